@@ -1,0 +1,131 @@
+/**
+ * The typed protocol between the page and the training worker (Comlink).
+ * The worker owns tfjs and every model; the page holds plain data only.
+ *
+ * Models live in named slots inside the worker ("baseline", "teacher", "student", ...), so labs can
+ * keep several models at once without shipping weights back and forth.
+ *
+ * Lab-specific methods are namespaced: `engine.pruning.*`, `engine.quantization.*`,
+ * `engine.distillation.*`, `engine.nas.*`; each lab defines its own interface next to its worker
+ * module (src/worker/<lab>.ts) and adds it to EngineApi below.
+ */
+import type { ModelSpec, WeightSet } from '../core/model/spec';
+
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
+
+export interface BackendInfo {
+  /** The backend actually in use. */
+  backend: BackendName;
+  requested: BackendName;
+  /** Why the requested backend could not be used, when it could not. */
+  fallbackReason?: string;
+}
+
+export interface DataInfo {
+  train: number;
+  test: number;
+}
+
+export interface TrainSettings {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  /** Seeds initialisation (when the model is created) and the per-epoch shuffle. */
+  seed: number;
+  /** Use only the first N samples of the (seeded-shuffled) training split; default all 8,000. */
+  trainSamples?: number;
+  /** Evaluate on the test split after every epoch (default true). */
+  evaluateEachEpoch?: boolean;
+}
+
+export interface BatchEvent {
+  type: 'batch';
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Global optimizer step, from 0. */
+  step: number;
+  loss: number;
+  accuracy: number;
+  samplesPerSec: number;
+}
+
+export interface EpochEvent {
+  type: 'epoch';
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  testLoss: number;
+  testAccuracy: number;
+  samplesPerSec: number;
+}
+
+export type TrainEvent = BatchEvent | EpochEvent;
+
+export interface TrainResult {
+  /** True when stop() ended the run early. */
+  stopped: boolean;
+  epochsDone: number;
+  testAccuracy: number;
+  testLoss: number;
+  history: EpochEvent[];
+}
+
+export interface EvalResult {
+  loss: number;
+  accuracy: number;
+  /** confusion[true][predicted], 10x10 counts over the test split. */
+  confusion: number[][];
+  /** Up to 24 misclassified test samples. */
+  misclassified: { index: number; label: number; predicted: number; confidence: number }[];
+}
+
+export interface MemoryInfo {
+  numTensors: number;
+  numBytes: number;
+  backend: BackendName;
+}
+
+export interface SavedBaseline {
+  spec: ModelSpec;
+  testAccuracy: number;
+  savedAt: string;
+}
+
+export interface TestSamples {
+  /** n x 784 floats in [0, 1]. */
+  pixels: Float32Array;
+  labels: Uint8Array;
+}
+
+/** Progress callbacks are Comlink proxies; the worker throttles batch events to <= 10 per second. */
+export interface BaseEngineApi {
+  init(backend: BackendName): Promise<BackendInfo>;
+  /** Loads MNIST once per worker; later calls return at once. */
+  loadData(onProgress?: (loaded: number, total: number) => void): Promise<DataInfo>;
+  /** Builds a fresh model from the spec in a slot (disposing what was there), seeded init. */
+  createModel(slot: string, spec: ModelSpec, seed: number, weights?: WeightSet): Promise<void>;
+  hasModel(slot: string): Promise<boolean>;
+  disposeModel(slot: string): Promise<void>;
+  train(slot: string, settings: TrainSettings, onEvent?: (e: TrainEvent) => void): Promise<TrainResult>;
+  /** Aborts whatever long job is running (training, sweeps, searches); it resolves with what it has. */
+  stop(): Promise<void>;
+  evaluate(slot: string): Promise<EvalResult>;
+  /** Class probabilities for one 28x28 image given as 784 floats in [0, 1]. */
+  predict(slot: string, pixels: Float32Array): Promise<number[]>;
+  getWeights(slot: string): Promise<WeightSet>;
+  setWeights(slot: string, weights: WeightSet): Promise<void>;
+  /** Copies a slot's spec + weights into another slot. */
+  copyModel(from: string, to: string): Promise<void>;
+  /** Persists a slot as the baseline (IndexedDB) so reloads and other labs can use it. */
+  saveBaseline(slot: string, testAccuracy: number): Promise<SavedBaseline>;
+  /** Loads the saved baseline into slot "baseline"; null when none is saved. */
+  loadBaseline(): Promise<SavedBaseline | null>;
+  testSamples(indices: number[]): Promise<TestSamples>;
+  memory(): Promise<MemoryInfo>;
+}
+
+/** Grows as labs add their namespaces (pruning, quantization, distillation, nas). */
+export type EngineApi = BaseEngineApi;
