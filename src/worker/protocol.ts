@@ -10,6 +10,10 @@
  * module (src/worker/<lab>.ts) and adds it to EngineApi below.
  */
 import type { ModelSpec, WeightSet } from '../core/model/spec';
+import type { DistillationApi } from './distillation';
+import type { NasApi } from './nas';
+import type { PruningApi } from './pruning';
+import type { QuantizationApi } from './quantization-types';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
@@ -20,6 +24,8 @@ export interface BackendInfo {
   requested: BackendName;
   /** Why the requested backend could not be used, when it could not. */
   fallbackReason?: string;
+  /** Optional detail on the backend in use, e.g. "SIMD, 1 thread" for wasm. */
+  detail?: string;
 }
 
 export interface DataInfo {
@@ -128,4 +134,4 @@ export interface BaseEngineApi {
 }
 
 /** Grows as labs add their namespaces (pruning, quantization, distillation, nas). */
-export type EngineApi = BaseEngineApi;
+export type EngineApi = BaseEngineApi & { distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi };

@@ -1,4 +1,85 @@
-// Placeholder until the distillation lab page lands.
-export default function Page() {
-  return <p>This lab is being built.</p>;
+/**
+ * The Distillation lab (#/distillation): a large teacher trains a small student through softened
+ * outputs (Hinton, Vinyals & Dean, 2015). The page trains or loads the teacher, distils a student and
+ * trains the same student from scratch under identical settings, shows both curves against the
+ * teacher, the teacher's soft targets at any temperature, the left-out digit experiment, and — in the
+ * device panel — what the smaller student buys on a microcontroller.
+ */
+import { useEffect, useMemo } from 'react';
+import { Guide } from '../../components/Guide';
+import { useDeviceVariants } from '../../components/device-panel';
+import type { ModelVariant } from '../../core/devices';
+import { zooSpec } from '../../core/model/zoo/mnist';
+import { compareSize } from '../../core/techniques/distillation/student';
+import { useBaseline } from '../../store/baseline';
+import { distillationSettings, useDistillation } from '../../store/distillation';
+import { useLabSettings } from '../../store/use-lab-settings';
+import { leaveOutOf, refreshSoftTargets, refreshTeacher, studentSpecOf } from './actions';
+import { DistillControls } from './DistillControls';
+import { DistillResults } from './DistillResults';
+import { SoftTargets } from './SoftTargets';
+import './distillation.css';
+
+const loadGuide = () => import('../../../labs/distillation.md?raw');
+
+export default function DistillationPage() {
+  const [v, update] = useLabSettings(distillationSettings);
+  const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
+  const job = useDistillation((s) => s.job);
+  const progress = useDistillation((s) => s.progress);
+  const progressText = useDistillation((s) => s.progressText);
+  const error = useDistillation((s) => s.error);
+  const report = useDistillation((s) => s.report);
+  const baseline = useBaseline((s) => s.baseline);
+
+  // Read-only worker queries (safe to repeat under StrictMode): which teacher exists, its soft targets.
+  useEffect(() => {
+    void refreshTeacher(v.kdTeacher);
+  }, [v.kdTeacher, baseline?.savedAt]);
+  const haveTeacher = Boolean(teacher);
+  useEffect(() => {
+    if (haveTeacher) void refreshSoftTargets(v.kdTeacher, Number(v.kdDigit));
+  }, [haveTeacher, v.kdTeacher, v.kdDigit, teacher?.testAccuracy]);
+
+  const teacherSpec = teacher?.spec ?? (v.kdTeacher === 'zoo' ? zooSpec('teacher') : (baseline?.spec ?? null));
+  const studentSpec = useMemo(() => studentSpecOf(v), [v]);
+  const size = useMemo(() => (teacherSpec ? compareSize(teacherSpec, studentSpec) : null), [teacherSpec, studentSpec]);
+
+  const variants = useMemo((): ModelVariant[] => {
+    const out: ModelVariant[] = [];
+    if (teacherSpec) out.push({ label: 'teacher fp32', spec: teacherSpec, deployment: { dtype: 'fp32' } });
+    out.push({ label: 'student fp32', spec: studentSpec, deployment: { dtype: 'fp32' } });
+    out.push({ label: 'student int8', spec: studentSpec, deployment: { dtype: 'int8' } });
+    return out;
+  }, [teacherSpec, studentSpec]);
+  useDeviceVariants(variants);
+
+  const teacherAccuracy = report?.teacherAccuracy ?? teacher?.testAccuracy ?? null;
+  return (
+    <div className="distillation-page">
+      <p className="baseline-line">
+        {teacher
+          ? `Teacher: ${teacher.spec.name}, ${(teacher.testAccuracy * 100).toFixed(1)} % test accuracy. Student: ${studentSpec.name}.`
+          : v.kdTeacher === 'zoo'
+            ? 'No teacher yet: press "Train teacher" (it is saved in this browser, so this is needed once).'
+            : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
+      </p>
+      <DistillControls />
+      {job && (
+        <div className="kd-progress" role="status" aria-label="Progress">
+          <progress max={1} value={progress} /> {progressText}
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="kd-main">
+        <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
+        <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />
+      </div>
+      <Guide load={loadGuide} />
+    </div>
+  );
 }

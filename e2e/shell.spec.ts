@@ -1,0 +1,95 @@
+import { test, expect, gotoLab } from './fixtures';
+
+test('the home page lists every lab and says which backend is in use', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'TinyML Lab' })).toBeVisible();
+  const labs = page.getByRole('main').getByRole('listitem');
+  await expect(labs).toHaveCount(6);
+  for (const title of ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Devices']) {
+    await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toBeVisible();
+  }
+  const backend = page.getByRole('status', { name: 'Backend in use' });
+  await expect(backend).toHaveText(/wasm|webgl|cpu/);
+  await expect(page.getByRole('main')).toContainText(/on the (wasm|webgl|cpu) backend/);
+  await expect(page.getByRole('status', { name: 'Tensors in memory' })).toHaveText(/\d+ tensors/);
+  await expect(page.getByRole('status', { name: 'Samples per second' })).toBeVisible();
+});
+
+test('the Train page opens from the navigation and shows its controls and guide', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Train' }).click();
+  await expect(page).toHaveURL(/#\/train/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  for (const label of ['Model', 'Epochs', 'Batch size', 'Learning rate', 'Optimizer', 'Seed', 'Backend']) {
+    await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Guide' }).getByRole('heading', { name: 'Training a network' })).toBeVisible();
+  // KaTeX rendered the math (no raw $…$ left in the text).
+  await expect(page.locator('.guide .katex').first()).toBeVisible();
+});
+
+test('an unknown page shows "Page not found" with links back', async ({ page }) => {
+  await page.goto('./#/no-such-lab');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the start page' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TinyML Lab' })).toBeVisible();
+});
+
+test('a deep link with settings restores them, also after a reload', async ({ page }) => {
+  const query = 'model=lenet5&epochs=3&batchSize=32&learningRate=0.005&optimizer=sgd&seed=7&backend=cpu';
+  await gotoLab(page, 'train', query);
+  const check = async () => {
+    await expect(page.getByLabel('Model', { exact: true })).toHaveValue('lenet5');
+    await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('3');
+    await expect(page.getByLabel('Batch size', { exact: true })).toHaveValue('32');
+    await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.005');
+    await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('sgd');
+    await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
+    await expect(page.getByLabel('Backend', { exact: true })).toHaveValue('cpu');
+  };
+  await check();
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/cpu/);
+  await page.reload();
+  await check();
+  // Changing a control updates the link, so copying the address bar shares the new value.
+  await page.getByLabel('Epochs', { exact: true }).fill('4');
+  await expect(page).toHaveURL(/epochs=4/);
+  // Local storage keeps the settings when the page is opened without them.
+  await page.goto('./#/');
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Train' }).click();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('4');
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('lenet5');
+});
+
+test('a bad value in the link falls back to its default and a notice names the field', async ({ page }) => {
+  await gotoLab(page, 'train', 'epochs=abc&optimizer=newton&seed=7');
+  const notices = page.getByRole('region', { name: 'Notices' });
+  await expect(notices.getByRole('alert').filter({ hasText: 'Epochs' })).toContainText('"abc"');
+  await expect(notices.getByRole('alert').filter({ hasText: 'Optimizer' })).toContainText('"newton"');
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5');
+  await expect(page.getByLabel('Optimizer', { exact: true })).toHaveValue('adam');
+  // The good value in the same link still applies.
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
+  // The link is rewritten with the values in use.
+  await expect(page).toHaveURL(/epochs=5/);
+  await notices.getByRole('alert').filter({ hasText: 'Epochs' }).getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notices.getByRole('alert').filter({ hasText: 'Epochs' })).toHaveCount(0);
+});
+
+test('corrupt saved settings reset with a notice instead of a blank page', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('corrupted')) {
+      localStorage.setItem('tinyml:settings:train', '{"epochs": oops');
+      sessionStorage.setItem('corrupted', '1');
+    }
+  });
+  await gotoLab(page, 'train');
+  await expect(page.getByRole('alert').filter({ hasText: 'unreadable' })).toBeVisible();
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5');
+  expect((await page.evaluate(() => localStorage.getItem('tinyml:settings:train'))) ?? '').not.toContain('oops');
+  // The page keeps working: a change is saved again.
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('tinyml:settings:train'))).toContain('"epochs":"2"');
+});

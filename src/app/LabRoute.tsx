@@ -1,0 +1,24 @@
+/** Renders the lab named by the route (#/<id>) from the registry, lazily; unknown ids get NotFound. */
+import { Suspense, useEffect } from 'react';
+import { useParams } from 'react-router';
+import { findLab } from './registry';
+import { NotFound } from './NotFound';
+
+export function LabRoute() {
+  const { labId = '' } = useParams();
+  const lab = findLab(labId);
+  useEffect(() => {
+    document.title = lab ? `${lab.title} · TinyML Lab` : 'Not found · TinyML Lab';
+  }, [lab]);
+  if (!lab) return <NotFound />;
+  const Page = lab.page;
+  return (
+    <article className="lab" aria-labelledby="lab-title">
+      <h1 id="lab-title">{lab.title}</h1>
+      <p className="lab-summary">{lab.summary}</p>
+      <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
+        <Page />
+      </Suspense>
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The shell around every page: header with the lab navigation, the diagnostics readout, notices,
+ * the page, and the docked device panel region. It also boots the training worker once per session.
+ */
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useMatch } from 'react-router';
+import { DiagnosticsBar } from '../components/DiagnosticsBar';
+import { Notices } from '../components/Notices';
+import { LABS, findLab } from './registry';
+import { useLabSettings } from '../store/use-lab-settings';
+import { engineSettings } from '../store/engine-settings';
+import { bootEngine, pollEngineMemory } from '../store/engine-boot';
+import { DeviceDock } from './DeviceDock';
+
+function useEngineBoot() {
+  // url: false — the backend belongs in links only where it is shown (the Train page's "Backend").
+  const [{ backend }] = useLabSettings(engineSettings, { url: false });
+  useEffect(() => {
+    bootEngine(backend).catch(() => undefined); // failures become a notice inside bootEngine
+  }, [backend]);
+  useEffect(() => pollEngineMemory(1000), []);
+}
+
+export function Layout() {
+  useEngineBoot();
+  // The device panel docks beside lab pages (not the start page or "not found").
+  const labId = useMatch('/:labId')?.params.labId;
+  const onLab = labId !== undefined && findLab(labId) !== undefined;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        // Hash routing owns the fragment: move focus instead of navigating.
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          TinyML Lab
+        </Link>
+        <nav aria-label="Labs">
+          <ul>
+            {LABS.map((l) => (
+              <li key={l.id}>
+                <NavLink to={`/${l.id}`}>{l.title}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <DiagnosticsBar />
+      <Notices />
+      <div className="workspace">
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        {onLab && <DeviceDock />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The diagnostics readout on every page: which tfjs backend the worker really uses (and why, if it
+ * is not the one asked for), how many tensors the worker holds (polled by the shell; a number that
+ * keeps growing is a leak), the last training speed, and MNIST loading progress.
+ */
+import { useEngineState } from '../store/engine';
+import { count } from './Output';
+
+export function DiagnosticsBar() {
+  const e = useEngineState();
+  const backend =
+    e.status === 'failed' ? 'unavailable' : e.backend ?? 'starting…';
+  const mb = e.numBytes == null ? '' : ` (${(e.numBytes / 1e6).toFixed(1)} MB)`;
+  return (
+    <section className="diagnostics" aria-label="Diagnostics">
+      <div className="diag">
+        <span className="diag-label" aria-hidden="true">Backend in use</span>
+        <output aria-label="Backend in use" role="status" title={e.fallbackReason ?? undefined}>
+          {backend}
+          {e.fallbackReason && e.requested ? ` (instead of ${e.requested})` : ''}
+        </output>
+      </div>
+      <div className="diag">
+        <span className="diag-label" aria-hidden="true">Tensors in memory</span>
+        <output aria-label="Tensors in memory" role="status">
+          {e.numTensors == null ? '–' : `${count(e.numTensors)} tensors${mb}`}
+        </output>
+      </div>
+      <div className="diag">
+        <span className="diag-label" aria-hidden="true">Samples per second</span>
+        <output aria-label="Samples per second" role="status">
+          {e.samplesPerSec == null ? '–' : `${count(e.samplesPerSec)} samples/s`}
+        </output>
+      </div>
+      <div className="diag diag-data">
+        {e.dataReady ? (
+          <span>
+            MNIST: {count(e.dataInfo?.train)} train / {count(e.dataInfo?.test)} test
+          </span>
+        ) : e.dataProgress ? (
+          <label>
+            Loading MNIST{' '}
+            <progress max={e.dataProgress.total || 1} value={e.dataProgress.loaded} />
+          </label>
+        ) : (
+          <span>{e.status === 'failed' ? 'Engine failed to start' : 'Starting the engine…'}</span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+/** The notice area under the header: bad settings, resets, backend fallbacks, engine errors. */
+import { useNotices } from '../store/notices';
+
+export function Notices() {
+  const notices = useNotices((s) => s.notices);
+  const dismiss = useNotices((s) => s.dismiss);
+  if (notices.length === 0) return null;
+  return (
+    <section className="notices" aria-label="Notices">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'info' ? 'status' : 'alert'}>
+          <span>{n.text}</span>
+          <button type="button" className="notice-dismiss" onClick={() => dismiss(n.id)} aria-label="Dismiss notice">
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** Vertical bar chart (e.g. class probabilities), animation off, one bar optionally highlighted. */
+import { Bar, BarChart as RBarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+
+export interface BarChartProps {
+  title: string;
+  data: { name: string; value: number }[];
+  highlight?: string;
+  yDomain?: [number, number];
+  yFormat?: (v: number) => string;
+  height?: number;
+  color?: string;
+  highlightColor?: string;
+}
+
+const AXIS_FONT = { fontSize: 14 };
+
+export function BarChart({
+  title,
+  data,
+  highlight,
+  yDomain,
+  yFormat,
+  height = 180,
+  color = '#8aa4c8',
+  highlightColor = '#1f5fbf',
+}: BarChartProps) {
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ResponsiveContainer width="100%" height={height}>
+        <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
+          <XAxis dataKey="name" tick={AXIS_FONT} interval={0} />
+          <YAxis domain={yDomain ?? [0, 'auto']} tick={AXIS_FONT} tickFormatter={yFormat} width={60} />
+          <Bar dataKey="value" isAnimationActive={false}>
+            {data.map((d) => (
+              <Cell key={d.name} fill={d.name === highlight ? highlightColor : color} />
+            ))}
+          </Bar>
+        </RBarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The docked device panel: will the current lab's variants fit, and how fast do they run, on the
+ * chosen NXP target. Pages hand it variants with useDeviceVariants; without any it shows the saved
+ * baseline (or LeNet-5) as fp32 and int8. Estimates are pure and memoised (~10 µs per target), so
+ * the panel follows a slider while it is dragged.
+ */
+import { TARGETS, findTarget } from '../../core/devices';
+import { useDevice } from '../../store/device';
+import { SelectField } from '../controls';
+import { CompareTargets } from './CompareTargets';
+import { Assumptions, LayerTable } from './Details';
+import { MemoryTimeline } from './MemoryTimeline';
+import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
+import { VariantColumn } from './VariantColumn';
+import './device-panel.css';
+
+const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: `${t.name}${t.npu ? ' (CPU + NPU)' : ''}` }));
+
+export function DevicePanel() {
+  const targetId = useDevice((s) => s.targetId);
+  const collapsed = useDevice((s) => s.collapsed);
+  const view = useDevice((s) => s.view);
+  const focusRaw = useDevice((s) => s.focus);
+  const { setTarget, setCollapsed, setView, setFocus } = useDevice.getState();
+  const { variants, fromPage } = usePanelVariants();
+  const items = useVariantEstimates(variants, targetId);
+  const focus = Math.min(focusRaw, variants.length - 1);
+  const focused = items[focus];
+  const all = useAllTargets(view === 'compare' && !collapsed ? variants[focus] : undefined);
+  const target = findTarget(targetId);
+
+  return (
+    <section className={`device-panel${collapsed ? ' device-panel-collapsed' : ''}`} aria-labelledby="device-panel-title">
+      <div className="dp-head">
+        <h2 id="device-panel-title">Device</h2>
+        <button type="button" className="dp-toggle" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+          {collapsed ? 'Show' : 'Hide'}
+        </button>
+      </div>
+      {!collapsed && (
+        <div className="dp-body">
+          <SelectField label="Target" value={targetId} options={TARGET_OPTIONS} onChange={setTarget} />
+          {target && (
+            <p className="dp-target-meta">
+              {target.cpu.name}
+              {target.npu ? ` + ${target.npu.name}` : ''} · {target.board}
+            </p>
+          )}
+          <div className="dp-tabs" role="group" aria-label="Panel view">
+            <button type="button" aria-pressed={view === 'variants'} onClick={() => setView('variants')}>
+              Variants
+            </button>
+            <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
+              Compare targets
+            </button>
+          </div>
+          {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
+          {view === 'variants' ? (
+            <div className="dp-variants" style={{ gridTemplateColumns: `repeat(${Math.min(items.length, 3)}, minmax(0, 1fr))` }}>
+              {items.map((it, i) => (
+                <VariantColumn key={`${i}:${it.variant.label}`} item={it} />
+              ))}
+            </div>
+          ) : (
+            <CompareTargets estimates={all} label={variants[focus]?.label ?? ''} />
+          )}
+          {variants.length > 1 && (
+            <SelectField
+              label="Focus variant"
+              value={String(focus)}
+              options={variants.map((v, i) => ({ value: String(i), label: v.label }))}
+              onChange={(v) => setFocus(Number(v))}
+            />
+          )}
+          {focused?.estimate && (
+            <>
+              <MemoryTimeline est={focused.estimate} label={focused.variant.label} />
+              <LayerTable est={focused.estimate} label={focused.variant.label} />
+              <Assumptions est={focused.estimate} />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

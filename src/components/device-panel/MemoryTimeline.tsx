@@ -1,0 +1,34 @@
+/** The tensor-arena timeline: memory in use while each layer runs (live activations + scratch). */
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatBytes, type Estimate } from '../../core/devices';
+
+export function MemoryTimeline({ est, label }: { est: Estimate; label: string }) {
+  const data = est.ram.timeline.map((s) => ({
+    name: s.name,
+    activations: s.activationBytes / 1024,
+    scratch: s.scratchBytes / 1024,
+    live: s.live.join(', '),
+  }));
+  const many = data.length > 10;
+  return (
+    <figure className="chart dp-timeline">
+      <figcaption>
+        Memory per layer in KB, {label}: peak {formatBytes(est.ram.activationPeak)} at “{est.ram.peakAt}” + {formatBytes(est.ram.overhead)} runtime
+        = arena {formatBytes(est.ram.arena)}
+      </figcaption>
+      <ResponsiveContainer width="100%" height={170}>
+        <BarChart data={data} margin={{ top: 6, right: 6, bottom: many ? 4 : 18, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
+          <XAxis dataKey="name" tick={many ? false : { fontSize: 12 }} interval={0} angle={many ? 0 : -30} textAnchor={many ? 'middle' : 'end'} height={many ? 8 : 40} />
+          <YAxis tick={{ fontSize: 12 }} width={36} tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))} />
+          <Tooltip
+            formatter={(v, n) => [`${Number(v).toFixed(2)} KB`, n === 'activations' ? 'live activations' : 'kernel scratch']}
+            labelFormatter={(l, p) => `${String(l)} — live: ${(p?.[0]?.payload as { live?: string } | undefined)?.live ?? ''}`}
+          />
+          <Bar dataKey="activations" stackId="m" fill="#1f5fbf" isAnimationActive={false} />
+          <Bar dataKey="scratch" stackId="m" fill="#c2410c" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,97 @@
+/** One variant's numbers on the chosen target: a region named by the variant's label. */
+import { formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
+import { Output } from '../Output';
+import type { VariantEstimate } from './use-estimates';
+
+function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
+  const frac = capacity > 0 ? used / capacity : 1;
+  const pct = Math.min(100, frac * 100);
+  return (
+    <div className="dp-bar" aria-hidden="true" title={`${label}: ${(frac * 100).toFixed(1)} % of ${formatBytes(capacity)}`}>
+      <div className={`dp-bar-fill${frac > 1 ? ' dp-bar-over' : frac > 0.8 ? ' dp-bar-tight' : ''}`} style={{ width: `${Math.max(pct, 1)}%` }} />
+    </div>
+  );
+}
+
+function latencyText(e: EngineEstimate | undefined): string {
+  if (!e) return 'no NPU';
+  if (!e.available) return 'n/a';
+  return `${formatMs(e.ms)}`;
+}
+
+function Latency({ label, e }: { label: string; e: EngineEstimate | undefined }) {
+  return (
+    <div className="dp-latency">
+      <Output label={label} size="small">
+        {latencyText(e)}
+      </Output>
+      {e?.available && (
+        <span className="dp-band">
+          {formatMs(e.low)} – {formatMs(e.high)}
+        </span>
+      )}
+      {e && !e.available && <span className="dp-reason">{e.reason}</span>}
+      {e?.available && e.fallbackOps.length > 0 && (
+        <span className="dp-fallback">CPU fallback: {e.fallbackOps.join(', ')}</span>
+      )}
+    </div>
+  );
+}
+
+function Numbers({ est }: { est: Estimate }) {
+  const pct = (used: number, cap: number) => `${((used / cap) * 100).toFixed(cap > 1e9 ? 3 : 1)} %`;
+  return (
+    <>
+      <Output label="Flash" size="small" title="Model file + runtime code in non-volatile memory">
+        {formatBytes(est.flash.total)}
+      </Output>
+      <CapacityBar used={est.flash.total} capacity={est.flash.capacity} label="Flash" />
+      <span className="dp-sub">
+        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)}; model {formatBytes(est.flash.model)}
+      </span>
+      <Output label="RAM" size="small" title="Tensor arena (activations + scratch + runtime data)">
+        {formatBytes(est.ram.total)}
+      </Output>
+      <CapacityBar used={est.ram.total} capacity={est.ram.capacity} label="RAM" />
+      <span className="dp-sub">
+        {pct(est.ram.total, est.ram.capacity)} of {formatBytes(est.ram.capacity)}
+      </span>
+      <Latency label="Latency (CPU)" e={est.cpu} />
+      <Latency label="Latency (NPU)" e={est.npu} />
+      <div className={`dp-fit ${est.fits ? 'dp-fit-yes' : 'dp-fit-no'}`}>
+        <Output label="Fits" size="small">
+          {est.fits ? 'yes' : 'no'}
+        </Output>
+        <span className="dp-sub">
+          {est.fits
+            ? `margin ${formatBytes(est.flash.margin)} flash, ${formatBytes(est.ram.margin)} RAM`
+            : [!est.flash.fits && `flash over by ${formatBytes(-est.flash.margin)}`, !est.ram.fits && `RAM over by ${formatBytes(-est.ram.margin)}`].filter(Boolean).join(', ')}
+        </span>
+      </div>
+      <div className="dp-pair">
+        <Output label="MACs" size="small">
+          {formatCount(est.macs)} MACs
+        </Output>
+        <Output label="Parameters" size="small">
+          {formatCount(est.params)} params
+        </Output>
+      </div>
+      <span className="dp-sub">download (gzip) {formatBytes(est.downloadBytes)}</span>
+    </>
+  );
+}
+
+export function VariantColumn({ item }: { item: VariantEstimate }) {
+  const { variant } = item;
+  const d = variant.deployment;
+  return (
+    <section className="dp-variant" aria-label={variant.label}>
+      <h3 className="dp-variant-title">{variant.label}</h3>
+      <p className="dp-variant-meta">
+        {variant.spec.name} · {d.dtype}
+        {d.storage && d.storage !== 'dense' ? ` · ${d.storage}` : ''}
+      </p>
+      {item.estimate ? <Numbers est={item.estimate} /> : <p className="dp-error" role="alert">{item.error}</p>}
+    </section>
+  );
+}

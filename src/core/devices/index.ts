@@ -1,0 +1,16 @@
+/**
+ * Public API of the device estimator (pure TypeScript: no tfjs, no React).
+ *
+ *   const e = estimate(spec, { dtype: 'int8' }, 'mcxn947');
+ *   e.flash.total, e.ram.arena, e.cpu.ms, e.npu?.ms, e.fits
+ *   estimateAll(spec, deployment)   // one Estimate per catalog target
+ */
+export type { DType, Deployment, ModelVariant, StorageFormat } from './types';
+export type * from './target-types';
+export type * from './estimate-types';
+export { TARGETS, DEFAULT_TARGET_ID, findTarget, getTarget } from './catalog';
+export { estimate, estimateAll } from './estimate';
+export { weightStorageBytes, breakEvenSparsity, csrIndexBytes } from './flash';
+export { lower, analyzeCached } from './lower';
+export { formatBytes, formatMs, formatCount } from './format';
+export { REFERENCE_POINTS, mobilenetV2, type ReferencePoint } from './reference-points';

@@ -1,0 +1,162 @@
+/**
+ * Latency per operator on a CPU and on an NPU.
+ *
+ * CPU (TFLM + CMSIS-NN on Cortex-M, TFLite + XNNPACK on Cortex-A):
+ *   cycles_l = MAC_l / (η_dtype · k_l) + elements_l · c_elem + c_op,   t = Σ cycles / f + t_fixed
+ * NPU (Neutron, Ethos-U, VSI): each layer is bounded by compute or by streaming its weights,
+ *   t_l = max(MAC_l / (P · u_l · f), W_l / (B · f)) + t_op,   t = t_fixed + Σ t_l
+ * Operators the NPU cannot run (op class, activation or weight dtype) run on the CPU, plus a handover
+ * cost each time execution switches engine. MACs are the dense count: neither engine has sparse kernels,
+ * so unstructured sparsity never changes these numbers; a smaller (structurally pruned) spec does.
+ */
+import type { EngineEstimate } from './estimate-types';
+import { BITS, type DeployedOp, type LoweredModel } from './lower';
+import type { CpuEngine, NpuEngine, OpEfficiency, Target } from './target-types';
+import type { Deployment, DType } from './types';
+
+/** int4 kernels unpack two weights per byte before the int8 MAC (CMSIS-NN s4 kernels). */
+export const INT4_SLOWDOWN = 1.15;
+/** Cycles per weight to expand a compressed (bitmask / CSR) kernel into scratch before the op. */
+export const DECOMPRESS_CYCLES_PER_WEIGHT = 2;
+
+/**
+ * k_l (CPU) or u_l (NPU). On an NPU the MAC array spreads input channels over its lanes, so a conv
+ * with Cin < 4 fills only part of it: u rises linearly from u(Cin = 1) to u_conv at Cin = 4.
+ * CMSIS-NN's penalty for Cin < 4 is im2col overhead, roughly flat in Cin.
+ */
+function efficiencyOf(op: DeployedOp, e: OpEfficiency, npu = false): number {
+  switch (op.op) {
+    case 'conv':
+      if (op.cin >= 4) return e.conv.value;
+      return npu ? e.convSmallCin.value + ((e.conv.value - e.convSmallCin.value) * (op.cin - 1)) / 3 : e.convSmallCin.value;
+    case 'depthwise':
+      return e.depthwise.value;
+    case 'dense':
+      return e.dense.value;
+    default:
+      return 1;
+  }
+}
+
+function cpuMacsPerCycle(cpu: CpuEngine, d: DType): number {
+  if (d === 'fp32') return cpu.fp32MacsPerCycle.value;
+  if (d === 'fp16') return cpu.fp16MacsPerCycle.value;
+  if (d === 'int4') return cpu.int8MacsPerCycle.value / INT4_SLOWDOWN;
+  return cpu.int8MacsPerCycle.value;
+}
+
+/** Element-wise work of non-MAC ops, in element operations. */
+function elementOps(op: DeployedOp): number {
+  switch (op.op) {
+    case 'pool':
+      return op.outputSize * op.kh * op.kw;
+    case 'globalPool':
+      return op.inputSize;
+    case 'add':
+      return 2 * op.outputSize;
+    case 'activation':
+      return op.activation === 'sigmoid' || op.activation === 'tanh' ? 8 * op.outputSize : op.outputSize;
+    case 'softmax':
+      return 20 * op.outputSize;
+    case 'batchNorm':
+      return 2 * op.outputSize;
+    default:
+      return 0;
+  }
+}
+
+/** Cycles of one op on the CPU. */
+export function cpuCycles(op: DeployedOp, cpu: CpuEngine, dep: Deployment, actDtype: DType): number {
+  let c = cpu.opOverheadCycles.value + elementOps(op) * cpu.elementCycles.value * (actDtype === 'fp32' ? 1.5 : 1);
+  if (op.macs > 0) c += op.macs / (cpuMacsPerCycle(cpu, op.weightDtype) * efficiencyOf(op, cpu.efficiency));
+  if ((dep.storage ?? 'dense') !== 'dense') c += op.kernelParams * DECOMPRESS_CYCLES_PER_WEIGHT;
+  return c;
+}
+
+export function cpuMs(op: DeployedOp, cpu: CpuEngine, dep: Deployment, actDtype: DType): number {
+  const compute = cpuCycles(op, cpu, dep, actDtype) / (cpu.clockMHz.value * 1000);
+  if (!cpu.weightBytesPerMs || op.kernelParams === 0) return compute;
+  // Weights executed in place from external flash: the layer cannot finish before its weights are read.
+  const stream = (op.kernelParams * BITS[op.weightDtype]) / 8 / cpu.weightBytesPerMs.value;
+  return Math.max(compute, stream);
+}
+
+function band(ms: number, b: number) {
+  return { ms, low: ms / b, high: ms * b };
+}
+
+export function cpuLatency(m: LoweredModel, target: Target, dep: Deployment, perOp: number[]): EngineEstimate {
+  const cpu = target.cpu;
+  let ms = cpu.fixedOverheadMs.value;
+  for (const op of m.ops) {
+    const t = cpuMs(op, cpu, dep, m.activationDtype);
+    perOp.push(t);
+    ms += t;
+  }
+  return { engine: 'cpu', name: cpu.name, runtime: cpu.runtime, available: true, ...band(ms, cpu.errorBand.value), fallbackOps: [] };
+}
+
+/** Why `op` cannot run on the NPU, or undefined when it can. */
+export function npuFallbackReason(op: DeployedOp, npu: NpuEngine): string | undefined {
+  if (!npu.ops.includes(op.op)) return `${op.op} is not an operator the ${npu.name.split(' @')[0]} runs`;
+  if (op.op !== 'softmax' && !npu.activations.includes(op.activation)) return `${op.activation} activation is not supported on the NPU`;
+  if (op.kernelParams > 0 && !npu.dtypes.includes(op.weightDtype)) return `${op.weightDtype} weights; the NPU takes ${npu.dtypes.join('/')} only`;
+  return undefined;
+}
+
+/** Why the NPU cannot run this deployment at all (activations must be int8), or undefined. */
+export function npuUnavailableReason(dep: Deployment, npu: NpuEngine): string | undefined {
+  const name = npu.name.split(' @')[0];
+  if (dep.dtype === 'int4') return `The ${name} takes 8-bit weights only; this variant is int4. Deploy it as int8 to use the NPU.`;
+  if (!npu.dtypes.includes(dep.dtype)) {
+    return `The ${name} runs ${npu.dtypes.join('/')} models only; this variant is ${dep.dtype}. Quantize it to int8 to use the NPU.`;
+  }
+  return undefined;
+}
+
+export function npuLatency(
+  m: LoweredModel,
+  target: Target,
+  npu: NpuEngine,
+  dep: Deployment,
+  cpuPerOp: number[],
+  perOp: (number | undefined)[],
+  reasons: (string | undefined)[],
+): EngineEstimate {
+  const base = { engine: 'npu' as const, name: npu.name, runtime: npu.runtime };
+  const unavailable = npuUnavailableReason(dep, npu);
+  if (unavailable) {
+    m.ops.forEach(() => {
+      perOp.push(undefined);
+      reasons.push(undefined);
+    });
+    return { ...base, available: false, reason: unavailable, ms: NaN, low: NaN, high: NaN, fallbackOps: [] };
+  }
+  const hz = npu.clockMHz.value * 1000; // cycles per ms
+  let ms = npu.fixedOverheadMs.value;
+  let onNpu = true;
+  const fallbackOps: string[] = [];
+  m.ops.forEach((op, i) => {
+    const why = npuFallbackReason(op, npu);
+    reasons.push(why);
+    let t: number;
+    if (why) {
+      fallbackOps.push(op.name);
+      t = cpuPerOp[i] + (onNpu ? npu.handoverMs.value : 0);
+      onNpu = false;
+    } else {
+      const u = efficiencyOf(op, npu.efficiency, true);
+      const compute = op.macs > 0 ? op.macs / (npu.peakMacsPerCycle.value * u) : elementOps(op) / (npu.peakMacsPerCycle.value / 4);
+      // int8: one byte per weight (and per activation when tensors stream from DDR).
+      const bytes = op.kernelParams + (npu.activationsStream ? op.inputSize * op.inputs.length + op.outputSize : 0);
+      const stream = bytes / npu.weightBytesPerCycle.value;
+      // Compressed kernels are expanded by the CPU first: the NPU streams dense int8 weights.
+      const expand = (dep.storage ?? 'dense') !== 'dense' ? (op.kernelParams * DECOMPRESS_CYCLES_PER_WEIGHT) / (target.cpu.clockMHz.value * 1000) : 0;
+      t = Math.max(compute, stream) / hz + npu.opOverheadMs.value + expand + (onNpu ? 0 : npu.handoverMs.value);
+      onNpu = true;
+    }
+    perOp.push(t);
+    ms += t;
+  });
+  return { ...base, available: true, ...band(ms, npu.errorBand.value), fallbackOps };
+}

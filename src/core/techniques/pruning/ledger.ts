@@ -1,0 +1,99 @@
+/**
+ * The size ledger of a (pruned) model: what each storage format costs.
+ *
+ * Kernel formats use the device estimator's formulas (src/core/devices/flash.ts, so the ledger and the
+ * device panel agree): dense fp32, dense int8, and int8 values stored as bitmask (one bit per position
+ * + the non-zeros) or CSR (a column index per non-zero + row pointers). Biases and batch-norm
+ * parameters stay dense (4 B each). "gzip" runs the dense int8 kernels through gzip for real.
+ * Unstructured zeros do not shrink dense storage and do not cut the MACs a dense kernel runs; only the
+ * sparse formats gain, and only past their break-even sparsity (bitmask at int8: 12.5 %).
+ */
+import { analyzeSpec } from '../../model/analyze';
+import type { ModelSpec, WeightSet } from '../../model/spec';
+import { weightStorageBytes } from '../../devices/flash';
+
+export interface SizeLedger {
+  params: number;
+  /** Parameters that are not zero (pruned kernel weights removed). */
+  nonZeroParams: number;
+  macs: number;
+  /** MACs whose weight is non-zero: what a sparse kernel could skip to, not what a dense one runs. */
+  nonZeroMacs: number;
+  denseFp32: number;
+  denseInt8: number;
+  bitmask: number;
+  csr: number;
+  /** Bytes (gzip of the int8 kernels + the dense rest), or null until measured (gzipSize is async). */
+  gzip: number | null;
+}
+
+function countNonZero(d: Float32Array): number {
+  let n = 0;
+  for (let i = 0; i < d.length; i++) if (d[i] !== 0) n++;
+  return n;
+}
+
+export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
+  const info = analyzeSpec(spec);
+  const kernels = new Map(weights.filter((w) => w.role === 'kernel').map((w) => [w.layer, w]));
+  let nonZeroKernel = 0;
+  let kernelParams = 0;
+  let nonZeroMacs = 0;
+  const bytes = { fp32: 0, int8: 0, bitmask: 0, csr: 0 };
+  for (const l of info.layers) {
+    if (!l.kernelParams) continue;
+    const k = kernels.get(l.name);
+    const nz = k ? countNonZero(k.data) : l.kernelParams;
+    const sparsity = 1 - nz / l.kernelParams;
+    kernelParams += l.kernelParams;
+    nonZeroKernel += nz;
+    nonZeroMacs += l.macs * (nz / l.kernelParams);
+    bytes.fp32 += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'fp32', 'dense');
+    bytes.int8 += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'int8', 'dense');
+    bytes.bitmask += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'bitmask');
+    bytes.csr += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'csr');
+  }
+  const other = 4 * (info.params - kernelParams);
+  return {
+    params: info.params,
+    nonZeroParams: info.params - kernelParams + nonZeroKernel,
+    macs: info.macs,
+    nonZeroMacs: Math.round(nonZeroMacs),
+    denseFp32: bytes.fp32 + other,
+    denseInt8: bytes.int8 + other,
+    bitmask: bytes.bitmask + other,
+    csr: bytes.csr + other,
+    gzip: null,
+  };
+}
+
+/** Symmetric per-tensor int8 image of the kernels (zeros stay exactly zero). */
+export function int8Kernels(weights: WeightSet): Int8Array {
+  const kernels = weights.filter((w) => w.role === 'kernel');
+  const out = new Int8Array(kernels.reduce((a, w) => a + w.data.length, 0));
+  let off = 0;
+  for (const w of kernels) {
+    let max = 0;
+    for (let i = 0; i < w.data.length; i++) max = Math.max(max, Math.abs(w.data[i]));
+    const scale = max > 0 ? 127 / max : 0;
+    for (let i = 0; i < w.data.length; i++) out[off + i] = Math.round(w.data[i] * scale);
+    off += w.data.length;
+  }
+  return out;
+}
+
+/** gzip size of bytes via the standard CompressionStream (browsers, workers and Node ≥ 18). */
+export async function gzipSize(bytes: Uint8Array): Promise<number> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
+  const buf = await new Response(stream).arrayBuffer();
+  return buf.byteLength;
+}
+
+/** Ledger with the gzip size of the int8 kernels plus the dense other parameters measured. */
+export async function sizeLedgerWithGzip(spec: ModelSpec, weights: WeightSet): Promise<SizeLedger> {
+  const l = sizeLedger(spec, weights);
+  const k = int8Kernels(weights);
+  const gz = await gzipSize(new Uint8Array(k.buffer, k.byteOffset, k.byteLength));
+  const kernelBytes = k.length;
+  return { ...l, gzip: gz + (l.denseInt8 - kernelBytes) };
+}

@@ -1,0 +1,58 @@
+/**
+ * The vocabulary of the pruning lab, shared by the pure core, the worker and the page.
+ * Masks are plain data: one Uint8Array per weighted layer kernel, same layout as the kernel
+ * (1 = kept, 0 = pruned), so they cross the worker boundary as transferable typed arrays.
+ */
+
+export type Granularity = 'unstructured' | 'structured';
+export type Scope = 'global' | 'local';
+export type Criterion = 'magnitude' | 'activation' | 'gradient' | 'taylor';
+export type PruneWhen = 'before' | 'during' | 'after';
+
+export interface PruneConfig {
+  granularity: Granularity;
+  scope: Scope;
+  criterion: Criterion;
+  /** Fraction 0..0.99 of weights (unstructured) or units (structured) to remove. */
+  target: number;
+  /** Layers that may be pruned; the rest keep every weight. */
+  layers: string[];
+  /** Local scope only: per-layer targets that replace `target` for the named layers. */
+  overrides?: Record<string, number>;
+}
+
+/** One weighted layer's kernel mask. `units` is set for structured masks (1 = unit kept). */
+export interface LayerMask {
+  layer: string;
+  /** Kernel shape, e.g. [in, out] or [kh, kw, cin, cout]. */
+  shape: number[];
+  mask: Uint8Array;
+  units?: Uint8Array;
+}
+
+export type MaskSet = LayerMask[];
+
+/** Per-weight (or per-unit) importance of one layer; higher = more important. */
+export interface LayerScores {
+  layer: string;
+  shape: number[];
+  /** Same layout as the kernel. */
+  scores: Float32Array;
+  /**
+   * Structured only: one score per output unit. When absent it is derived from `scores`
+   * (RMS for magnitude, mean for the other criteria).
+   */
+  unitScores?: Float32Array;
+}
+
+export interface LayerSparsity {
+  layer: string;
+  /** Kernel weights in the layer. */
+  total: number;
+  pruned: number;
+  /** pruned / total. */
+  sparsity: number;
+  /** Output units and how many were removed (structured) or are all-zero (unstructured). */
+  units: number;
+  unitsPruned: number;
+}

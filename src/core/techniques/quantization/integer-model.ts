@@ -1,0 +1,262 @@
+/**
+ * Integer-only inference in plain TypeScript — the arithmetic an MCU (CMSIS-NN) or NPU runs for a
+ * TFLite int8 model: int8 activations and weights, int32 accumulators and biases, requantization by a
+ * Q31 fixed-point multiplier and shift, zero points, saturation, and fused ReLU/ReLU6 as clamping.
+ * No float is touched between the quantized input and the int8 output.
+ *
+ * compileInteger() turns a QuantizedModel into preallocated typed-array buffers; runInteger() then runs
+ * samples with no allocation in the inner loops. Accumulators are Int32Array: with |x−z| ≤ 255 and
+ * |w−z| ≤ 255 a dot product of up to 33,000 terms cannot overflow, which compile checks.
+ */
+import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplierSingle, quantizeMultiplier } from './fixed-point';
+import { ADD_LEFT_SHIFT, runOp } from './integer-kernels';
+
+export { runOp };
+import type { QuantizedModel } from './quantize-model';
+import type { ClampActivation, QuantOp } from './graph';
+
+export class IntegerPathError extends Error {}
+
+export interface IntTensor {
+  name: string;
+  shape: number[];
+  data: Int32Array;
+  scale: number;
+  zeroPoint: number;
+  qmin: number;
+  qmax: number;
+}
+
+interface Geometry {
+  inH: number;
+  inW: number;
+  cin: number;
+  outH: number;
+  outW: number;
+  cout: number;
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  padT: number;
+  padL: number;
+}
+
+export interface CompiledWeighted {
+  kind: 'dense' | 'conv2d' | 'depthwiseConv2d';
+  layer: string;
+  input: IntTensor;
+  output: IntTensor;
+  g: Geometry;
+  /** Depth multiplier (depthwise only). */
+  mult: number;
+  /** Weights minus their zero point, kernel layout. */
+  w: Int32Array;
+  wZp: Int32Array;
+  /** Weight scale per output channel (for explanations). */
+  wScale: Float64Array;
+  bias: Int32Array;
+  multiplier: Int32Array;
+  shift: Int32Array;
+  actMin: number;
+  actMax: number;
+  /** The fused activation the clamp implements. */
+  activation: ClampActivation;
+  /** x·M in fixed point (double or single rounding). */
+  requant: Requant;
+  /** Scratch: input minus its zero point; accumulators. */
+  xc: Int32Array;
+  acc: Int32Array;
+}
+interface CompiledPool {
+  kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
+  input: IntTensor;
+  output: IntTensor;
+  g: Geometry;
+}
+interface CompiledCopy {
+  kind: 'flatten' | 'clamp';
+  input: IntTensor;
+  output: IntTensor;
+  lo: number;
+  hi: number;
+}
+interface CompiledAdd {
+  kind: 'add';
+  requant: Requant;
+  inputs: IntTensor[];
+  output: IntTensor;
+  inMult: { multiplier: number; shift: number }[];
+  outMult: { multiplier: number; shift: number };
+  lo: number;
+  hi: number;
+}
+export type Requant = (x: number, multiplier: number, shift: number) => number;
+
+export type CompiledOp = CompiledWeighted | CompiledPool | CompiledCopy | CompiledAdd;
+
+export interface IntegerModel {
+  ops: CompiledOp[];
+  tensors: Map<string, IntTensor>;
+  input: IntTensor;
+  output: IntTensor;
+}
+
+
+function clampRange(act: ClampActivation, t: IntTensor): [number, number] {
+  let lo = t.qmin;
+  let hi = t.qmax;
+  if (act !== 'linear') lo = Math.max(lo, t.zeroPoint);
+  if (act === 'relu6') hi = Math.min(hi, t.zeroPoint + Math.round(6 / t.scale));
+  return [lo, hi];
+}
+
+function pad(inp: number, out: number, k: number, s: number, padding: string): number {
+  return padding === 'same' ? Math.floor(Math.max((out - 1) * s + k - inp, 0) / 2) : 0;
+}
+
+function geometry(inShape: number[], outShape: number[], k: [number, number], s: [number, number], padding: string): Geometry {
+  const [inH, inW, cin] = inShape.length === 3 ? inShape : [1, 1, inShape[0]];
+  const [outH, outW, cout] = outShape.length === 3 ? outShape : [1, 1, outShape[0]];
+  return {
+    inH, inW, cin, outH, outW, cout,
+    kh: k[0], kw: k[1], sh: s[0], sw: s[1],
+    padT: pad(inH, outH, k[0], s[0], padding),
+    padL: pad(inW, outW, k[1], s[1], padding),
+  };
+}
+
+export function compileInteger(qm: QuantizedModel): IntegerModel {
+  const { weightBits, activationBits } = qm.settings;
+  if (weightBits > 8 || activationBits > 8) {
+    throw new IntegerPathError(`the int8 path needs ≤ 8-bit weights and activations (got ${weightBits}/${activationBits})`);
+  }
+  const requant: Requant = qm.settings.requantRounding === 'single' ? multiplyByQuantizedMultiplierSingle : multiplyByQuantizedMultiplier;
+  const tensors = new Map<string, IntTensor>();
+  for (const [name, t] of qm.plan.tensors) {
+    const p = qm.tensors.get(name)!;
+    const size = t.shape.reduce((a, b) => a * b, 1);
+    tensors.set(name, { name, shape: t.shape, data: new Int32Array(size), scale: p.scale[0], zeroPoint: p.zeroPoint[0], qmin: p.qmin, qmax: p.qmax });
+  }
+  const T = (n: string) => tensors.get(n)!;
+  const ops = qm.plan.ops.map((op: QuantOp): CompiledOp => {
+    const output = T(op.out);
+    switch (op.kind) {
+      case 'dense':
+      case 'conv2d':
+      case 'depthwiseConv2d': {
+        const lq = qm.layers.get(op.layer)!;
+        const input = T(op.inputs[0]);
+        const g = geometry(op.inShape, op.outShape, op.kernel, op.stride, op.padding);
+        const C = lq.channels;
+        const wp = lq.weightParams;
+        const w = new Int32Array(lq.weightQ.length);
+        const wZp = new Int32Array(C);
+        const wScale = new Float64Array(C);
+        for (let c = 0; c < C; c++) {
+          wZp[c] = wp.zeroPoint[wp.zeroPoint.length === 1 ? 0 : c];
+          wScale[c] = wp.scale[wp.scale.length === 1 ? 0 : c];
+        }
+        for (let i = 0; i < w.length; i++) w[i] = lq.weightQ[i] - wZp[i % C];
+        const terms = op.kind === 'depthwiseConv2d' ? g.kh * g.kw : g.kh * g.kw * g.cin;
+        if (terms * 255 * 255 > 2 ** 31 - 1) throw new IntegerPathError(`layer "${op.layer}": ${terms} MACs per output may overflow int32`);
+        const multiplier = new Int32Array(C);
+        const shift = new Int32Array(C);
+        for (let c = 0; c < C; c++) {
+          const q = quantizeMultiplier(lq.multipliers[c]);
+          multiplier[c] = q.multiplier;
+          shift[c] = q.shift;
+        }
+        const [actMin, actMax] = clampRange(op.activation, output);
+        return {
+          kind: op.kind, layer: op.layer, input, output, g,
+          mult: op.kind === 'depthwiseConv2d' ? g.cout / g.cin : 1,
+          w, wZp, wScale, bias: lq.biasQ, multiplier, shift, actMin, actMax, activation: op.activation, requant,
+          xc: new Int32Array(input.data.length), acc: new Int32Array(C),
+        };
+      }
+      case 'maxPool2d':
+      case 'avgPool2d':
+        return { kind: op.kind, input: T(op.inputs[0]), output, g: geometry(op.inShape, op.outShape, op.pool, op.stride, op.padding) };
+      case 'globalAvgPool2d': {
+        const [h, w] = op.inShape;
+        return { kind: op.kind, input: T(op.inputs[0]), output, g: geometry(op.inShape, [1, 1, op.outShape[0]], [h, w], [h, w], 'valid') };
+      }
+      case 'flatten':
+        return { kind: 'flatten', input: T(op.inputs[0]), output, lo: output.qmin, hi: output.qmax };
+      case 'clamp': {
+        const [lo, hi] = clampRange(op.activation, output);
+        return { kind: 'clamp', input: T(op.inputs[0]), output, lo, hi };
+      }
+      case 'add': {
+        const inputs = op.inputs.map(T);
+        const twiceMax = 2 * Math.max(...inputs.map((t) => t.scale));
+        const [lo, hi] = clampRange(op.activation, output);
+        return {
+          kind: 'add', inputs, output, lo, hi, requant,
+          inMult: inputs.map((t) => quantizeMultiplier(t.scale / twiceMax)),
+          outMult: quantizeMultiplier(twiceMax / (2 ** ADD_LEFT_SHIFT * output.scale)),
+        };
+      }
+    }
+  });
+  return { ops, tensors, input: T('input'), output: T(qm.plan.output) };
+}
+
+/** Quantizes one sample's float input into the input tensor (the only float step, at the edge). */
+export function setInput(im: IntegerModel, pixels: ArrayLike<number>, offset = 0): void {
+  const t = im.input;
+  const inv = 1 / t.scale;
+  for (let i = 0; i < t.data.length; i++) {
+    const q = Math.round(pixels[offset + i] * inv) + t.zeroPoint;
+    t.data[i] = q < t.qmin ? t.qmin : q > t.qmax ? t.qmax : q;
+  }
+}
+
+/** Runs one sample; the int8 output stays in im.output.data (and every tensor in its buffer). */
+export function runSample(im: IntegerModel, pixels: ArrayLike<number>, offset = 0): Int32Array {
+  setInput(im, pixels, offset);
+  for (const op of im.ops) runOp(op);
+  return im.output.data;
+}
+
+export interface IntegerRun {
+  /** count × outputSize int8 outputs. */
+  outputs: Int32Array;
+  outputSize: number;
+  predictions: Uint8Array;
+  /** Samples done (less than count when aborted). */
+  done: number;
+}
+
+/**
+ * Runs `count` samples of `pixels` (count × inputSize floats). Yields to the event loop every
+ * `chunk` samples so a worker can receive "stop" and post progress.
+ */
+export async function runInteger(
+  im: IntegerModel,
+  pixels: ArrayLike<number>,
+  count: number,
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunk?: number } = {},
+): Promise<IntegerRun> {
+  const inSize = im.input.data.length;
+  const outSize = im.output.data.length;
+  const outputs = new Int32Array(count * outSize);
+  const predictions = new Uint8Array(count);
+  const chunk = opts.chunk ?? 100;
+  let done = 0;
+  for (; done < count; done++) {
+    if (done % chunk === 0 && done > 0) {
+      opts.onProgress?.(done, count);
+      await new Promise((r) => setTimeout(r, 0));
+      if (opts.signal?.aborted) break;
+    }
+    const y = runSample(im, pixels, done * inSize);
+    outputs.set(y, done * outSize);
+    let best = 0;
+    for (let k = 1; k < outSize; k++) if (y[k] > y[best]) best = k;
+    predictions[done] = best;
+  }
+  opts.onProgress?.(done, count);
+  return { outputs, outputSize: outSize, predictions, done };
+}

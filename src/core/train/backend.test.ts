@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { initBackend } from './backend';
+
+describe('initBackend', () => {
+  afterAll(async () => {
+    await tf.setBackend('wasm');
+  });
+
+  it('starts the requested backend when it works', async () => {
+    const info = await initBackend('cpu');
+    expect(info).toMatchObject({ backend: 'cpu', requested: 'cpu' });
+    expect(info.fallbackReason).toBeUndefined();
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
+  it('falls back to the next backend and says why (webgl has no GL context in Node)', async () => {
+    const info = await initBackend('webgl');
+    expect(info.requested).toBe('webgl');
+    expect(info.backend).toBe('wasm');
+    expect(info.fallbackReason).toMatch(/^webgl failed: /);
+    expect(tf.getBackend()).toBe('wasm');
+    expect(info.detail).toMatch(/SIMD/);
+  });
+
+  it('returns at once when the requested backend already runs', async () => {
+    await initBackend('wasm');
+    const info = await initBackend('wasm');
+    expect(info).toMatchObject({ backend: 'wasm', requested: 'wasm' });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Gradient check of the wasm kernels registered in wasm-kernels.ts against the cpu backend (tfjs'
+ * reference implementation): same inputs, same upstream gradient, compare dx and dW element-wise;
+ * plus a finite-difference check that does not trust any backend.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import './wasm-kernels';
+import { mulberry32 } from '../data/random';
+
+type ConvCase = { x: number[]; k: number[]; stride: number; pad: 'same' | 'valid'; depthwise?: boolean };
+
+function randArray(n: number, seed: number): Float32Array {
+  const r = mulberry32(seed);
+  return Float32Array.from({ length: n }, () => r() * 2 - 1);
+}
+
+/** dx, dW of sum(conv(x, W) · g) on the current backend. */
+function convGrads(c: ConvCase, xv: Float32Array, wv: Float32Array, seedG: number): { dx: Float32Array; dw: Float32Array } {
+  return tf.tidy(() => {
+    const x = tf.tensor4d(xv, c.x as [number, number, number, number]);
+    const w = tf.tensor4d(wv, c.k as [number, number, number, number]);
+    const f = (a: tf.Tensor4D, b: tf.Tensor4D) =>
+      c.depthwise ? tf.depthwiseConv2d(a, b, c.stride, c.pad) : tf.conv2d(a, b, c.stride, c.pad);
+    const outShape = f(x, w).shape;
+    const g = tf.tensor(randArray(outShape.reduce((p, q) => p * q, 1), seedG), outShape);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => f(a as tf.Tensor4D, b as tf.Tensor4D).mul(g).sum())([x, w]);
+    return { dx: dx.dataSync() as Float32Array, dw: dw.dataSync() as Float32Array };
+  });
+}
+
+function maxRelErr(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let scale = 1e-6;
+  for (const v of b) scale = Math.max(scale, Math.abs(v));
+  let err = 0;
+  for (let i = 0; i < a.length; i++) err = Math.max(err, Math.abs(a[i] - b[i]));
+  return err / scale;
+}
+
+const CASES: ConvCase[] = [
+  { x: [2, 8, 8, 1], k: [5, 5, 1, 3], stride: 1, pad: 'same' },
+  { x: [3, 9, 7, 4], k: [3, 3, 4, 5], stride: 1, pad: 'valid' },
+  { x: [2, 9, 9, 3], k: [3, 3, 3, 4], stride: 2, pad: 'same' },
+  { x: [2, 10, 10, 2], k: [3, 2, 2, 3], stride: 2, pad: 'valid' },
+  { x: [2, 6, 6, 4], k: [1, 1, 4, 6], stride: 1, pad: 'valid' },
+  { x: [2, 8, 8, 4], k: [3, 3, 4, 1], stride: 1, pad: 'same', depthwise: true },
+  { x: [2, 9, 9, 3], k: [3, 3, 3, 2], stride: 2, pad: 'same', depthwise: true },
+  { x: [1, 7, 8, 2], k: [2, 3, 2, 3], stride: 1, pad: 'valid', depthwise: true },
+  { x: [2, 10, 10, 2], k: [3, 3, 2, 1], stride: 2, pad: 'valid', depthwise: true },
+  { x: [2, 9, 8, 5], k: [3, 2, 5, 1], stride: 1, pad: 'valid', depthwise: true },
+  { x: [3, 6, 6, 3], k: [5, 5, 3, 1], stride: 1, pad: 'same', depthwise: true },
+];
+
+describe('wasm gradient kernels vs cpu', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+
+  it('registers the kernels the wasm backend lacks', () => {
+    for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad', 'BatchMatMul']) {
+      expect(tf.getKernel(k, 'wasm'), k).toBeDefined();
+    }
+  });
+
+  it.each(CASES.map((c, i) => [i, `${c.depthwise ? 'depthwise' : 'conv2d'} x${c.x.join('x')} k${c.k.join('x')} s${c.stride} ${c.pad}`, c] as const))(
+    'case %i: %s',
+    async (i, _name, c) => {
+      const xv = randArray(c.x.reduce((p, q) => p * q, 1), 100 + i);
+      const wv = randArray(c.k.reduce((p, q) => p * q, 1), 200 + i);
+      await tf.setBackend('cpu');
+      const ref = convGrads(c, xv, wv, 300 + i);
+      await tf.setBackend('wasm');
+      const before = tf.memory().numTensors;
+      const got = convGrads(c, xv, wv, 300 + i);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(maxRelErr(got.dw, ref.dw)).toBeLessThan(1e-5);
+      expect(maxRelErr(got.dx, ref.dx)).toBeLessThan(1e-5);
+      // Not all zeros: a kernel that returned nothing would pass a diff against a broken reference.
+      expect(Math.max(...ref.dw.map(Math.abs))).toBeGreaterThan(0.01);
+    },
+  );
+
+  it.each([
+    [[2, 8, 8, 3], 2, 2, 'valid', ''],
+    [[2, 9, 9, 2], 3, 2, 'same', ''],
+    [[1, 7, 6, 4], 3, 1, 'same', ''],
+    [[2, 7, 7, 1], 2, 2, 'valid', ''],
+    [[2, 8, 8, 3], 2, 2, 'valid', 'ties'],
+    [[2, 7, 7, 2], 3, 3, 'same', 'ties'],
+    [[2, 7, 7, 2], 3, 2, 'same', 'ties'],
+  ] as const)('maxPool gradient x%j pool %i stride %i %s %s', async (shape, pool, stride, pad, ties) => {
+    const raw = randArray((shape as readonly number[]).reduce((p, q) => p * q, 1), 11);
+    // "ties": ReLU-like data with many equal values; the gradient must go to the first maximum only.
+    const xv = ties ? raw.map((v) => Math.max(0, Math.round(v))) : raw;
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(xv, [...shape] as [number, number, number, number]);
+        const y = tf.maxPool(x, pool, stride, pad);
+        const g = tf.tensor(randArray(y.size, 12), y.shape);
+        return tf.grad((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, pool, stride, pad).mul(g).sum())(x).dataSync() as Float32Array;
+      });
+    await tf.setBackend('cpu');
+    const ref = run();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const got = run();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(maxRelErr(got, ref)).toBeLessThan(1e-6);
+    expect(ref.some((v) => v !== 0)).toBe(true);
+  });
+
+  it.each([
+    [[5, 7], [5, 4], true, false],
+    [[6, 5], [4, 5], false, true],
+    [[5, 6], [4, 5], true, true],
+    [[2, 5, 3], [2, 5, 4], true, false],
+    [[2, 3, 5], [2, 4, 5], false, true],
+  ] as const)('matMul a%j b%j transposeA=%s transposeB=%s', async (sa, sb, ta, tb) => {
+    const av = randArray((sa as readonly number[]).reduce((p, q) => p * q, 1), 21);
+    const bv = randArray((sb as readonly number[]).reduce((p, q) => p * q, 1), 22);
+    const run = () =>
+      tf.tidy(() => {
+        const a: tf.Tensor = tf.tensor(av, Array.from(sa));
+        const b: tf.Tensor = tf.tensor(bv, Array.from(sb));
+        return tf.matMul(a, b, ta, tb).dataSync() as Float32Array;
+      });
+    await tf.setBackend('cpu');
+    const ref = run();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const got = run();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(maxRelErr(got, ref)).toBeLessThan(1e-5);
+  });
+
+  it('agrees with a finite-difference estimate of dW (independent of any backend kernel)', () => {
+    const c: ConvCase = { x: [1, 5, 5, 2], k: [3, 3, 2, 2], stride: 1, pad: 'same' };
+    const xv = randArray(50, 7);
+    const wv = randArray(36, 8);
+    const g = randArray(50, 9);
+    const lossAt = (w: Float32Array) =>
+      tf.tidy(() => tf.conv2d(tf.tensor4d(xv, [1, 5, 5, 2]), tf.tensor4d(w, [3, 3, 2, 2]), 1, 'same').mul(tf.tensor(g, [1, 5, 5, 2])).sum().dataSync()[0]);
+    const { dw } = convGrads(c, xv, wv, 0);
+    const gradFromKernel = tf.tidy(() => {
+      const x = tf.tensor4d(xv, [1, 5, 5, 2]);
+      const gt = tf.tensor(g, [1, 5, 5, 2]);
+      return tf.grad((w: tf.Tensor) => tf.conv2d(x, w as tf.Tensor4D, 1, 'same').mul(gt).sum())(tf.tensor4d(wv, [3, 3, 2, 2])).dataSync();
+    });
+    expect(dw.length).toBe(36);
+    const eps = 1e-2;
+    for (const i of [0, 7, 17, 35]) {
+      const up = Float32Array.from(wv);
+      const down = Float32Array.from(wv);
+      up[i] += eps;
+      down[i] -= eps;
+      const fd = (lossAt(up) - lossAt(down)) / (2 * eps);
+      expect(gradFromKernel[i]).toBeCloseTo(fd, 2);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+/** The Distillation page's settings and its three buttons: Train teacher, Distill, Stop. */
+import { useId } from 'react';
+import { NumberField, SelectField } from '../../components/controls';
+import { useLabSettings } from '../../store/use-lab-settings';
+import {
+  distillationSettings, LEARNING_RATES, LEAVE_OUT, SHIFTED_COPIES, STUDENTS, TEACHER_SOURCES, WIDTHS, useDistillation,
+} from '../../store/distillation';
+import { distill, stop, trainTeacher } from './actions';
+
+const F = distillationSettings.fields;
+const TEACHER_LABELS: Record<(typeof TEACHER_SOURCES)[number], string> = {
+  zoo: 'Teacher CNN (trained here)',
+  baseline: 'Train lab baseline',
+};
+const STUDENT_LABELS: Record<(typeof STUDENTS)[number], string> = {
+  'mlp-small': 'Small MLP 784-32-10',
+  mlp: 'MLP 784-128-64-10',
+  dscnn: 'DS-CNN (small CNN)',
+  lenet5: 'LeNet-5 CNN',
+};
+
+/** A range slider with a visible label and its value next to it. */
+function Slider(props: { label: string; value: number; min: number; max: number; step: number; disabled?: boolean; onChange(v: number): void }) {
+  const id = useId();
+  return (
+    <div className="field kd-slider">
+      <span className="kd-slider-head">
+        <label htmlFor={id}>{props.label}</label>
+        <span className="kd-slider-value" aria-hidden="true">
+          {props.value}
+        </span>
+      </span>
+      <input
+        id={id}
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+    </div>
+  );
+}
+
+export function DistillControls() {
+  const [v, update] = useLabSettings(distillationSettings);
+  const job = useDistillation((s) => s.job);
+  const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
+  const busy = job !== null;
+  return (
+    <section className="panel kd-controls" aria-label="Distillation settings">
+      <div className="kd-row">
+        <SelectField
+          label="Teacher"
+          value={v.kdTeacher}
+          options={TEACHER_SOURCES.map((s) => ({ value: s, label: TEACHER_LABELS[s] }))}
+          onChange={(kdTeacher) => update({ kdTeacher })}
+          disabled={busy}
+        />
+        {v.kdTeacher === 'zoo' && (
+          <>
+            <NumberField label="Teacher epochs" field={F.kdTeacherEpochs} value={v.kdTeacherEpochs} onChange={(kdTeacherEpochs) => update({ kdTeacherEpochs })} disabled={busy} />
+            <div className="kd-buttons">
+              <button type="button" className={`button${teacher ? '' : ' button-primary'}`} disabled={busy} onClick={() => void trainTeacher(v)}>
+                Train teacher
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+      <div className="kd-fields">
+        <SelectField
+          label="Student"
+          value={v.kdStudent}
+          options={STUDENTS.map((s) => ({ value: s, label: STUDENT_LABELS[s] }))}
+          onChange={(kdStudent) => update({ kdStudent })}
+          disabled={busy}
+        />
+        <SelectField
+          label="Student width"
+          value={v.kdWidth}
+          options={WIDTHS.map((w) => ({ value: w, label: `×${w}` }))}
+          onChange={(kdWidth) => update({ kdWidth })}
+          disabled={busy}
+        />
+        <Slider label="Temperature" value={v.kdTemperature} min={1} max={20} step={1} onChange={(kdTemperature) => update({ kdTemperature })} />
+        <Slider label="Alpha" value={v.kdAlpha} min={0} max={1} step={0.05} disabled={busy} onChange={(kdAlpha) => update({ kdAlpha })} />
+        <NumberField label="Transfer set size" field={F.kdTransfer} value={v.kdTransfer} step={100} onChange={(kdTransfer) => update({ kdTransfer })} disabled={busy} />
+        <SelectField
+          label="Leave out digit"
+          value={v.kdLeaveOut}
+          options={LEAVE_OUT.map((d) => ({ value: d, label: d === 'none' ? 'none' : d }))}
+          onChange={(kdLeaveOut) => update({ kdLeaveOut })}
+          disabled={busy}
+        />
+        <SelectField
+          label="Shifted copies"
+          value={v.kdShifts}
+          options={SHIFTED_COPIES.map((c) => ({ value: c, label: c === '0' ? 'none' : `${c} per image` }))}
+          onChange={(kdShifts) => update({ kdShifts })}
+          disabled={busy}
+          hint="moved ±2 px; the teacher labels each copy"
+        />
+        <NumberField label="Epochs" field={F.kdEpochs} value={v.kdEpochs} onChange={(kdEpochs) => update({ kdEpochs })} disabled={busy} />
+        <SelectField
+          label="Learning rate"
+          value={v.kdLearningRate}
+          options={LEARNING_RATES.map((r) => ({ value: r, label: r }))}
+          onChange={(kdLearningRate) => update({ kdLearningRate })}
+          disabled={busy}
+        />
+        <NumberField label="Seed" field={F.kdSeed} value={v.kdSeed} onChange={(kdSeed) => update({ kdSeed })} disabled={busy} />
+      </div>
+      <p className="field-hint kd-loss">
+        Loss: L = α · T² · KL(softmax(z<sub>t</sub>/T) ‖ softmax(z<sub>s</sub>/T)) + (1 − α) · CE(y, softmax(z<sub>s</sub>)). The scratch
+        student trains on the same samples, in the same order, from the same initial weights, with α = 0.
+      </p>
+      <div className="kd-buttons">
+        <button type="button" className="button button-primary" disabled={busy || !teacher} onClick={() => void distill(v)}>
+          Distill
+        </button>
+        <button type="button" className="button" disabled={!busy} onClick={stop}>
+          Stop
+        </button>
+        {!teacher && !busy && (
+          <span className="field-hint">
+            {v.kdTeacher === 'zoo' ? 'Train the teacher first (about half a minute per epoch with the wasm backend).' : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * What the Distillation page's buttons do. Called from click handlers only — never from effects
+ * (StrictMode runs effects twice) — except `refreshTeacher` and `refreshSoftTargets`, which only read.
+ */
+import type { Remote } from 'comlink';
+import { zooSpec } from '../../core/model/zoo/mnist';
+import type { ModelSpec } from '../../core/model/spec';
+import { scaleWidth } from '../../core/techniques/distillation/student';
+import type { StudentKind } from '../../core/techniques/distillation/run';
+import { reportSpeed, setEngineBusy } from '../../store/engine';
+import { whenEngineReady } from '../../store/engine-boot';
+import { pushNotice } from '../../store/notices';
+import type { Values } from '../../store/settings-schema';
+import {
+  emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings, type DistillJob,
+} from '../../store/distillation';
+import { getEngine, proxy } from '../../worker/client';
+import type { DistillationApi, DistillEvent, TeacherSource } from '../../worker/distillation';
+import type { TrainEvent } from '../../worker/protocol';
+
+export type DistillSettingsValues = Values<(typeof distillationSettings)['fields']>;
+
+/** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
+const engine = () => getEngine().distillation as unknown as Remote<DistillationApi>;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function studentSpecOf(v: DistillSettingsValues): ModelSpec {
+  return scaleWidth(zooSpec(v.kdStudent), Number(v.kdWidth));
+}
+
+export const leaveOutOf = (v: DistillSettingsValues): number | null => (v.kdLeaveOut === 'none' ? null : Number(v.kdLeaveOut));
+
+async function job(name: Exclude<DistillJob, null>, text: string, fn: () => Promise<void>): Promise<void> {
+  if (useDistillation.getState().job) return;
+  patchDistillation({ job: name, progressText: text, progress: 0, error: null });
+  setEngineBusy(true);
+  try {
+    await whenEngineReady();
+    await fn();
+  } catch (e) {
+    patchDistillation({ error: message(e) });
+    pushNotice('error', `${text} failed: ${message(e)}`, `distillation-${name}`);
+  } finally {
+    patchDistillation({ job: null, progressText: null, progress: 0 });
+    setEngineBusy(false);
+  }
+}
+
+/** Asks the worker which teacher exists for this source (loads the saved zoo teacher). Read-only. */
+export async function refreshTeacher(source: TeacherSource): Promise<void> {
+  try {
+    await whenEngineReady();
+    const info = await engine().teacherInfo(source);
+    patchDistillation({ teacher: { ...useDistillation.getState().teacher, [source]: info } });
+  } catch (e) {
+    patchDistillation({ error: message(e) });
+  }
+}
+
+/** The teacher's logits for one test image of `digit` (the page applies the temperature). Read-only. */
+export async function refreshSoftTargets(source: TeacherSource, digit: number): Promise<void> {
+  try {
+    await whenEngineReady();
+    if (!(await engine().teacherInfo(source))) {
+      patchDistillation({ soft: null });
+      return;
+    }
+    patchDistillation({ soft: await engine().softTargets(source, digit) });
+  } catch (e) {
+    patchDistillation({ error: message(e) });
+  }
+}
+
+export function trainTeacher(v: DistillSettingsValues): Promise<void> {
+  const epochs = v.kdTeacherEpochs;
+  patchDistillation({ teacherHistory: [] });
+  return job('teacher', 'Training the teacher', async () => {
+    const result = await engine().trainTeacher(
+      { epochs, seed: v.kdSeed },
+      proxy((e: TrainEvent) => {
+        const done = e.type === 'epoch' ? e.epoch + 1 : e.epoch + (e.batch + 1) / e.batchesPerEpoch;
+        if (e.type === 'epoch') {
+          patchDistillation({ teacherHistory: [...useDistillation.getState().teacherHistory, e] });
+        } else reportSpeed(e.samplesPerSec);
+        patchDistillation({ progress: done / epochs, progressText: `Training the teacher: epoch ${Math.min(epochs, Math.floor(done) + 1)} of ${epochs}` });
+      }),
+    );
+    if (result.history.length === 0) {
+      pushNotice('info', 'Stopped before the first epoch ended; the teacher was not changed.', 'distillation-stopped');
+      return;
+    }
+    patchDistillation({ teacher: { ...useDistillation.getState().teacher, zoo: result } });
+    if (result.stopped) pushNotice('info', `Stopped after ${result.history.length} epochs; the teacher keeps what it learned.`, 'distillation-stopped');
+    await refreshSoftTargets('zoo', Number(v.kdDigit));
+  });
+}
+
+export function distill(v: DistillSettingsValues): Promise<void> {
+  const leaveOut = leaveOutOf(v);
+  const settings = {
+    temperature: v.kdTemperature,
+    alpha: v.kdAlpha,
+    epochs: v.kdEpochs,
+    batchSize: 32,
+    learningRate: Number(v.kdLearningRate),
+    optimizer: 'adam' as const,
+    seed: v.kdSeed,
+  };
+  const shifts = Number(v.kdShifts);
+  const runLabel = `T = ${v.kdTemperature}, α = ${v.kdAlpha}, ${v.kdTransfer} samples${shifts ? ` + ${shifts} shifted copies` : ''}${leaveOut === null ? '' : `, no ${leaveOut}s`}`;
+  patchDistillation({ report: null, runLabel, students: { distilled: emptyStudent(), scratch: emptyStudent() } });
+  const order: StudentKind[] = ['distilled', 'scratch'];
+  return job('distill', 'Distilling', async () => {
+    const report = await engine().run(
+      { teacher: v.kdTeacher, studentSpec: studentSpecOf(v), transferSize: v.kdTransfer, leaveOut, shiftedCopies: Number(v.kdShifts), settings },
+      proxy((e: DistillEvent) => {
+        const name = e.kind === 'distilled' ? 'distilled student' : 'scratch student';
+        if (e.type === 'student') {
+          patchStudent(e.kind, { testAccuracy: e.testAccuracy, leftOut: e.leftOut, progress: 1 });
+          return;
+        }
+        const ev = e.event;
+        const done = ev.type === 'epoch' ? ev.epoch + 1 : ev.epoch + (ev.batch + 1) / ev.batchesPerEpoch;
+        if (ev.type === 'epoch') {
+          const epochs = [...useDistillation.getState().students[e.kind].epochs, ev];
+          patchStudent(e.kind, { epochs, testAccuracy: ev.testAccuracy });
+        } else reportSpeed(ev.samplesPerSec);
+        patchStudent(e.kind, { progress: done / settings.epochs });
+        const overall = (order.indexOf(e.kind) + done / settings.epochs) / order.length;
+        patchDistillation({
+          progress: overall,
+          progressText: `Training the ${name}: epoch ${Math.min(settings.epochs, Math.floor(done) + 1)} of ${settings.epochs}`,
+        });
+      }),
+    );
+    patchDistillation({ report });
+    for (const s of report.students) patchStudent(s.kind, { testAccuracy: s.testAccuracy, leftOut: s.leftOut });
+    if (report.stopped) {
+      pushNotice('info', 'Stopped: the results show the students as they were when you stopped.', 'distillation-stopped');
+    }
+  });
+}
+
+export function stop(): void {
+  void getEngine().stop();
+}

@@ -1,0 +1,61 @@
+/** The selected candidate: its block diagram, its numbers, and "Use this model". */
+import { useId } from 'react';
+import { NumberField } from '../../components/controls';
+import { Output, count, percent } from '../../components/Output';
+import type { CandidateRecord } from '../../core/techniques/nas/search';
+import { describe } from '../../core/techniques/nas/space';
+import { nasSettings, useNasStore, type NasRun, type NasSettingsValues } from '../../store/nas';
+import { adoptCandidate, isBusy } from './actions';
+import { ArchitectureDiagram } from './ArchitectureDiagram';
+import { fmtKB, fmtMs } from './view-model';
+
+export function CandidateDetails({ run, record, v, update }: {
+  run: NasRun;
+  record: CandidateRecord;
+  v: NasSettingsValues;
+  update: (p: Partial<NasSettingsValues>) => void;
+}) {
+  const adopt = useNasStore((s) => s.adopt);
+  const busy = useNasStore(() => isBusy());
+  const headingId = useId();
+  const mine = adopt?.key === record.key ? adopt : null;
+  const trained = record.status === 'trained';
+  return (
+    <section className="panel nas-details" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        Candidate {record.key} <small>({run.strategy} #{run.id}, {record.origin})</small>
+      </h2>
+      <p className="nas-describe">{describe(record.genotype)}</p>
+      <ArchitectureDiagram genotype={record.genotype} />
+      <div className="outputs">
+        <Output label="Accuracy" size="small">{trained ? percent(record.accuracy) : 'not trained'}</Output>
+        <Output label="Latency" size="small">{fmtMs(record.cost.latencyMs)} ms ({record.cost.engine === 'npu' ? 'NPU' : 'CPU'})</Output>
+        <Output label="Flash" size="small">{fmtKB(record.cost.flashBytes)} KB</Output>
+        <Output label="RAM" size="small">{fmtKB(record.cost.ramBytes)} KB</Output>
+        <Output label="Parameters" size="small">{count(record.params)}</Output>
+        <Output label="MACs" size="small">{count(record.macs)}</Output>
+        {record.zeroCost !== null && <Output label="SynFlow (log)" size="small">{record.zeroCost.toFixed(1)}</Output>}
+      </div>
+      {!trained && <p className="nas-rejected">Rejected before training: {record.reasons.join('; ')}.</p>}
+      <div className="nas-adopt">
+        <NumberField label="Final epochs" field={nasSettings.fields.nasFinalEpochs} value={v.nasFinalEpochs} onChange={(nasFinalEpochs) => update({ nasFinalEpochs })} disabled={busy} />
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void adoptCandidate(record, run.seed, v.nasFinalEpochs)}>
+          Use this model
+        </button>
+        <p className="field-hint">
+          Trains this architecture {v.nasFinalEpochs} more epoch{v.nasFinalEpochs === 1 ? '' : 's'} on all 8,000 training digits
+          (starting from its proxy weights when this search trained it) and saves it as the baseline the other labs start from.
+        </p>
+      </div>
+      {mine && (
+        <p className="nas-adopt-status" role="status" aria-label="Use this model status">
+          {mine.phase === 'preparing' && 'Preparing the model…'}
+          {mine.phase === 'training' && `Training: ${Math.round(mine.fraction * 100)} %${mine.reusedWeights ? ' (from its proxy weights)' : ' (from scratch)'}`}
+          {mine.phase === 'saving' && 'Saving as the baseline…'}
+          {mine.phase === 'done' && `Saved as the baseline: ${percent(mine.testAccuracy)} test accuracy. Pruning, quantization and distillation now start from it.`}
+          {(mine.phase === 'stopped' || mine.phase === 'failed') && mine.message}
+        </p>
+      )}
+    </section>
+  );
+}

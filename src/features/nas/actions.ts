@@ -1,0 +1,122 @@
+/**
+ * What the NAS page's buttons do: start a search in the worker (records stream into the store),
+ * stop it, and "Use this model" (train the chosen architecture further and save it as the baseline).
+ * Called from event handlers only, never from effects (StrictMode runs effects twice).
+ */
+import type { StrategyName } from '../../core/techniques/nas/strategies';
+import type { CandidateRecord } from '../../core/techniques/nas/search';
+import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
+import { useBaseline } from '../../store/baseline';
+import { whenEngineReady } from '../../store/engine-boot';
+import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
+import { pushNotice } from '../../store/notices';
+import { getEngine, proxy } from '../../worker/client';
+import type { Remote } from 'comlink';
+import type { NasApi, NasEvent, NasSearchSettings } from '../../worker/nas';
+import type { TrainEvent } from '../../worker/protocol';
+
+const CHOSEN_SLOT = 'nas:chosen';
+
+/** engine.nas: Comlink proxies nested namespaces by path at run time; its types only see a Promise. */
+const nasEngine = () => getEngine().nas as unknown as Remote<NasApi>;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
+  return {
+    strategy,
+    space: spaceFromSettings(v),
+    seed: v.nasSeed,
+    candidates: v.nasCandidates,
+    timeBudgetSec: v.nasTime,
+    proxy: { ...DEFAULT_PROXY, epochs: v.nasEpochs, trainSamples: v.nasSubset, zeroCost: v.nasZeroCost },
+    budget: { ramKB: v.nasRam, flashKB: v.nasFlash, latencyMs: v.nasLatency },
+    targetId: v.nasTarget,
+    engine: v.nasEngine,
+    evolution: { population: v.nasPopulation, sampleSize: v.nasTournament },
+  };
+}
+
+export function isBusy(): boolean {
+  const s = useNasStore.getState();
+  return s.runs.some((r) => r.running) || (s.adopt !== null && ['preparing', 'training', 'saving'].includes(s.adopt.phase));
+}
+
+/** Runs the given strategies one after another on the same settings and seed. */
+export async function startSearch(v: NasSettingsValues, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
+  if (isBusy()) return;
+  const store = useNasStore.getState();
+  for (const strategy of strategies) {
+    const s = searchSettings(v, strategy);
+    const label = `${strategy} · seed ${s.seed} · ${s.candidates} × ${s.proxy.epochs} epoch${s.proxy.epochs > 1 ? 's' : ''} on ${s.proxy.trainSamples}`;
+    const runId = store.startRun({ strategy, seed: s.seed, label, candidates: s.candidates });
+    try {
+      await whenEngineReady();
+      const res = await nasEngine().search(
+        s,
+        proxy((e: NasEvent) => {
+          const st = useNasStore.getState();
+          if (e.type === 'candidate') st.addRecord(runId, e.record);
+          else st.setTraining({ key: e.key, fraction: e.fraction });
+        }),
+      );
+      useNasStore.getState().finishRun(runId, { stopReason: res.stopReason, elapsedMs: res.elapsedMs });
+      if (res.stopReason === 'stopped') return;
+      if (res.stopReason === 'no-feasible') {
+        pushNotice('warning', 'No architecture in the space fits the budget: widen the budget or narrow the space to smaller models.', 'nas-none');
+        return;
+      }
+    } catch (e) {
+      useNasStore.getState().finishRun(runId, { error: message(e) });
+      pushNotice('error', `The search failed: ${message(e)}`, 'nas-search');
+      return;
+    }
+  }
+}
+
+export async function stopSearch(): Promise<void> {
+  await getEngine().stop();
+}
+
+/**
+ * "Use this model": load the candidate (its proxy-trained weights when this session trained it),
+ * train it `epochs` more on the full training split, and save it as the baseline.
+ */
+export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epochs: number): Promise<void> {
+  if (isBusy()) return;
+  const set = useNasStore.getState().setAdopt;
+  set({ key: r.key, phase: 'preparing', fraction: 0 });
+  try {
+    await whenEngineReady();
+    const engine = getEngine();
+    const { reusedWeights, seed } = await nasEngine().adopt(r.genotype, searchSeed, CHOSEN_SLOT);
+    // A fresh (never trained) model needs at least one epoch before it is worth keeping.
+    const e = reusedWeights ? epochs : Math.max(1, epochs);
+    let accuracy: number;
+    if (e > 0) {
+      set({ key: r.key, phase: 'training', fraction: 0, reusedWeights });
+      const res = await engine.train(
+        CHOSEN_SLOT,
+        { epochs: e, batchSize: 32, learningRate: 0.002, optimizer: 'adam', seed, evaluateEachEpoch: false },
+        proxy((ev: TrainEvent) => {
+          if (ev.type === 'batch') {
+            set({ key: r.key, phase: 'training', fraction: (ev.epoch * ev.batchesPerEpoch + ev.batch + 1) / (e * ev.batchesPerEpoch), reusedWeights });
+          }
+        }),
+      );
+      if (res.stopped) {
+        set({ key: r.key, phase: 'stopped', fraction: 0, reusedWeights, message: 'Stopped: the baseline was not changed.' });
+        return;
+      }
+      accuracy = res.testAccuracy;
+    } else {
+      accuracy = (await engine.evaluate(CHOSEN_SLOT)).accuracy;
+    }
+    set({ key: r.key, phase: 'saving', fraction: 1, reusedWeights, testAccuracy: accuracy });
+    const saved = await engine.saveBaseline(CHOSEN_SLOT, accuracy);
+    useBaseline.getState().setBaseline(saved);
+    set({ key: r.key, phase: 'done', fraction: 1, reusedWeights, testAccuracy: accuracy });
+  } catch (e) {
+    set({ key: r.key, phase: 'failed', fraction: 0, message: message(e) });
+    pushNotice('error', `Could not use this model: ${message(e)}`, 'nas-adopt');
+  }
+}

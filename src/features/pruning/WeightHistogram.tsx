@@ -1,0 +1,30 @@
+/** Kernel weight histograms before and after pruning (exact zeros counted apart, as a number). */
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Histogram } from '../../core/techniques/pruning/histogram';
+
+export function WeightHistogram({ before, after }: { before: Histogram; after: Histogram | null }) {
+  const data = before.counts.map((c, i) => ({
+    w: Number((before.min + (i + 0.5) * before.width).toFixed(3)),
+    baseline: c,
+    pruned: after ? after.counts[i] : undefined,
+  }));
+  return (
+    <figure className="chart">
+      <figcaption>
+        Kernel weights: baseline vs pruned (non-zero weights; exactly zero: baseline {before.zeros.toLocaleString('en-US')}
+        {after ? `, pruned ${after.zeros.toLocaleString('en-US')}` : ''})
+      </figcaption>
+      <ResponsiveContainer width="100%" height={200}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} barGap={0} accessibilityLayer>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
+          <XAxis dataKey="w" tick={{ fontSize: 13 }} interval={7} />
+          <YAxis tick={{ fontSize: 13 }} width={52} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="baseline" name="baseline" fill="#9db3d3" isAnimationActive={false} />
+          {after && <Bar dataKey="pruned" name="pruned" fill="#1f5fbf" isAnimationActive={false} />}
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,80 @@
+/** The lab's settings and its main buttons: "Quantize (PTQ)", "Train with QAT", "Stop". */
+import { NumberField, SelectField } from '../../components/controls';
+import { useLabSettings } from '../../store/use-lab-settings';
+import {
+  ACTIVATION_BITS,
+  CALIBRATIONS,
+  GRANULARITIES,
+  PERCENTILES,
+  QAT_LEARNING_RATES,
+  REQUANT_ROUNDINGS,
+  ROUNDINGS,
+  SCHEMES,
+  WEIGHT_FORMATS,
+  patchQuantization,
+  quantizationSettings,
+  useQuantization,
+} from '../../store/quantization';
+import { quantize, stopJob, trainQat } from './actions';
+
+const opts = <T extends string>(values: readonly T[], label: (v: T) => string = (v) => v) => values.map((value) => ({ value, label: label(value) }));
+const CAL_LABELS: Record<string, string> = { minmax: 'min / max', percentile: 'percentile', mse: 'MSE-optimal' };
+const F = quantizationSettings.fields;
+
+export function QuantControls() {
+  const [v, update] = useLabSettings(quantizationSettings);
+  const job = useQuantization((s) => s.job);
+  const overrides = useQuantization((s) => Object.keys(s.weightClip).length + Object.keys(s.rangeOverrides).length);
+  const busy = job !== null;
+  const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
+  return (
+    <section className="panel" aria-label="Quantization settings">
+      <h2>Quantize the baseline</h2>
+      <div className="quant-fields">
+        <SelectField label="Weight bits" value={v.qWeightBits} onChange={(x) => update({ qWeightBits: x })}
+          options={opts(WEIGHT_FORMATS, (b) => (b === 'fp16' ? 'float16' : b === 'bf16' ? 'bfloat16' : `${b} bit`))} />
+        <SelectField label="Activation bits" value={v.qActivationBits} onChange={(x) => update({ qActivationBits: x })}
+          options={opts(ACTIVATION_BITS, (b) => `${b} bit`)} disabled={floatFormat}
+          hint={floatFormat ? 'float16/bfloat16 weights run with float32 activations' : undefined} />
+        <SelectField label="Scheme" value={v.qScheme} onChange={(x) => update({ qScheme: x })} options={opts(SCHEMES)} />
+        <SelectField label="Granularity" value={v.qGranularity} onChange={(x) => update({ qGranularity: x })} options={opts(GRANULARITIES)} />
+        <SelectField label="Calibration" value={v.qCalibration} onChange={(x) => update({ qCalibration: x })} options={opts(CALIBRATIONS, (c) => CAL_LABELS[c])} />
+        {v.qCalibration === 'percentile' && (
+          <SelectField label="Percentile" value={v.qPercentile} onChange={(x) => update({ qPercentile: x })} options={opts(PERCENTILES, (p) => `${p} %`)} />
+        )}
+        <NumberField label="Calibration samples" field={F.qCalibrationSamples} value={v.qCalibrationSamples} onChange={(x) => update({ qCalibrationSamples: x })} />
+        <SelectField label="Rounding" value={v.qRounding} onChange={(x) => update({ qRounding: x })} options={opts(ROUNDINGS)}
+          hint={v.qRounding === 'stochastic' ? 'weights only, seeded by Seed' : undefined} />
+        <SelectField label="Requantization rounding" value={v.qRequant} onChange={(x) => update({ qRequant: x })}
+          options={opts(REQUANT_ROUNDINGS, (r) => (r === 'double' ? 'double (gemmlowp, TFLite default)' : 'single (TFLITE_SINGLE_ROUNDING)'))} />
+        <NumberField label="QAT epochs" field={F.qQatEpochs} value={v.qQatEpochs} onChange={(x) => update({ qQatEpochs: x })} />
+        <SelectField label="QAT learning rate" value={v.qLearningRate} onChange={(x) => update({ qLearningRate: x })} options={opts(QAT_LEARNING_RATES)} />
+        <NumberField label="Seed" field={F.qSeed} value={v.qSeed} onChange={(x) => update({ qSeed: x })} />
+      </div>
+      <div className="quant-buttons">
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void quantize(v)}>
+          Quantize (PTQ)
+        </button>
+        <button type="button" className="button" disabled={busy || floatFormat} onClick={() => void trainQat(v)}>
+          Train with QAT
+        </button>
+        <button type="button" className="button" disabled={!busy || job === 'explain'} onClick={() => void stopJob()}>
+          Stop
+        </button>
+        {overrides > 0 && (
+          <span className="quant-override-note">
+            {overrides} hand-set clipping range{overrides > 1 ? 's' : ''} in use.{' '}
+            <button type="button" className="button button-small" disabled={busy} onClick={() => patchQuantization({ weightClip: {}, rangeOverrides: {} })}>
+              Clear clipping ranges
+            </button>
+          </span>
+        )}
+      </div>
+      <p className="muted quant-hint">
+        PTQ calibrates on the first {v.qCalibrationSamples} training images and converts; QAT fine-tunes a copy of the baseline for{' '}
+        {Math.max(1, v.qQatEpochs)} epoch{v.qQatEpochs === 1 ? '' : 's'} with fake quantization, then converts the same way. Weights are
+        quantized per output channel or per tensor; activations always per tensor.
+      </p>
+    </section>
+  );
+}

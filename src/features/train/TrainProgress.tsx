@@ -1,0 +1,126 @@
+/** The run's key numbers and its live loss / accuracy curves (train per report, test per epoch). */
+import { LineChart } from '../../components/charts/LineChart';
+import { Output, percent } from '../../components/Output';
+import { memo, useMemo } from 'react';
+import { useTrainRun, type CurvePoint } from '../../store/train';
+import { useEngineState } from '../../store/engine';
+import { useDelayedValue, useThrottledValue } from '../../components/use-throttled-value';
+
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+const STATUS_TEXT: Record<string, string> = {
+  idle: 'Ready. Choose settings and press Train.',
+  preparing: 'Preparing: loading MNIST and building the model…',
+  training: 'Training…',
+  evaluating: 'Evaluating on the 2,000 test digits…',
+  done: 'Done. This model is now the saved baseline the other labs start from.',
+  stopped: 'Stopped. The partly trained model is kept for the draw pad; the saved baseline is unchanged.',
+  error: 'The run failed; see the notice above.',
+};
+
+/** Stable (memoised) x domain and whole-epoch ticks, at most ~10 of them: "epoch 1, 2, 3". */
+function useTicks(totalEpochs: number): { xDomain: [number, number]; xTicks: number[] } {
+  return useMemo(() => {
+    const xMax = Math.max(1, totalEpochs);
+    const tickStep = Math.ceil(xMax / 10);
+    const xTicks = Array.from({ length: Math.floor(xMax / tickStep) + 1 }, (_, i) => i * tickStep);
+    return { xDomain: [0, xMax], xTicks };
+  }, [totalEpochs]);
+}
+
+const LOSS_SERIES = [
+  { key: 'trainLoss', name: 'Train', color: 'var(--train)' },
+  { key: 'testLoss', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
+];
+const ACCURACY_SERIES = [
+  { key: 'trainAccuracy', name: 'Train', color: 'var(--train)' },
+  { key: 'testAccuracy', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
+];
+const LOSS_DOMAIN: [number, 'auto'] = [0, 'auto'];
+const ACCURACY_DOMAIN: [number, number] = [0, 1];
+const lossFormat = (v: number) => v.toFixed(2);
+
+type CurvesProps = { curves: CurvePoint[]; totalEpochs: number };
+
+const LossChart = memo(function LossChart({ curves, totalEpochs }: CurvesProps) {
+  const { xDomain, xTicks } = useTicks(totalEpochs);
+  return (
+    <LineChart
+      title="Loss (cross-entropy)"
+      data={curves as never}
+      xKey="x"
+      xLabel="Epoch"
+      xDomain={xDomain}
+      xTicks={xTicks}
+      yDomain={LOSS_DOMAIN}
+      yFormat={lossFormat}
+      series={LOSS_SERIES}
+    />
+  );
+});
+
+const AccuracyChart = memo(function AccuracyChart({ curves, totalEpochs }: CurvesProps) {
+  const { xDomain, xTicks } = useTicks(totalEpochs);
+  return (
+    <LineChart
+      title="Accuracy"
+      data={curves as never}
+      xKey="x"
+      xLabel="Epoch"
+      xDomain={xDomain}
+      xTicks={xTicks}
+      yDomain={ACCURACY_DOMAIN}
+      yFormat={pct}
+      series={ACCURACY_SERIES}
+    />
+  );
+});
+
+/**
+ * The live curves. A recharts redraw is the costliest thing on this page, so the numbers above
+ * update with every event (<= 10/s) while the curves redraw once a second, the two charts half a
+ * second apart so that each redraw is its own short task and clicks (Stop) stay responsive.
+ */
+function Curves({ curves, totalEpochs }: CurvesProps) {
+  const loss = useThrottledValue(curves, 1000);
+  const accuracy = useDelayedValue(loss, 500);
+  return (
+    <div className="train-charts">
+      <LossChart curves={loss} totalEpochs={totalEpochs} />
+      <AccuracyChart curves={accuracy} totalEpochs={totalEpochs} />
+    </div>
+  );
+}
+
+export function TrainProgress() {
+  const r = useTrainRun();
+  const dataReady = useEngineState((s) => s.dataReady);
+  const dataProgress = useEngineState((s) => s.dataProgress);
+  return (
+    <section className="train-progress" aria-label="Training progress">
+      <p className="train-status" role="status" aria-label="Run status">
+        {r.modelName ? <strong>{r.modelName}: </strong> : null}
+        {STATUS_TEXT[r.status]}
+        {r.status === 'error' && r.error ? ` (${r.error})` : ''}
+      </p>
+      {!dataReady && (
+        <label className="data-progress">
+          Loading MNIST (8,000 train + 2,000 test digits){' '}
+          <progress max={dataProgress?.total || 1} value={dataProgress?.loaded ?? 0} />
+        </label>
+      )}
+      <div className="outputs train-outputs">
+        <Output label="Test accuracy">{percent(r.testAccuracy)}</Output>
+        <Output label="Train accuracy">{percent(r.trainAccuracy)}</Output>
+        <Output label="Loss">{r.loss == null ? '–' : r.loss.toFixed(3)}</Output>
+        <Output label="Epoch">{r.totalEpochs ? `${r.epoch} / ${r.totalEpochs}` : '–'}</Output>
+      </div>
+      {r.status === 'training' && (
+        <label className="epoch-progress">
+          Epoch progress <progress max={1} value={r.epochProgress} />
+        </label>
+      )}
+      <Curves curves={r.curves} totalEpochs={r.totalEpochs} />
+    </section>
+  );
+}

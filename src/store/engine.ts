@@ -1,0 +1,55 @@
+/**
+ * What the diagnostics bar shows about the training engine: the backend in use (and why it is not
+ * the one asked for), MNIST loading progress, tensors held by the worker, and training speed.
+ * The shell's engine boot (src/app/use-engine-boot.ts) fills it; any lab that trains reports its
+ * samples/s with `reportSpeed`.
+ */
+import { create } from 'zustand';
+import type { BackendName } from '../worker/protocol';
+
+export type EngineStatus = 'starting' | 'ready' | 'failed';
+
+export interface EngineState {
+  status: EngineStatus;
+  backend: BackendName | null;
+  requested: BackendName | null;
+  fallbackReason: string | null;
+  /** Bytes or items loaded / total while MNIST loads; null before loading starts. */
+  dataProgress: { loaded: number; total: number } | null;
+  dataReady: boolean;
+  dataInfo: { train: number; test: number } | null;
+  numTensors: number | null;
+  numBytes: number | null;
+  /** Last training speed reported by a lab; null before any training this session. */
+  samplesPerSec: number | null;
+  /** True while some lab runs a long job in the worker (backend switching waits for it). */
+  busy: boolean;
+  error: string | null;
+}
+
+export const useEngineState = create<EngineState>()(() => ({
+  status: 'starting',
+  backend: null,
+  requested: null,
+  fallbackReason: null,
+  dataProgress: null,
+  dataReady: false,
+  dataInfo: null,
+  numTensors: null,
+  numBytes: null,
+  samplesPerSec: null,
+  busy: false,
+  error: null,
+}));
+
+export function patchEngineState(patch: Partial<EngineState>): void {
+  useEngineState.setState(patch);
+}
+
+export function reportSpeed(samplesPerSec: number): void {
+  if (Number.isFinite(samplesPerSec)) useEngineState.setState({ samplesPerSec });
+}
+
+export function setEngineBusy(busy: boolean): void {
+  useEngineState.setState({ busy });
+}

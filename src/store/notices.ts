@@ -1,0 +1,38 @@
+/**
+ * Page-wide notices (bad settings in a link, a corrupt saved state, a backend fallback, an engine
+ * error). Shown by <Notices/> under the header; each can be dismissed. A notice with a `key`
+ * replaces an earlier one with the same key instead of stacking duplicates.
+ */
+import { create } from 'zustand';
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  text: string;
+  key?: string;
+}
+
+interface NoticeState {
+  notices: Notice[];
+  push(kind: NoticeKind, text: string, key?: string): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useNotices = create<NoticeState>()((set) => ({
+  notices: [],
+  push: (kind, text, key) =>
+    set((s) => {
+      const kept = key ? s.notices.filter((n) => n.key !== key) : s.notices.filter((n) => n.text !== text);
+      return { notices: [...kept, { id: nextId++, kind, text, key }] };
+    }),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
+
+/** For code outside React (stores, engine boot). */
+export function pushNotice(kind: NoticeKind, text: string, key?: string): void {
+  useNotices.getState().push(kind, text, key);
+}

@@ -1,0 +1,104 @@
+/**
+ * The Pruning lab's state: its settings (typed schema → URL + localStorage) and the results of the
+ * jobs it ran in the worker (prune, sweep, sensitivity scan, criteria duel). Plain data only.
+ */
+import { create } from 'zustand';
+import type { Field } from './settings-schema';
+import { defineSettings, enumField, intField } from './settings-schema';
+import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
+import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/pruning';
+
+export const GRANULARITIES = ['unstructured', 'structured'] as const;
+export const SCOPES = ['global', 'local'] as const;
+export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor'] as const;
+export const WHENS = ['after', 'before', 'during'] as const;
+export const LEARNING_RATES = ['0.0001', '0.0003', '0.0005', '0.001', '0.003'] as const;
+
+/** A list of layer names, "conv1,fc2" in the URL (empty = none). */
+function layerListField(label: string): Field<string[]> {
+  return {
+    label,
+    default: [],
+    describe: 'layer names separated by commas',
+    parse: (t) => (/^[\w:.-]*(,[\w:.-]+)*$/.test(t) ? t.split(',').filter(Boolean) : undefined),
+    serialise: (v) => v.join(','),
+  };
+}
+
+/** Per-layer local targets in percent, "conv1:30,fc1:90" in the URL. */
+function overridesField(label: string): Field<Record<string, number>> {
+  return {
+    label,
+    default: {},
+    describe: 'layer:percent pairs separated by commas, percent 0 to 99',
+    parse(t) {
+      const out: Record<string, number> = {};
+      for (const part of t.split(',').filter(Boolean)) {
+        const m = /^([\w:.-]+):(\d{1,2})$/.exec(part);
+        if (!m) return undefined;
+        out[m[1]] = Number(m[2]);
+      }
+      return out;
+    },
+    serialise: (v) => Object.entries(v).map(([k, p]) => `${k}:${p}`).join(','),
+  };
+}
+
+export const pruningSettings = defineSettings('pruning', {
+  prGranularity: enumField('Granularity', GRANULARITIES, 'unstructured'),
+  prScope: enumField('Scope', SCOPES, 'global'),
+  prCriterion: enumField('Criterion', CRITERIA, 'magnitude'),
+  prWhen: enumField('When to prune', WHENS, 'after'),
+  prTarget: intField('Target sparsity', 80, { min: 0, max: 99 }),
+  prFineTune: intField('Fine-tune epochs', 1, { min: 0, max: 20 }),
+  prLearningRate: enumField('Fine-tune learning rate', LEARNING_RATES, '0.001'),
+  prSeed: intField('Seed', 1, { min: 0, max: 999999 }),
+  prSpan: intField('Schedule span', 70, { min: 10, max: 100 }),
+  prExcluded: layerListField('Excluded layers'),
+  prOverrides: overridesField('Per-layer targets'),
+  prDuelA: enumField('First criterion', CRITERIA, 'magnitude'),
+  prDuelB: enumField('Second criterion', CRITERIA, 'taylor'),
+});
+
+export type PruningSettingsValues = {
+  [K in keyof typeof pruningSettings.fields]: (typeof pruningSettings.fields)[K] extends Field<infer T> ? T : never;
+};
+
+export type PruningJob = 'info' | 'prune' | 'sweep' | 'sensitivity' | 'duel' | 'baseline';
+
+export interface PruningState {
+  info: PruningInfo | null;
+  /** The job running now, if any. */
+  job: PruningJob | null;
+  /** 0..1 progress of the running job, with a short description. */
+  progress: { fraction: number; text: string } | null;
+  report: PruneReport | null;
+  /** The settings the report was made with (for labels). */
+  reportLabel: string | null;
+  sweep: { points: SweepPoint[]; fineTune: boolean } | null;
+  sensitivity: (SensitivityResult & { partial?: boolean }) | null;
+  duel: DuelResult | null;
+  error: string | null;
+}
+
+export const usePruning = create<PruningState>()(() => ({
+  info: null,
+  job: null,
+  progress: null,
+  report: null,
+  reportLabel: null,
+  sweep: null,
+  sensitivity: null,
+  duel: null,
+  error: null,
+}));
+
+export function patchPruning(patch: Partial<PruningState>): void {
+  usePruning.setState(patch);
+}
+
+export function addSensitivityRow(row: SensitivityRow, levels: number[]): void {
+  const s = usePruning.getState().sensitivity;
+  const rows = [...(s?.rows ?? []).filter((r) => r.layer !== row.layer), row];
+  usePruning.setState({ sensitivity: { baseline: s?.baseline ?? NaN, levels, rows, stopped: false, partial: true } });
+}

@@ -1,0 +1,175 @@
+/**
+ * Typed settings schemas: one definition per lab gives defaults, ranges, parsing and serialising,
+ * and the same definition round-trips the URL (hash query) and localStorage.
+ *
+ * How a lab defines its settings (a few lines, in its feature folder or store slice):
+ *
+ *   export const pruningSettings = defineSettings('pruning', {
+ *     sparsity: numberField('Sparsity', 0.5, { min: 0, max: 0.99 }),
+ *     method: enumField('Method', ['magnitude', 'random'] as const, 'magnitude'),
+ *     steps: intField('Steps', 10, { min: 1, max: 100 }),
+ *     structured: boolField('Structured', false),
+ *   });
+ *
+ * and reads them in a component with
+ *
+ *   const [settings, update] = useLabSettings(pruningSettings);   // from src/store/use-lab-settings
+ *   update({ sparsity: 0.8 });
+ *
+ * URL keys are the field keys, so keep them unique across the schemas shown on one page
+ * (prefix them if two labs could clash). The label names the field in notices ("Sparsity"), so use
+ * the same text as the control's visible label.
+ *
+ * A value that does not parse or is out of range falls back to the default; `decode` reports every
+ * such field so the page can show a notice naming it. This module is pure (no React, no DOM) so it is
+ * unit-tested in Node.
+ */
+
+export interface Field<T> {
+  /** Visible name of the setting; notices name the field by it. */
+  label: string;
+  default: T;
+  /** Returns undefined when the text is not a valid value. */
+  parse(text: string): T | undefined;
+  serialise(value: T): string;
+  /** Human description of what is valid, e.g. "a whole number from 1 to 50". */
+  describe: string;
+}
+
+export type Fields = Record<string, Field<unknown>>;
+export type Values<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+
+export interface SettingsSchema<F extends Fields> {
+  /** Also the localStorage key suffix: `tinyml:settings:<id>`. */
+  id: string;
+  fields: F;
+}
+
+export interface Rejected {
+  key: string;
+  label: string;
+  text: string;
+  describe: string;
+}
+
+export function defineSettings<F extends Fields>(id: string, fields: F): SettingsSchema<F> {
+  return { id, fields };
+}
+
+function fmt(n: number): string {
+  return String(n);
+}
+
+export function intField(label: string, def: number, range: { min: number; max: number }): Field<number> {
+  return {
+    label,
+    default: def,
+    describe: `a whole number from ${fmt(range.min)} to ${fmt(range.max)}`,
+    parse(text) {
+      if (!/^-?\d+$/.test(text.trim())) return undefined;
+      const v = Number(text);
+      return Number.isSafeInteger(v) && v >= range.min && v <= range.max ? v : undefined;
+    },
+    serialise: (v) => String(v),
+  };
+}
+
+export function numberField(label: string, def: number, range: { min: number; max: number }): Field<number> {
+  return {
+    label,
+    default: def,
+    describe: `a number from ${fmt(range.min)} to ${fmt(range.max)}`,
+    parse(text) {
+      const t = text.trim();
+      if (t === '') return undefined;
+      const v = Number(t);
+      return Number.isFinite(v) && v >= range.min && v <= range.max ? v : undefined;
+    },
+    serialise: (v) => String(v),
+  };
+}
+
+export function enumField<const T extends string>(label: string, options: readonly T[], def: T): Field<T> {
+  return {
+    label,
+    default: def,
+    describe: `one of ${options.join(', ')}`,
+    parse: (text) => (options as readonly string[]).includes(text) ? (text as T) : undefined,
+    serialise: (v) => v,
+  };
+}
+
+export function boolField(label: string, def: boolean): Field<boolean> {
+  return {
+    label,
+    default: def,
+    describe: 'true or false',
+    parse: (text) => (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : undefined),
+    serialise: (v) => (v ? 'true' : 'false'),
+  };
+}
+
+export function defaults<F extends Fields>(schema: SettingsSchema<F>): Values<F> {
+  const out: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(schema.fields)) out[k] = f.default;
+  return out as Values<F>;
+}
+
+/** Text form of every field, in schema order (for the URL and for localStorage). */
+export function encode<F extends Fields>(schema: SettingsSchema<F>, values: Values<F>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, f] of Object.entries(schema.fields)) out[k] = f.serialise((values as Record<string, unknown>)[k]);
+  return out;
+}
+
+/**
+ * Reads the schema's fields from text sources, first source that has a key wins (e.g. URL, then
+ * localStorage). Missing keys take the default silently; present but invalid keys take the default
+ * and are reported. Keys the schema does not know are ignored (they may belong to another schema).
+ */
+export function decode<F extends Fields>(
+  schema: SettingsSchema<F>,
+  ...sources: (Record<string, string> | undefined)[]
+): { values: Values<F>; rejected: Rejected[] } {
+  const values: Record<string, unknown> = {};
+  const rejected: Rejected[] = [];
+  for (const [k, f] of Object.entries(schema.fields)) {
+    const src = sources.find((s) => s !== undefined && Object.hasOwn(s, k));
+    if (!src) {
+      values[k] = f.default;
+      continue;
+    }
+    const text = src[k];
+    const v = typeof text === 'string' ? f.parse(text) : undefined;
+    if (v === undefined) {
+      values[k] = f.default;
+      rejected.push({ key: k, label: f.label, text: String(text), describe: f.describe });
+    } else {
+      values[k] = v;
+    }
+  }
+  return { values: values as Values<F>, rejected };
+}
+
+/** The notice text for a rejected value: names the field, the bad text, what is valid, the default used. */
+export function rejectionMessage(r: Rejected, defaultText: string, where: string): string {
+  const shown = r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text;
+  return `${r.label}: "${shown}" from ${where} is not valid (expected ${r.describe}); using the default ${defaultText}.`;
+}
+
+/** Parses a stored JSON object of strings; returns null when it is corrupt (not JSON, not an object of strings). */
+export function parseStored(raw: string | null): Record<string, string> | undefined | null {
+  if (raw === null) return undefined;
+  try {
+    const obj: unknown = JSON.parse(raw);
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return null;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(obj)) {
+      if (typeof v !== 'string') return null;
+      out[k] = v;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}

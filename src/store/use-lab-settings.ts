@@ -1,0 +1,187 @@
+/**
+ * `useLabSettings(schema)` — a lab's settings as typed values plus an updater, kept in one zustand
+ * store and mirrored to the URL hash query (shareable links) and localStorage (survives reloads).
+ * Define the schema with `defineSettings` (see settings-schema.ts for the how-to).
+ *
+ * Precedence on load: URL hash query, then localStorage, then the schema defaults. A bad value
+ * falls back to its default and a notice names the field; corrupt saved state is reset with a notice.
+ * Pasting a new link with different settings (a hash change without reload) applies them too.
+ */
+import { useEffect, useCallback } from 'react';
+import { create } from 'zustand';
+import {
+  decode,
+  encode,
+  parseStored,
+  rejectionMessage,
+  type Fields,
+  type SettingsSchema,
+  type Values,
+} from './settings-schema';
+import { pushNotice } from './notices';
+
+interface SettingsStore {
+  /** Current values per schema id. */
+  values: Record<string, Record<string, unknown>>;
+}
+
+export const useSettingsStore = create<SettingsStore>()(() => ({ values: {} }));
+
+/** Notices found during the (render-time) first load; flushed from an effect to avoid render-phase updates. */
+const pendingNotices: { text: string; key: string }[] = [];
+
+const storageKey = (id: string) => `tinyml:settings:${id}`;
+
+export function readHashQuery(): Record<string, string> {
+  if (typeof window === 'undefined') return {};
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  if (q < 0) return {};
+  return Object.fromEntries(new URLSearchParams(hash.slice(q + 1)));
+}
+
+function hashPath(): string {
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  return q < 0 ? hash : hash.slice(0, q);
+}
+
+function writeHashQuery(entries: Record<string, string>): void {
+  const hash = window.location.hash || '#/';
+  const q = hash.indexOf('?');
+  const path = q < 0 ? hash : hash.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+  for (const [k, v] of Object.entries(entries)) params.set(k, v);
+  const next = `${path}?${params.toString()}`;
+  if (next !== hash) {
+    // replaceState keeps the router's history entry (state) and does not add a Back step per tweak.
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${next}`);
+  }
+}
+
+function readStorage(schema: SettingsSchema<Fields>): Record<string, string> | undefined {
+  let raw: string | null = null;
+  try {
+    raw = window.localStorage.getItem(storageKey(schema.id));
+  } catch {
+    return undefined; // storage disabled: URL and defaults still work
+  }
+  const parsed = parseStored(raw);
+  if (parsed === null) {
+    try {
+      window.localStorage.removeItem(storageKey(schema.id));
+    } catch {
+      /* nothing to clean */
+    }
+    pendingNotices.push({
+      key: `settings-corrupt:${schema.id}`,
+      text: `The saved ${schema.id} settings were unreadable and have been reset to their defaults.`,
+    });
+    return undefined;
+  }
+  return parsed;
+}
+
+function writeStorage(schema: SettingsSchema<Fields>, values: Record<string, unknown>): void {
+  try {
+    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(encode(schema, values as Values<Fields>)));
+  } catch {
+    /* full or disabled storage: the URL still carries the settings */
+  }
+}
+
+function report(schema: SettingsSchema<Fields>, rejected: ReturnType<typeof decode>['rejected'], where: string) {
+  for (const r of rejected) {
+    const def = schema.fields[r.key].serialise(schema.fields[r.key].default);
+    pendingNotices.push({ key: `settings:${schema.id}:${r.key}`, text: rejectionMessage(r, def, where) });
+  }
+}
+
+/** Loads a schema's values once per session (idempotent; safe to call during render). */
+function ensureLoaded(schema: SettingsSchema<Fields>): void {
+  const state = useSettingsStore.getState();
+  if (state.values[schema.id]) return;
+  const url = typeof window === 'undefined' ? {} : readHashQuery();
+  const stored = typeof window === 'undefined' ? undefined : readStorage(schema);
+  // Decode each source separately so a notice says where the bad value came from.
+  const fromUrl = decode(schema, url);
+  const fromStore = decode(schema, stored);
+  report(schema, fromUrl.rejected, 'the link');
+  report(schema, fromStore.rejected, 'the saved settings');
+  const urlOk = new Set(Object.keys(url).filter((k) => !fromUrl.rejected.some((r) => r.key === k)));
+  const storeOk = new Set(Object.keys(stored ?? {}).filter((k) => !fromStore.rejected.some((r) => r.key === k)));
+  const values: Record<string, unknown> = {};
+  for (const k of Object.keys(schema.fields)) {
+    values[k] = urlOk.has(k)
+      ? (fromUrl.values as Record<string, unknown>)[k]
+      : storeOk.has(k)
+        ? (fromStore.values as Record<string, unknown>)[k]
+        : schema.fields[k].default;
+  }
+  // Deliberate silent write: this runs during render, where notifying subscribers is not allowed;
+  // every reader calls ensureLoaded first, so nobody can miss it.
+  state.values[schema.id] = values;
+}
+
+function setValues(schema: SettingsSchema<Fields>, next: Record<string, unknown>, syncUrl: boolean): void {
+  useSettingsStore.setState((s) => ({ values: { ...s.values, [schema.id]: next } }));
+  writeStorage(schema, next);
+  if (syncUrl) writeHashQuery(encode(schema, next as Values<Fields>));
+}
+
+function flushNotices(): void {
+  while (pendingNotices.length) {
+    const n = pendingNotices.shift()!;
+    pushNotice('warning', n.text, n.key);
+  }
+}
+
+export interface LabSettingsOptions {
+  /** Mirror to the URL (default true). The shell reads shared settings without touching the URL. */
+  url?: boolean;
+}
+
+export function useLabSettings<F extends Fields>(
+  schema: SettingsSchema<F>,
+  options: LabSettingsOptions = {},
+): [Values<F>, (patch: Partial<Values<F>>) => void] {
+  const syncUrl = options.url ?? true;
+  const s = schema as unknown as SettingsSchema<Fields>;
+  ensureLoaded(s);
+  const values = useSettingsStore((st) => st.values[schema.id]) as Values<F>;
+
+  useEffect(() => {
+    flushNotices();
+    if (!syncUrl) return;
+    const path = hashPath();
+    const applyUrl = () => {
+      if (hashPath() !== path) return; // the page is being left; its settings do not belong on the next URL
+      const url = readHashQuery();
+      const current = useSettingsStore.getState().values[s.id];
+      const { values: fromUrl, rejected } = decode(s, url, encode(s, current as Values<Fields>));
+      report(s, rejected, 'the link');
+      flushNotices();
+      const changed = Object.keys(s.fields).some((k) => fromUrl[k] !== current[k]);
+      if (changed) setValues(s, fromUrl, true);
+      else writeHashQuery(encode(s, current as Values<Fields>));
+    };
+    applyUrl();
+    window.addEventListener('hashchange', applyUrl);
+    return () => window.removeEventListener('hashchange', applyUrl);
+  }, [s, syncUrl]);
+
+  const update = useCallback(
+    (patch: Partial<Values<F>>) => {
+      const current = useSettingsStore.getState().values[s.id];
+      setValues(s, { ...current, ...patch }, syncUrl);
+    },
+    [s, syncUrl],
+  );
+  return [values, update];
+}
+
+/** Current values outside React (e.g. in an event handler of another component). */
+export function getLabSettings<F extends Fields>(schema: SettingsSchema<F>): Values<F> {
+  ensureLoaded(schema as unknown as SettingsSchema<Fields>);
+  return useSettingsStore.getState().values[schema.id] as Values<F>;
+}

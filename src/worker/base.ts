@@ -1,0 +1,130 @@
+/**
+ * The base engine API (BaseEngineApi in protocol.ts): backend, data, model slots, training,
+ * evaluation, prediction, weights and the persisted baseline. Lab namespaces live next to it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { transfer } from 'comlink';
+import { initBackend } from '../core/train/backend';
+import { evaluate, predictProbabilities, trainLoop } from '../core/train/loop';
+import { imagesToFloat, TEST_SIZE, TRAIN_SIZE } from '../core/data/mnist';
+import type { WeightSet } from '../core/model/spec';
+import {
+  createSlot, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
+} from './context';
+import { defaultBaselineStore, type BaselineStore } from './baseline-store';
+import type { BackendName, BaseEngineApi, EvalResult, MemoryInfo, SavedBaseline, TrainEvent, TrainResult } from './protocol';
+
+export const BASELINE_SLOT = 'baseline';
+
+/** Weight arrays go to the page as transferables (no copy; the worker keeps its own tensors). */
+function transferWeights(w: WeightSet): WeightSet {
+  return transfer(w, w.map((t) => t.data.buffer as ArrayBuffer));
+}
+
+export function createBaseApi(store: BaselineStore = defaultBaselineStore()): BaseEngineApi {
+  return {
+    async init(backend: BackendName) {
+      return initBackend(backend, { wasmPaths: workerConfig.wasmPaths });
+    },
+
+    async loadData(onProgress) {
+      // Fetch reports every network chunk (~100 of them); the page needs ≤ 10/s and the final one.
+      const progress = throttle<[number, number]>(onProgress ? ([l, t]) => onProgress(l, t) : undefined);
+      await ensureData((l, t) => progress.push([l, t], l >= t));
+      progress.flush();
+      return { train: TRAIN_SIZE, test: TEST_SIZE };
+    },
+
+    async createModel(slot, spec, seed, weights) {
+      createSlot(slot, spec, seed, weights);
+    },
+
+    async hasModel(slot) {
+      return hasSlot(slot);
+    },
+
+    async disposeModel(slot) {
+      disposeSlot(slot);
+    },
+
+    async train(slot, settings, onEvent): Promise<TrainResult> {
+      const { model } = getSlot(slot);
+      const { tensors } = getData();
+      return runJob('training', async (signal) => {
+        const events = throttle<TrainEvent>(onEvent);
+        const r = await trainLoop({
+          model,
+          train: { xs: tensors.train.xs, labels: tensors.train.labels },
+          test: { xs: tensors.test.xs, labels: tensors.test.labels },
+          epochs: settings.epochs,
+          batchSize: settings.batchSize,
+          learningRate: settings.learningRate,
+          optimizer: settings.optimizer,
+          seed: settings.seed,
+          trainSamples: settings.trainSamples,
+          evaluateEachEpoch: settings.evaluateEachEpoch,
+          signal,
+          onBatch: (e) => events.push(e, e.batch === e.batchesPerEpoch - 1),
+          onEpoch: (e) => events.push(e, true),
+        });
+        events.flush();
+        return { stopped: r.stopped, epochsDone: r.epochsDone, testAccuracy: r.testAccuracy, testLoss: r.testLoss, history: r.history };
+      });
+    },
+
+    async stop() {
+      stopCurrentJob();
+    },
+
+    async evaluate(slot): Promise<EvalResult> {
+      const { model } = getSlot(slot);
+      const { tensors } = getData();
+      return evaluate(model, tensors.test.xs, tensors.test.labels, { maxMisclassified: 24 });
+    },
+
+    async predict(slot, pixels) {
+      return predictProbabilities(getSlot(slot).model, pixels)[0];
+    },
+
+    async getWeights(slot) {
+      return transferWeights(getSlot(slot).model.getWeights());
+    },
+
+    async setWeights(slot, weights) {
+      getSlot(slot).model.setWeights(weights);
+    },
+
+    async copyModel(from, to) {
+      const src = getSlot(from);
+      if (from === to) return;
+      createSlot(to, src.spec, src.seed, src.model.getWeights());
+    },
+
+    async saveBaseline(slot, testAccuracy): Promise<SavedBaseline> {
+      const src = getSlot(slot);
+      const saved: SavedBaseline = { spec: src.spec, testAccuracy, savedAt: new Date().toISOString() };
+      await store.save({ ...saved, seed: src.seed, weights: src.model.getWeights() });
+      if (slot !== BASELINE_SLOT) createSlot(BASELINE_SLOT, src.spec, src.seed, src.model.getWeights());
+      return saved;
+    },
+
+    async loadBaseline(): Promise<SavedBaseline | null> {
+      const b = await store.load();
+      if (!b) return null;
+      createSlot(BASELINE_SLOT, b.spec, b.seed ?? 0, b.weights);
+      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt };
+    },
+
+    async testSamples(indices) {
+      const { raw } = getData();
+      const pixels = imagesToFloat(raw.test, indices);
+      const labels = Uint8Array.from(indices, (i) => raw.test.labels[i]);
+      return transfer({ pixels, labels }, [pixels.buffer, labels.buffer]);
+    },
+
+    async memory(): Promise<MemoryInfo> {
+      const m = memorySnapshot();
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName };
+    },
+  };
+}

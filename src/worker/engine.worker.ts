@@ -1,0 +1,40 @@
+/**
+ * The training worker's entry: owns tfjs, exposes the engine over Comlink. Lab helpers add their
+ * namespace objects to the `api` below (e.g. `pruning: pruningApi`) and to EngineApi in protocol.ts.
+ */
+import { expose } from 'comlink';
+import '@tensorflow/tfjs-backend-wasm';
+// Ship the wasm binaries as our own assets (no CDN): Vite copies them and gives their URLs.
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { createBaseApi } from './base';
+import { workerConfig } from './context';
+import { distillationApi } from './distillation';
+import { nasApi } from './nas';
+import { pruningApi } from './pruning';
+import { quantizationApi } from './quantization';
+import type { EngineApi } from './protocol';
+
+workerConfig.wasmPaths = {
+  'tfjs-backend-wasm.wasm': new URL(wasmUrl, self.location.href).href,
+  'tfjs-backend-wasm-simd.wasm': new URL(wasmSimdUrl, self.location.href).href,
+  'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedSimdUrl, self.location.href).href,
+};
+
+const api: EngineApi = {
+  ...createBaseApi(),
+  distillation: distillationApi,
+  nas: nasApi,
+  pruning: pruningApi,
+  quantization: quantizationApi,
+};
+
+const internals = {
+  /** Called once by client.ts: the page's base URL, for fetching data/ files. */
+  configure(pageUrl: string) {
+    workerConfig.pageUrl = pageUrl;
+  },
+};
+
+expose({ ...api, ...internals });

@@ -1,0 +1,66 @@
+import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readMnistFromDisk } from '../core/data/mnist-node';
+import { DEFAULT_PROXY } from '../core/techniques/nas/proxy';
+import type { SearchSpace } from '../core/techniques/nas/space';
+import { disposeSlot, getSlot, setData, stopCurrentJob } from './context';
+import { nasApi, type NasEvent, type NasSearchSettings } from './nas';
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  setData(readMnistFromDisk());
+});
+
+const SMALL: SearchSpace = {
+  blockCounts: [1],
+  kinds: ['conv', 'dsconv'],
+  kernels: [3],
+  widths: [4, 8],
+  downsamples: ['maxpool', 'stride2'],
+  headPools: ['flatten'],
+  headWidths: [0],
+};
+
+const settings: NasSearchSettings = {
+  strategy: 'random',
+  space: SMALL,
+  seed: 3,
+  candidates: 2,
+  timeBudgetSec: 0,
+  proxy: { ...DEFAULT_PROXY, trainSamples: 300 },
+  budget: { ramKB: 100, flashKB: 500, latencyMs: 20 },
+  targetId: 'mcxn947',
+  engine: 'cpu',
+};
+
+describe('engine.nas', () => {
+  it('runs a search, streams records and training progress, and adopts a trained candidate', async () => {
+    const events: NasEvent[] = [];
+    const res = await nasApi.search(settings, (e) => events.push(e));
+    expect(res.stopReason).toBe('budget');
+    const trained = res.records.filter((r) => r.status === 'trained');
+    expect(trained).toHaveLength(2);
+    expect(events.filter((e) => e.type === 'candidate')).toHaveLength(res.records.length);
+    expect(events.some((e) => e.type === 'training')).toBe(true);
+    for (const r of trained) expect(r.accuracy!).toBeGreaterThan(0.2);
+
+    const before = tf.memory().numTensors;
+    const adopted = await nasApi.adopt(trained[0].genotype, settings.seed, 'nas:test');
+    expect(adopted.reusedWeights).toBe(true);
+    expect(getSlot('nas:test').spec.id).toBe(`nas-${trained[0].key}`);
+    disposeSlot('nas:test');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops on request and keeps what it has', async () => {
+    let n = 0;
+    const res = await nasApi.search({ ...settings, candidates: 50, space: { ...SMALL, widths: [4, 8, 16, 32, 64] } }, (e) => {
+      if (e.type === 'candidate' && ++n === 1) stopCurrentJob();
+    });
+    expect(res.stopReason).toBe('stopped');
+    expect(res.records.length).toBeGreaterThanOrEqual(1);
+    expect(res.records.filter((r) => r.status === 'trained').length).toBeLessThan(50);
+  });
+});

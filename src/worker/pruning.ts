@@ -1,0 +1,268 @@
+/**
+ * engine.pruning.*: the Pruning lab inside the worker. Never touches the "baseline" slot's weights:
+ * every run copies the source into its own slots ("pruning:work", "pruning:small" for the shrunk
+ * structured model, "pruning:scratch" for sweeps, scans and duels).
+ */
+import '../core/train/wasm-kernels';
+import { analyzeSpec } from '../core/model/analyze';
+import type { ModelSpec, WeightSet } from '../core/model/spec';
+import { calibrationBatches, runPruning, type TrainingSettings } from '../core/techniques/pruning/pipeline';
+import { accuracyOf } from '../core/techniques/pruning/evaluate';
+import { computeScores } from '../core/techniques/pruning/collect';
+import { sensitivityScan, type SensitivityResult, type SensitivityRow } from '../core/techniques/pruning/sensitivity';
+import {
+  effectiveMasks, histogram, jaccardPruned, layerSparsity, shrinkModel, sizeLedgerWithGzip, structuredCandidates,
+  type Criterion, type Histogram, type LayerSparsity, type MaskSet, type PruneConfig, type PruneWhen, type SizeLedger,
+} from '../core/techniques/pruning';
+import type { LoopEpochEvent } from '../core/train/loop';
+import { createSlot, getData, getSlot, runJob, throttle } from './context';
+import type { TrainEvent } from './protocol';
+
+export const WORK_SLOT = 'pruning:work';
+export const SMALL_SLOT = 'pruning:small';
+const SCRATCH = 'pruning:scratch';
+
+export interface PrunableLayer {
+  name: string;
+  type: 'dense' | 'conv2d' | 'depthwiseConv2d';
+  shape: number[];
+  params: number;
+  macs: number;
+  /** Why the layer's units cannot be removed structurally (null = they can). */
+  structuredBlocked: string | null;
+}
+
+export interface PruningInfo {
+  spec: ModelSpec;
+  layers: PrunableLayer[];
+  ledger: SizeLedger;
+  accuracy: number;
+  histogram: Histogram;
+}
+
+export interface PruneRequest {
+  config: PruneConfig;
+  when: PruneWhen;
+  /** epochs = fine-tune epochs (after) or training epochs (before / during). */
+  training: TrainingSettings;
+  /** "during": the schedule runs from `begin` to `end`, fractions of all training steps. */
+  schedule?: { begin: number; end: number };
+  source?: string;
+}
+
+export interface PruneReport {
+  when: PruneWhen;
+  /** Per pruned layer; structured masks include the inputs removed upstream (what the small model drops). */
+  masks: MaskSet;
+  perLayer: LayerSparsity[];
+  sparsity: { weights: number; units: number };
+  accuracyBefore: number;
+  accuracyPruned: number;
+  accuracyFinal: number;
+  /** The pruned model as deployed: same spec (unstructured) or the shrunk spec (structured). */
+  spec: ModelSpec;
+  ledger: SizeLedger;
+  histogram: Histogram;
+  epochs: LoopEpochEvent[];
+  stopped: boolean;
+}
+
+export interface SweepPoint {
+  target: number;
+  accuracyPruned: number;
+  /** NaN when the sweep runs without fine-tuning. */
+  accuracyFineTuned: number;
+}
+
+export interface DuelSide {
+  criterion: Criterion;
+  accuracy: number;
+  sparsity: number;
+}
+
+export interface DuelResult {
+  a: DuelSide;
+  b: DuelSide;
+  /** |pruned_a ∩ pruned_b| / |pruned_a ∪ pruned_b|. */
+  jaccard: number;
+}
+
+export interface PruningApi {
+  /** The source model's prunable layers, size ledger, test accuracy and weight histogram. */
+  info(source?: string): Promise<PruningInfo>;
+  prune(req: PruneRequest, onEvent?: (e: TrainEvent) => void): Promise<PruneReport>;
+  sweep(req: PruneRequest & { levels: number[] }, onPoint?: (p: SweepPoint) => void): Promise<SweepPoint[]>;
+  sensitivity(
+    req: { config: PruneConfig; levels: number[]; source?: string },
+    onRow?: (row: SensitivityRow, done: number, total: number) => void,
+  ): Promise<SensitivityResult>;
+  duel(req: { config: PruneConfig; criteria: [Criterion, Criterion]; source?: string }): Promise<DuelResult>;
+}
+
+const kernels = (w: WeightSet, layers?: string[]) =>
+  w.filter((t) => t.role === 'kernel' && (!layers || layers.includes(t.layer))).map((t) => t.data);
+
+function splits() {
+  const { tensors } = getData();
+  return {
+    train: { xs: tensors.train.xs, labels: tensors.train.labels },
+    test: { xs: tensors.test.xs, labels: tensors.test.labels },
+  };
+}
+
+/** Copies the source into a slot; a fresh initialisation for "before" (the sparse net trains from scratch). */
+function copyInto(slot: string, source: string, fresh: boolean, seed: number) {
+  const src = getSlot(source);
+  return createSlot(slot, src.spec, fresh ? seed : src.seed, fresh ? undefined : src.model.getWeights());
+}
+
+async function withCalibration<T>(config: PruneConfig, fn: (cal: ReturnType<typeof calibrationBatches>) => Promise<T>): Promise<T> {
+  const cal = config.criterion === 'magnitude' ? [] : calibrationBatches(splits().train, 256, 4);
+  try {
+    return await fn(cal);
+  } finally {
+    for (const b of cal) {
+      b.xs.dispose();
+      b.labels.dispose();
+    }
+  }
+}
+
+export const pruningApi: PruningApi = {
+  async info(source = 'baseline') {
+    const { spec, model } = getSlot(source);
+    const info = analyzeSpec(spec);
+    const blocked = structuredCandidates(spec).excluded;
+    const weights = model.getWeights();
+    return {
+      spec,
+      layers: info.layers
+        .filter((l) => l.type === 'dense' || l.type === 'conv2d' || l.type === 'depthwiseConv2d')
+        .map((l) => ({
+          name: l.name,
+          type: l.type as PrunableLayer['type'],
+          shape: weights.find((w) => w.layer === l.name && w.role === 'kernel')!.shape,
+          params: l.params,
+          macs: l.macs,
+          structuredBlocked: l.type === 'depthwiseConv2d' ? 'depthwise channels follow their input' : (blocked[l.name] ?? null),
+        })),
+      ledger: await sizeLedgerWithGzip(spec, weights),
+      accuracy: accuracyOf(model, splits().test.xs, splits().test.labels),
+      histogram: histogram(kernels(weights)),
+    };
+  },
+
+  async prune(req, onEvent) {
+    return runJob('pruning', (signal) =>
+      withCalibration(req.config, async (calibration) => {
+        const source = req.source ?? 'baseline';
+        const { model } = copyInto(WORK_SLOT, source, req.when === 'before', req.training.seed);
+        const events = throttle<TrainEvent>(onEvent);
+        const r = await runPruning({
+          model,
+          config: req.config,
+          when: req.when,
+          ...splits(),
+          training: req.training,
+          schedule: req.schedule,
+          calibration,
+          signal,
+          onBatch: (e) => events.push(e, e.batch === e.batchesPerEpoch - 1),
+          onEpoch: (e) => events.push(e, true),
+        });
+        events.flush();
+        const weights = model.getWeights();
+        let spec = model.spec;
+        let deployed = weights;
+        if (req.config.granularity === 'structured') {
+          const small = shrinkModel(model.spec, weights, r.masks);
+          createSlot(SMALL_SLOT, small.spec, req.training.seed, small.weights);
+          spec = small.spec;
+          deployed = small.weights;
+        }
+        // Structured: show what really goes from each kernel, including inputs removed upstream.
+        const shown = effectiveMasks(model.spec, r.masks);
+        return {
+          when: req.when,
+          masks: shown,
+          perLayer: shown.map(layerSparsity),
+          sparsity: r.sparsity,
+          accuracyBefore: r.accuracyBefore,
+          accuracyPruned: r.accuracyPruned,
+          accuracyFinal: r.accuracyFinal,
+          spec,
+          ledger: await sizeLedgerWithGzip(spec, deployed),
+          histogram: histogram(kernels(weights), 41, histogramRange(getSlot(source).model.getWeights())),
+          epochs: r.epochs,
+          stopped: r.stopped,
+        };
+      }),
+    );
+  },
+
+  async sweep(req, onPoint) {
+    return runJob('pruning sweep', (signal) =>
+      withCalibration(req.config, async (calibration) => {
+        const points: SweepPoint[] = [];
+        for (const target of req.levels) {
+          if (signal.aborted) break;
+          const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, req.training.seed);
+          const r = await runPruning({
+            model, config: { ...req.config, target }, when: 'after', ...splits(), training: req.training, calibration, signal,
+          });
+          if (r.stopped) break;
+          const p = { target, accuracyPruned: r.accuracyPruned, accuracyFineTuned: req.training.epochs > 0 ? r.accuracyFinal : NaN };
+          points.push(p);
+          onPoint?.(p);
+        }
+        return points;
+      }),
+    );
+  },
+
+  async sensitivity(req, onRow) {
+    return runJob('sensitivity scan', (signal) =>
+      withCalibration(req.config, async (calibration) => {
+        const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, 0);
+        const { test } = splits();
+        const scores = computeScores(model, req.config.criterion, req.config.layers, calibration);
+        return sensitivityScan(model, {
+          scores,
+          levels: req.levels,
+          granularity: req.config.granularity,
+          criterion: req.config.criterion,
+          test,
+          signal,
+          onRow,
+        });
+      }),
+    );
+  },
+
+  async duel(req) {
+    return runJob('criteria duel', async (signal) => {
+      const sides: { side: DuelSide; masks: MaskSet }[] = [];
+      for (const criterion of req.criteria) {
+        const config = { ...req.config, criterion };
+        const side = await withCalibration(config, async (calibration) => {
+          const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, 0);
+          const r = await runPruning({
+            model, config, when: 'after', ...splits(), calibration, signal,
+            training: { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam', seed: 0 },
+          });
+          const s = req.config.granularity === 'structured' ? r.sparsity.units : r.sparsity.weights;
+          return { side: { criterion, accuracy: r.accuracyPruned, sparsity: s }, masks: r.masks };
+        });
+        sides.push(side);
+      }
+      return { a: sides[0].side, b: sides[1].side, jaccard: jaccardPruned(sides[0].masks, sides[1].masks) };
+    });
+  },
+};
+
+/** The before and after histograms share the baseline's range so they line up bin for bin. */
+function histogramRange(w: WeightSet): number {
+  let r = 0;
+  for (const d of kernels(w)) for (let i = 0; i < d.length; i++) r = Math.max(r, Math.abs(d[i]));
+  return r || 1;
+}
