@@ -8,9 +8,15 @@
  */
 import * as Comlink from 'comlink';
 import type { WeightSet } from '../core/model/spec';
-import type { EngineApi } from './protocol';
+import type { BaseEngineApi, EngineApi } from './protocol';
 
-export type Engine = Comlink.Remote<EngineApi>;
+type LabNamespace = Exclude<keyof EngineApi, keyof BaseEngineApi>;
+
+/**
+ * The page's view of the worker. Comlink's proxy is path-based, so `engine.pruning.prune()` works at
+ * run time; Comlink's own Remote<T> types a nested object as a promise, hence the mapped namespaces.
+ */
+export type Engine = Comlink.Remote<BaseEngineApi> & { [K in LabNamespace]: Comlink.Remote<EngineApi[K]> };
 
 /** Worker methods that are not part of the lab-facing API. */
 interface EngineInternals {

@@ -3,27 +3,13 @@
  * the chosen T. The teacher's logits are fetched once per image; moving the Temperature slider only
  * recomputes softmax(z/T) here, with no worker round trip and no retraining.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { DigitCanvas } from '../../components/DigitCanvas';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/controls';
 import { Output } from '../../components/Output';
 import { entropyBits, softTargetRows } from '../../core/techniques/distillation/soft-targets';
 import { DIGITS, useDistillation } from '../../store/distillation';
-
-function Thumb({ pixels, label }: { pixels: Float32Array; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(28, 28);
-    for (let i = 0; i < 784; i++) {
-      const g = 255 - Math.round(Math.min(1, Math.max(0, pixels[i])) * 255);
-      img.data.set([g, g, g, 255], i * 4);
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [pixels]);
-  return <canvas ref={ref} width={28} height={28} role="img" aria-label={label} className="digit kd-thumb" />;
-}
 
 export function SoftTargets(props: { temperature: number; digit: string; onDigit(d: (typeof DIGITS)[number]): void }) {
   const soft = useDistillation((s) => s.soft);
@@ -38,7 +24,7 @@ export function SoftTargets(props: { temperature: number; digit: string; onDigit
       <h2 className="kd-h">Soft targets: what the teacher says about one test digit</h2>
       <div className="kd-soft-head">
         <SelectField label="Soft targets for digit" value={props.digit as (typeof DIGITS)[number]} options={DIGITS.map((d) => ({ value: d, label: d }))} onChange={props.onDigit} />
-        {soft && <Thumb pixels={soft.pixels} label={`Test image ${soft.index}, a ${soft.label}`} />}
+        {soft && <DigitCanvas pixels={soft.pixels} label={`Test image ${soft.index}, a ${soft.label}`} className="digit kd-thumb" size={56} />}
         {rows && soft && (
           <div className="outputs">
             <Output label={`Teacher's probability of ${soft.label} at T = ${T}`} size="small">

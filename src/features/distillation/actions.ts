@@ -2,7 +2,6 @@
  * What the Distillation page's buttons do. Called from click handlers only — never from effects
  * (StrictMode runs effects twice) — except `refreshTeacher` and `refreshSoftTargets`, which only read.
  */
-import type { Remote } from 'comlink';
 import { zooSpec } from '../../core/model/zoo/mnist';
 import type { ModelSpec } from '../../core/model/spec';
 import { scaleWidth } from '../../core/techniques/distillation/student';
@@ -15,13 +14,13 @@ import {
   emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings, type DistillJob,
 } from '../../store/distillation';
 import { getEngine, proxy } from '../../worker/client';
-import type { DistillationApi, DistillEvent, TeacherSource } from '../../worker/distillation';
+import type { DistillEvent, TeacherSource } from '../../worker/distillation';
 import type { TrainEvent } from '../../worker/protocol';
 
 export type DistillSettingsValues = Values<(typeof distillationSettings)['fields']>;
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
-const engine = () => getEngine().distillation as unknown as Remote<DistillationApi>;
+const engine = () => getEngine().distillation;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function studentSpecOf(v: DistillSettingsValues): ModelSpec {

@@ -11,14 +11,13 @@ import { whenEngineReady } from '../../store/engine-boot';
 import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
 import { pushNotice } from '../../store/notices';
 import { getEngine, proxy } from '../../worker/client';
-import type { Remote } from 'comlink';
-import type { NasApi, NasEvent, NasSearchSettings } from '../../worker/nas';
+import type { NasEvent, NasSearchSettings } from '../../worker/nas';
 import type { TrainEvent } from '../../worker/protocol';
 
 const CHOSEN_SLOT = 'nas:chosen';
 
 /** engine.nas: Comlink proxies nested namespaces by path at run time; its types only see a Promise. */
-const nasEngine = () => getEngine().nas as unknown as Remote<NasApi>;
+const nasEngine = () => getEngine().nas;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.nasStrategy): NasSearchSettings {

@@ -2,25 +2,23 @@
  * What the Pruning page's buttons do. Called from click handlers only — never from effects (StrictMode
  * runs effects twice) — except `refreshInfo`, which only reads the baseline and is idempotent.
  */
-import { zooSpec } from '../../core/model/zoo/mnist';
 import type { PruneConfig } from '../../core/techniques/pruning/types';
-import { useBaseline } from '../../store/baseline';
+import { trainBaselineHere } from '../../store/baseline';
 import { reportSpeed, setEngineBusy } from '../../store/engine';
 import { whenEngineReady } from '../../store/engine-boot';
 import { pushNotice } from '../../store/notices';
 import { addSensitivityRow, patchPruning, usePruning, type PruningJob, type PruningSettingsValues } from '../../store/pruning';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
-import type { Remote } from 'comlink';
 import type { SensitivityRow } from '../../core/techniques/pruning/sensitivity';
-import type { PruneRequest, PruningApi, SweepPoint } from '../../worker/pruning';
+import type { PruneRequest, SweepPoint } from '../../worker/pruning';
 
 export const SWEEP_LEVELS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98];
 export const SCAN_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 const BASELINE_TRAIN_SLOT = 'pruning:baseline-train';
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
-const pruningEngine = () => getEngine().pruning as unknown as Remote<PruningApi>;
+const pruningEngine = () => getEngine().pruning;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The layers a run may prune: all weighted layers minus the excluded ones (and, structured, minus blocked ones). */
@@ -189,19 +187,8 @@ export async function stopJob(): Promise<void> {
 /** "Train a baseline here": a short run of a zoo model, saved as the baseline every lab shares. */
 export function trainBaseline(model: string, epochs: number, seed: number): Promise<void> {
   return job('baseline', 'Training the baseline', async () => {
-    const engine = getEngine();
-    await engine.createModel(BASELINE_TRAIN_SLOT, zooSpec(model), seed);
-    const r = await engine.train(
-      BASELINE_TRAIN_SLOT,
-      { epochs, batchSize: 64, learningRate: 0.001, optimizer: 'adam', seed },
-      trainProgress('Baseline'),
-    );
-    if (r.stopped) {
+    if (!(await trainBaselineHere(BASELINE_TRAIN_SLOT, model, epochs, seed, trainProgress('Baseline')))) {
       pushNotice('info', 'The baseline run was stopped; nothing was saved.', 'pruning-baseline');
-      return;
     }
-    const saved = await engine.saveBaseline(BASELINE_TRAIN_SLOT, r.testAccuracy);
-    await engine.disposeModel(BASELINE_TRAIN_SLOT);
-    useBaseline.getState().setBaseline(saved);
   });
 }

@@ -4,13 +4,13 @@
  * panel — flash, RAM and latency; run a sparsity sweep, a per-layer sensitivity scan and a duel.
  */
 import { useEffect, useMemo } from 'react';
+import { BaselineGate } from '../../components/BaselineGate';
 import { Guide } from '../../components/Guide';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { describeBaseline, useBaseline } from '../../store/baseline';
 import { usePruning } from '../../store/pruning';
-import { refreshInfo } from './actions';
-import { BaselineGate } from './BaselineGate';
+import { refreshInfo, stopJob, trainBaseline } from './actions';
 import { PruneControls } from './PruneControls';
 import { PruneResults } from './PruneResults';
 import { DuelPanel, SensitivityPanel, SweepPanel } from './StudyPanels';
@@ -60,7 +60,7 @@ export default function PruningPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      {loaded && !baseline && <BaselineGate />}
+      {loaded && !baseline && <LabBaselineGate />}
       {progress && (
         <div className="prune-progress" role="status" aria-label="Progress">
           <progress max={1} value={progress.fraction} /> {progress.text}
@@ -81,5 +81,18 @@ export default function PruningPage() {
       )}
       <Guide load={loadGuide} />
     </div>
+  );
+}
+
+function LabBaselineGate() {
+  const job = usePruning((s) => s.job);
+  return (
+    <BaselineGate
+      why="Pruning starts from a trained model."
+      busy={job !== null}
+      training={job === 'baseline'}
+      onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
+      onStop={() => void stopJob()}
+    />
   );
 }

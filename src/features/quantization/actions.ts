@@ -2,9 +2,7 @@
  * What the Quantization page's buttons do. Called from click handlers only — never from effects
  * (StrictMode runs effects twice) — except `prepareOnce`, which only copies the baseline and is idempotent.
  */
-import type { Remote } from 'comlink';
-import { zooSpec } from '../../core/model/zoo/mnist';
-import { useBaseline } from '../../store/baseline';
+import { trainBaselineHere } from '../../store/baseline';
 import { reportSpeed, setEngineBusy } from '../../store/engine';
 import { whenEngineReady } from '../../store/engine-boot';
 import { pushNotice } from '../../store/notices';
@@ -17,10 +15,10 @@ import {
 } from '../../store/quantization';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
-import type { QatRequest, QuantizationApi, QuantRequest, SweepPoint } from '../../worker/quantization-types';
+import type { QatRequest, QuantRequest, SweepPoint } from '../../worker/quantization-types';
 
 const BASELINE_TRAIN_SLOT = 'quant:baseline-train';
-const engine = () => getEngine().quantization as unknown as Remote<QuantizationApi>;
+const engine = () => getEngine().quantization;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function requestOf(v: QuantizationSettingsValues, withOverrides = true): QuantRequest {
@@ -167,15 +165,8 @@ export async function stopJob(): Promise<void> {
 
 export function trainBaseline(model: string, epochs: number, seed: number): Promise<void> {
   return job('baseline', 'Training the baseline', async () => {
-    const e = getEngine();
-    await e.createModel(BASELINE_TRAIN_SLOT, zooSpec(model), seed);
-    const r = await e.train(BASELINE_TRAIN_SLOT, { epochs, batchSize: 64, learningRate: 0.001, optimizer: 'adam', seed }, trainProgress('Baseline'));
-    if (r.stopped) {
+    if (!(await trainBaselineHere(BASELINE_TRAIN_SLOT, model, epochs, seed, trainProgress('Baseline')))) {
       pushNotice('info', 'The baseline run was stopped; nothing was saved.', 'quantization-baseline');
-      return;
     }
-    const saved = await e.saveBaseline(BASELINE_TRAIN_SLOT, r.testAccuracy);
-    await e.disposeModel(BASELINE_TRAIN_SLOT);
-    useBaseline.getState().setBaseline(saved);
   });
 }

@@ -5,13 +5,13 @@
  * fp32 / fp16 / int8 / int4 — the device panel shows what each variant costs on the targets.
  */
 import { useEffect, useMemo } from 'react';
+import { BaselineGate } from '../../components/BaselineGate';
 import { Guide } from '../../components/Guide';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
 import { useQuantization } from '../../store/quantization';
-import { prepareOnce } from './actions';
-import { BaselineGate } from './BaselineGate';
+import { prepareOnce, stopJob, trainBaseline } from './actions';
 import { HistogramExplorer } from './HistogramExplorer';
 import { QuantControls } from './QuantControls';
 import { QuantResults } from './QuantResults';
@@ -56,7 +56,7 @@ export default function QuantizationPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      {loaded && !baseline && <BaselineGate />}
+      {loaded && !baseline && <LabBaselineGate />}
       {progress && (
         <div className="quant-progress" role="status" aria-label="Progress">
           <progress max={1} value={progress.fraction} /> {progress.text}
@@ -78,5 +78,18 @@ export default function QuantizationPage() {
       )}
       <Guide load={loadGuide} />
     </div>
+  );
+}
+
+function LabBaselineGate() {
+  const job = useQuantization((s) => s.job);
+  return (
+    <BaselineGate
+      why="Quantization starts from a trained float model."
+      busy={job !== null}
+      training={job === 'baseline'}
+      onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
+      onStop={() => void stopJob()}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { Output } from '../../components/Output';
 import { useTrainRun } from '../../store/train';
 import { useBaseline } from '../../store/baseline';
 import { grayFromRgba, toMnistInput } from './digit-preprocess';
-import { DigitCanvas } from './DigitCanvas';
+import { DigitCanvas } from '../../components/DigitCanvas';
 import { TRAIN_SLOT } from './run';
 
 const SIZE = 280; // canvas pixels; shown at 224 CSS px

@@ -1,6 +1,6 @@
 /** A few test digits the model got wrong, with what it predicted and how sure it was. */
 import type { EvalResult, TestSamples } from '../../worker/protocol';
-import { DigitCanvas } from './DigitCanvas';
+import { DigitCanvas } from '../../components/DigitCanvas';
 
 interface Props {
   items: EvalResult['misclassified'];
