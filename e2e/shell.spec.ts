@@ -93,3 +93,41 @@ test('corrupt saved settings reset with a notice instead of a blank page', async
   await page.getByLabel('Epochs', { exact: true }).fill('2');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('tinyml:settings:train'))).toContain('"epochs":"2"');
 });
+
+test("while the Train lab trains, another lab names that job, links to its Stop and keeps its start buttons off", async ({ page }) => {
+  await gotoLab(page, 'train', 'model=lenet5&epochs=20&batchSize=32&seed=1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
+  const note = page.getByRole('status').filter({ hasText: "The engine is busy with the Train lab's job" });
+  await expect(note).toBeVisible();
+  // A fresh browser has no baseline: the lab offers to train one, but not while the engine is taken.
+  await expect(page.getByRole('button', { name: 'Train a baseline here' })).toBeDisabled();
+
+  await note.getByRole('link', { name: 'Train' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Stopped');
+
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
+  await expect(page.getByRole('button', { name: 'Train a baseline here' })).toBeEnabled();
+  await expect(note).toHaveCount(0);
+});
+
+test("a bad link value's notice stays on its page, and a corrected link retires it", async ({ page }) => {
+  await gotoLab(page, 'train', 'epochs=-3');
+  const notice = page.getByRole('region', { name: 'Notices' }).getByRole('alert').filter({ hasText: 'Epochs: "-3"' });
+  await expect(notice).toBeVisible();
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pruning' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Train' }).click();
+  await expect(notice).toBeVisible();
+  // Pasting a corrected link (a hash change, no reload) applies it and drops the stale notice.
+  await page.evaluate(() => {
+    window.location.hash = '#/train?epochs=3';
+  });
+  await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('3');
+  await expect(notice).toHaveCount(0);
+});

@@ -3,7 +3,7 @@
  * getByLabel(label). NumberField keeps the text while you type and commits only valid values, so a
  * half-typed "0." never reaches the store; an invalid entry is marked and explained.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Field } from '../store/settings-schema';
 
 interface SelectFieldProps<T extends string> {
@@ -13,13 +13,15 @@ interface SelectFieldProps<T extends string> {
   onChange(value: T): void;
   disabled?: boolean;
   hint?: ReactNode;
+  /** Spans two columns of a field grid, for options whose text would be cut off in one. */
+  wide?: boolean;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, disabled, hint }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ label, value, options, onChange, disabled, hint, wide }: SelectFieldProps<T>) {
   const id = useId();
   const hintId = useId();
   return (
-    <div className="field">
+    <div className={wide ? 'field field-wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -61,10 +63,17 @@ export function NumberField({ label, field, value, onChange, step = 1, disabled 
     setText((t) => (field.parse(t) === value ? t : field.serialise(value)));
   }, [value, field]);
   const invalid = field.parse(text) === undefined;
+  const ref = useRef<HTMLInputElement>(null);
+  // The store keeps the last valid value while the text is invalid; marking the input invalid for the
+  // browser stops a form from being submitted (Enter in the field) with a value other than the one shown.
+  useEffect(() => {
+    ref.current?.setCustomValidity(invalid ? `Expected ${field.describe}.` : '');
+  }, [invalid, field]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={ref}
         id={id}
         type="number"
         inputMode="decimal"

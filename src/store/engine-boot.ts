@@ -8,7 +8,7 @@
 import { getEngine, proxy } from '../worker/client';
 import type { BackendName } from '../worker/protocol';
 import { useBaseline } from './baseline';
-import { patchEngineState, useEngineState } from './engine';
+import { currentBusyEpoch, patchEngineState, useEngineState } from './engine';
 import { pushNotice } from './notices';
 
 let initFor: BackendName | null = null;
@@ -93,9 +93,12 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   const tick = async () => {
     if (inFlight || useEngineState.getState().status !== 'ready') return;
     inFlight = true;
+    const epoch = currentBusyEpoch();
     try {
       const m = await getEngine().memory();
       patchEngineState({ numTensors: m.numTensors, numBytes: m.numBytes });
+      // A job that started or ended while this poll was on its way has announced itself already.
+      if (epoch === currentBusyEpoch()) patchEngineState({ workerJob: m.job ?? null });
     } catch {
       /* the next tick tries again; a failing worker already raised a notice */
     } finally {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPACE } from '../core/techniques/nas/space';
 import { defaults, decode } from './settings-schema';
-import { nasSettings, spaceFromSettings } from './nas';
+import type { CandidateRecord } from '../core/techniques/nas/search';
+import { nasSettings, spaceFromSettings, useNasStore } from './nas';
 
 describe('NAS settings', () => {
   it('defaults describe the default search space', () => {
@@ -18,5 +19,29 @@ describe('NAS settings', () => {
     const { values, rejected } = decode(nasSettings, { nasTarget: 'esp32' });
     expect(values.nasTarget).toBe('mcxn947');
     expect(rejected[0].label).toBe('Target');
+  });
+});
+
+describe('NAS runs', () => {
+  const rec = (index: number) => ({ index, key: `k${index}` }) as unknown as CandidateRecord;
+  it('appends a batch of records to its run only, in order, in one update', () => {
+    const st = useNasStore.getState();
+    st.clear();
+    const a = st.startRun({ strategy: 'random', seed: 1, label: 'a', candidates: 3 });
+    const b = st.startRun({ strategy: 'evolution', seed: 1, label: 'b', candidates: 3 });
+    st.addRecord(a, rec(0));
+    const runB = useNasStore.getState().runs[1];
+    let updates = 0;
+    const unsub = useNasStore.subscribe(() => updates++);
+    useNasStore.getState().addRecords(a, [rec(1), rec(2)]);
+    useNasStore.getState().addRecords(a, []);
+    unsub();
+    expect(updates).toBe(1);
+    const [ra, rb] = useNasStore.getState().runs;
+    expect(ra.records.map((r) => r.key)).toEqual(['k0', 'k1', 'k2']);
+    // The other run keeps its identity, so its chart series is not redrawn.
+    expect(rb).toBe(runB);
+    expect(rb.id).toBe(b);
+    st.clear();
   });
 });

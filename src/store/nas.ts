@@ -128,6 +128,8 @@ interface NasState {
   training: TrainingProgress | null;
   startRun(run: Omit<NasRun, 'id' | 'records' | 'running'>): number;
   addRecord(runId: number, r: CandidateRecord): void;
+  /** Appends several records in one update (one re-render for a burst of rejected candidates). */
+  addRecords(runId: number, rs: readonly CandidateRecord[]): void;
   finishRun(runId: number, patch: Pick<NasRun, 'stopReason' | 'elapsedMs' | 'error'>): void;
   setTraining(t: TrainingProgress | null): void;
   select(sel: { run: number; index: number } | null): void;
@@ -149,6 +151,10 @@ export const useNasStore = create<NasState>()((set) => ({
   },
   addRecord: (runId, r) =>
     set((s) => ({ runs: s.runs.map((run) => (run.id === runId ? { ...run, records: [...run.records, r] } : run)) })),
+  addRecords: (runId, rs) => {
+    if (rs.length === 0) return;
+    set((s) => ({ runs: s.runs.map((run) => (run.id === runId ? { ...run, records: [...run.records, ...rs] } : run)) }));
+  },
   finishRun: (runId, patch) =>
     set((s) => ({ runs: s.runs.map((run) => (run.id === runId ? { ...run, ...patch, running: false } : run)), training: null })),
   setTraining: (training) => set({ training }),

@@ -12,11 +12,16 @@ export interface Notice {
   kind: NoticeKind;
   text: string;
   key?: string;
+  /**
+   * The route (e.g. "/train") the notice is about, for a bad value in a page's link: it is shown on
+   * that page only, so it does not follow the user to the next lab. Unset = shown everywhere.
+   */
+  route?: string;
 }
 
 interface NoticeState {
   notices: Notice[];
-  push(kind: NoticeKind, text: string, key?: string): void;
+  push(kind: NoticeKind, text: string, key?: string, route?: string): void;
   dismiss(id: number): void;
 }
 
@@ -24,15 +29,20 @@ let nextId = 1;
 
 export const useNotices = create<NoticeState>()((set) => ({
   notices: [],
-  push: (kind, text, key) =>
+  push: (kind, text, key, route) =>
     set((s) => {
       const kept = key ? s.notices.filter((n) => n.key !== key) : s.notices.filter((n) => n.text !== text);
-      return { notices: [...kept, { id: nextId++, kind, text, key }] };
+      return { notices: [...kept, { id: nextId++, kind, text, key, route }] };
     }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 
 /** For code outside React (stores, engine boot). */
-export function pushNotice(kind: NoticeKind, text: string, key?: string): void {
-  useNotices.getState().push(kind, text, key);
+/** Removes the notice with this key, if any (e.g. a bad link value that a newer link fixed). */
+export function clearNotice(key: string): void {
+  useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.key !== key) }));
+}
+
+export function pushNotice(kind: NoticeKind, text: string, key?: string, route?: string): void {
+  useNotices.getState().push(kind, text, key, route);
 }

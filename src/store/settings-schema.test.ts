@@ -54,6 +54,8 @@ describe('settings schema', () => {
     expect(msg).toContain('Epochs');
     expect(msg).toContain('"2.5"');
     expect(msg).toContain('5');
+    // An empty default is named, not left as "using the default ."
+    expect(rejectionMessage(rejected[0], '', 'the link')).toMatch(/using the default \(none\)\.$/);
   });
 
   it('enforces ranges at both ends and rejects non-numbers', () => {

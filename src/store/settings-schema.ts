@@ -154,7 +154,9 @@ export function decode<F extends Fields>(
 /** The notice text for a rejected value: names the field, the bad text, what is valid, the default used. */
 export function rejectionMessage(r: Rejected, defaultText: string, where: string): string {
   const shown = r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text;
-  return `${r.label}: "${shown}" from ${where} is not valid (expected ${r.describe}); using the default ${defaultText}.`;
+  // An empty default (e.g. "no per-layer targets") would read as "using the default ." otherwise.
+  const def = defaultText === '' ? '(none)' : defaultText;
+  return `${r.label}: "${shown}" from ${where} is not valid (expected ${r.describe}); using the default ${def}.`;
 }
 
 /** Parses a stored JSON object of strings; returns null when it is corrupt (not JSON, not an object of strings). */

@@ -18,7 +18,7 @@ import {
   type SettingsSchema,
   type Values,
 } from './settings-schema';
-import { pushNotice } from './notices';
+import { clearNotice, pushNotice } from './notices';
 
 interface SettingsStore {
   /** Current values per schema id. */
@@ -28,7 +28,7 @@ interface SettingsStore {
 export const useSettingsStore = create<SettingsStore>()(() => ({ values: {} }));
 
 /** Notices found during the (render-time) first load; flushed from an effect to avoid render-phase updates. */
-const pendingNotices: { text: string; key: string }[] = [];
+const pendingNotices: { text: string; key: string; route?: string }[] = [];
 
 const storageKey = (id: string) => `tinyml:settings:${id}`;
 
@@ -91,9 +91,11 @@ function writeStorage(schema: SettingsSchema<Fields>, values: Record<string, unk
 }
 
 function report(schema: SettingsSchema<Fields>, rejected: ReturnType<typeof decode>['rejected'], where: string) {
+  // A bad value in the link is about this page's link: its notice stays on this page.
+  const route = where === 'the link' && typeof window !== 'undefined' ? hashPath().slice(1) || '/' : undefined;
   for (const r of rejected) {
     const def = schema.fields[r.key].serialise(schema.fields[r.key].default);
-    pendingNotices.push({ key: `settings:${schema.id}:${r.key}`, text: rejectionMessage(r, def, where) });
+    pendingNotices.push({ key: `settings:${schema.id}:${r.key}`, text: rejectionMessage(r, def, where), route });
   }
 }
 
@@ -132,7 +134,7 @@ function setValues(schema: SettingsSchema<Fields>, next: Record<string, unknown>
 function flushNotices(): void {
   while (pendingNotices.length) {
     const n = pendingNotices.shift()!;
-    pushNotice('warning', n.text, n.key);
+    pushNotice('warning', n.text, n.key, n.route);
   }
 }
 
@@ -159,6 +161,10 @@ export function useLabSettings<F extends Fields>(
       const url = readHashQuery();
       const current = useSettingsStore.getState().values[s.id];
       const { values: fromUrl, rejected } = decode(s, url, encode(s, current as Values<Fields>));
+      // A value the new link sets correctly retires the notice about an earlier bad one.
+      for (const k of Object.keys(s.fields)) {
+        if (Object.hasOwn(url, k) && !rejected.some((r) => r.key === k)) clearNotice(`settings:${s.id}:${k}`);
+      }
       report(s, rejected, 'the link');
       flushNotices();
       const changed = Object.keys(s.fields).some((k) => fromUrl[k] !== current[k]);

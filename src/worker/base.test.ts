@@ -100,6 +100,16 @@ describe('base engine API (worker side, in Node)', () => {
     const m = await api.memory();
     expect(m.backend).toBe(tf.getBackend());
     expect(m.numTensors).toBeGreaterThan(0); // the resident data
+    expect(m.job).toBeNull();
+  });
+
+  it('names the running job in memory(), so every lab can tell the engine is taken', async () => {
+    let seen: string | null | undefined;
+    await runJob('pruning sweep', async () => {
+      seen = (await api.memory()).job;
+    });
+    expect(seen).toBe('pruning sweep');
+    expect((await api.memory()).job).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { evaluate, predictProbabilities, trainLoop } from '../core/train/loop';
 import { imagesToFloat, TEST_SIZE, TRAIN_SIZE } from '../core/data/mnist';
 import type { WeightSet } from '../core/model/spec';
 import {
-  createSlot, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
+  createSlot, currentJob, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
 } from './context';
 import { defaultBaselineStore, type BaselineStore } from './baseline-store';
 import type { BackendName, BaseEngineApi, EvalResult, MemoryInfo, SavedBaseline, TrainEvent, TrainResult } from './protocol';
@@ -124,7 +124,7 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
 
     async memory(): Promise<MemoryInfo> {
       const m = memorySnapshot();
-      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName };
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName, job: currentJob() };
     },
   };
 }

@@ -92,6 +92,8 @@ export interface MemoryInfo {
   numTensors: number;
   numBytes: number;
   backend: BackendName;
+  /** Name of the long job running now (e.g. "training", "evolution search"); null when idle. */
+  job?: string | null;
 }
 
 export interface SavedBaseline {

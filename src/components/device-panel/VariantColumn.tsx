@@ -13,6 +13,11 @@ function CapacityBar({ used, capacity, label }: { used: number; capacity: number
   );
 }
 
+/** "1.71 MB" kept on one line, so a narrow column wraps before the number, not between number and unit. */
+function Bytes({ n }: { n: number }) {
+  return <span className="dp-nowrap">{formatBytes(n)}</span>;
+}
+
 function latencyText(e: EngineEstimate | undefined): string {
   if (!e) return 'no NPU';
   if (!e.available) return 'n/a';
@@ -62,11 +67,18 @@ function Numbers({ est }: { est: Estimate }) {
         <Output label="Fits" size="small">
           {est.fits ? 'yes' : 'no'}
         </Output>
-        <span className="dp-sub">
-          {est.fits
-            ? `margin ${formatBytes(est.flash.margin)} flash, ${formatBytes(est.ram.margin)} RAM`
-            : [!est.flash.fits && `flash over by ${formatBytes(-est.flash.margin)}`, !est.ram.fits && `RAM over by ${formatBytes(-est.ram.margin)}`].filter(Boolean).join(', ')}
-        </span>
+        {/* One line per memory: in a narrow column "margin 1.56 MB flash, 507 KB RAM" wrapped into "flash, 507 KB" / "RAM". */}
+        {est.fits ? (
+          <>
+            <span className="dp-sub dp-line">flash margin <Bytes n={est.flash.margin} /></span>
+            <span className="dp-sub dp-line">RAM margin <Bytes n={est.ram.margin} /></span>
+          </>
+        ) : (
+          <>
+            {!est.flash.fits && <span className="dp-sub dp-line">flash over by <Bytes n={-est.flash.margin} /></span>}
+            {!est.ram.fits && <span className="dp-sub dp-line">RAM over by <Bytes n={-est.ram.margin} /></span>}
+          </>
+        )}
       </div>
       <div className="dp-pair">
         <Output label="MACs" size="small">

@@ -1,6 +1,7 @@
 /** The Distillation page's settings and its three buttons: Train teacher, Distill, Stop. */
 import { useId } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
+import { useOtherJob } from '../../components/OtherJobNote';
 import { useLabSettings } from '../../store/use-lab-settings';
 import {
   distillationSettings, LEARNING_RATES, LEAVE_OUT, SHIFTED_COPIES, STUDENTS, TEACHER_SOURCES, WIDTHS, useDistillation,
@@ -49,6 +50,7 @@ export function DistillControls() {
   const job = useDistillation((s) => s.job);
   const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
   const busy = job !== null;
+  const otherJob = useOtherJob('distillation');
   return (
     <section className="panel kd-controls" aria-label="Distillation settings">
       <div className="kd-row">
@@ -63,7 +65,7 @@ export function DistillControls() {
           <>
             <NumberField label="Teacher epochs" field={F.kdTeacherEpochs} value={v.kdTeacherEpochs} onChange={(kdTeacherEpochs) => update({ kdTeacherEpochs })} disabled={busy} />
             <div className="kd-buttons">
-              <button type="button" className={`button${teacher ? '' : ' button-primary'}`} disabled={busy} onClick={() => void trainTeacher(v)}>
+              <button type="button" className={`button${teacher ? '' : ' button-primary'}`} disabled={busy || otherJob} onClick={() => void trainTeacher(v)}>
                 Train teacher
               </button>
             </div>
@@ -73,6 +75,7 @@ export function DistillControls() {
       <div className="kd-fields">
         <SelectField
           label="Student"
+          wide
           value={v.kdStudent}
           options={STUDENTS.map((s) => ({ value: s, label: STUDENT_LABELS[s] }))}
           onChange={(kdStudent) => update({ kdStudent })}
@@ -118,7 +121,7 @@ export function DistillControls() {
         student trains on the same samples, in the same order, from the same initial weights, with α = 0.
       </p>
       <div className="kd-buttons">
-        <button type="button" className="button button-primary" disabled={busy || !teacher} onClick={() => void distill(v)}>
+        <button type="button" className="button button-primary" disabled={busy || otherJob || !teacher} onClick={() => void distill(v)}>
           Distill
         </button>
         <button type="button" className="button" disabled={!busy} onClick={stop}>

@@ -32,7 +32,7 @@ export const leaveOutOf = (v: DistillSettingsValues): number | null => (v.kdLeav
 async function job(name: Exclude<DistillJob, null>, text: string, fn: () => Promise<void>): Promise<void> {
   if (useDistillation.getState().job) return;
   patchDistillation({ job: name, progressText: text, progress: 0, error: null });
-  setEngineBusy(true);
+  setEngineBusy(true, { id: 'distillation', title: 'Distillation' });
   try {
     await whenEngineReady();
     await fn();

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { Guide } from '../../components/Guide';
+import { OtherJobNote } from '../../components/OtherJobNote';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { zooSpec } from '../../core/model/zoo/mnist';
@@ -64,6 +65,7 @@ export default function DistillationPage() {
             ? 'No teacher yet: press "Train teacher" (it is saved in this browser, so this is needed once).'
             : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
       </p>
+      <OtherJobNote ownLab="distillation" />
       <DistillControls />
       {job && (
         <div className="kd-progress" role="status" aria-label="Progress">

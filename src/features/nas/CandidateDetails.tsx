@@ -1,16 +1,23 @@
 /** The selected candidate: its block diagram, its numbers, and "Use this model". */
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { NumberField } from '../../components/controls';
 import { Output, count, percent } from '../../components/Output';
 import type { CandidateRecord } from '../../core/techniques/nas/search';
 import { describe } from '../../core/techniques/nas/space';
-import { nasSettings, useNasStore, type NasRun, type NasSettingsValues } from '../../store/nas';
+import type { StrategyName } from '../../core/techniques/nas/strategies';
+import { nasSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
 import { adoptCandidate, isBusy } from './actions';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { fmtKB, fmtMs } from './view-model';
 
-export function CandidateDetails({ run, record, v, update }: {
-  run: NasRun;
+const Diagram = memo(ArchitectureDiagram);
+
+/** Memoised on plain props: a new record elsewhere in the run does not redraw the inspected one. */
+export const CandidateDetails = memo(function CandidateDetails({ runId, strategy, seed, record, v, update }: {
+  runId: number;
+  strategy: StrategyName;
+  /** The search seed of the candidate's run ("Use this model" re-creates its initialisation from it). */
+  seed: number;
   record: CandidateRecord;
   v: NasSettingsValues;
   update: (p: Partial<NasSettingsValues>) => void;
@@ -20,13 +27,14 @@ export function CandidateDetails({ run, record, v, update }: {
   const headingId = useId();
   const mine = adopt?.key === record.key ? adopt : null;
   const trained = record.status === 'trained';
+  const description = useMemo(() => describe(record.genotype), [record.genotype]);
   return (
     <section className="panel nas-details" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Candidate {record.key} <small>({run.strategy} #{run.id}, {record.origin})</small>
+        Candidate {record.key} <small>({strategy} #{runId}, {record.origin})</small>
       </h2>
-      <p className="nas-describe">{describe(record.genotype)}</p>
-      <ArchitectureDiagram genotype={record.genotype} />
+      <p className="nas-describe">{description}</p>
+      <Diagram genotype={record.genotype} />
       <div className="outputs">
         <Output label="Accuracy" size="small">{trained ? percent(record.accuracy) : 'not trained'}</Output>
         <Output label="Latency" size="small">{fmtMs(record.cost.latencyMs)} ms ({record.cost.engine === 'npu' ? 'NPU' : 'CPU'})</Output>
@@ -39,7 +47,7 @@ export function CandidateDetails({ run, record, v, update }: {
       {!trained && <p className="nas-rejected">Rejected before training: {record.reasons.join('; ')}.</p>}
       <div className="nas-adopt">
         <NumberField label="Final epochs" field={nasSettings.fields.nasFinalEpochs} value={v.nasFinalEpochs} onChange={(nasFinalEpochs) => update({ nasFinalEpochs })} disabled={busy} />
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void adoptCandidate(record, run.seed, v.nasFinalEpochs)}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void adoptCandidate(record, seed, v.nasFinalEpochs)}>
           Use this model
         </button>
         <p className="field-hint">
@@ -58,4 +66,4 @@ export function CandidateDetails({ run, record, v, update }: {
       )}
     </section>
   );
-}
+});

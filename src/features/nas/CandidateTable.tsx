@@ -1,9 +1,39 @@
 /** Every candidate of every run as a table; a row's button selects it (the keyboard way into the chart). */
+import { memo } from 'react';
 import { percent } from '../../components/Output';
+import type { CandidateRecord } from '../../core/techniques/nas/search';
+import type { StrategyName } from '../../core/techniques/nas/strategies';
 import type { NasRun } from '../../store/nas';
 import { fmtKB, fmtMs } from './view-model';
 
-export function CandidateTable({ runs, selected, onSelect }: {
+/** One row; memoised so a new candidate renders one new row, not the whole table again. */
+const Row = memo(function Row({ runId, strategy, record: r, selected, onSelect }: {
+  runId: number;
+  strategy: StrategyName;
+  record: CandidateRecord;
+  selected: boolean;
+  onSelect(sel: { run: number; index: number }): void;
+}) {
+  return (
+    <tr className={`${r.status === 'rejected' ? 'nas-row-rejected' : ''} ${selected ? 'nas-row-selected' : ''}`}>
+      <td>
+        {strategy} #{runId}
+      </td>
+      <td>{r.index + 1}</td>
+      <td>
+        <button type="button" className="nas-link" aria-pressed={selected} onClick={() => onSelect({ run: runId, index: r.index })}>
+          {r.key}
+        </button>
+      </td>
+      <td>{r.status === 'trained' ? percent(r.accuracy) : 'rejected'}</td>
+      <td>{fmtMs(r.cost.latencyMs)} ms</td>
+      <td>{fmtKB(r.cost.flashBytes)} KB</td>
+      <td>{fmtKB(r.cost.ramBytes)} KB</td>
+    </tr>
+  );
+});
+
+export const CandidateTable = memo(function CandidateTable({ runs, selected, onSelect }: {
   runs: NasRun[];
   selected: { run: number; index: number } | null;
   onSelect(sel: { run: number; index: number }): void;
@@ -26,28 +56,18 @@ export function CandidateTable({ runs, selected, onSelect }: {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ run, r }) => {
-            const isSel = selected?.run === run.id && selected.index === r.index;
-            return (
-              <tr key={`${run.id}-${r.index}`} className={`${r.status === 'rejected' ? 'nas-row-rejected' : ''} ${isSel ? 'nas-row-selected' : ''}`}>
-                <td>
-                  {run.strategy} #{run.id}
-                </td>
-                <td>{r.index + 1}</td>
-                <td>
-                  <button type="button" className="nas-link" aria-pressed={isSel} onClick={() => onSelect({ run: run.id, index: r.index })}>
-                    {r.key}
-                  </button>
-                </td>
-                <td>{r.status === 'trained' ? percent(r.accuracy) : 'rejected'}</td>
-                <td>{fmtMs(r.cost.latencyMs)} ms</td>
-                <td>{fmtKB(r.cost.flashBytes)} KB</td>
-                <td>{fmtKB(r.cost.ramBytes)} KB</td>
-              </tr>
-            );
-          })}
+          {rows.map(({ run, r }) => (
+            <Row
+              key={`${run.id}-${r.index}`}
+              runId={run.id}
+              strategy={run.strategy}
+              record={r}
+              selected={selected?.run === run.id && selected.index === r.index}
+              onSelect={onSelect}
+            />
+          ))}
         </tbody>
       </table>
     </div>
   );
-}
+});

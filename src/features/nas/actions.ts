@@ -35,6 +35,36 @@ export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.
   };
 }
 
+/**
+ * Records arrive from the worker one message each; rejected candidates (no training) come in bursts.
+ * The first record after a quiet spell goes to the store at once, later ones are batched so the page
+ * redraws its charts at most every RECORD_INTERVAL_MS.
+ */
+const RECORD_INTERVAL_MS = 250;
+
+function recordBatcher(runId: number) {
+  let pending: CandidateRecord[] = [];
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    last = performance.now();
+    const batch = pending;
+    pending = [];
+    useNasStore.getState().addRecords(runId, batch);
+  };
+  return {
+    push(r: CandidateRecord) {
+      pending.push(r);
+      const wait = last + RECORD_INTERVAL_MS - performance.now();
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    flush,
+  };
+}
+
 export function isBusy(): boolean {
   const s = useNasStore.getState();
   return s.runs.some((r) => r.running) || (s.adopt !== null && ['preparing', 'training', 'saving'].includes(s.adopt.phase));
@@ -48,16 +78,17 @@ export async function startSearch(v: NasSettingsValues, strategies: StrategyName
     const s = searchSettings(v, strategy);
     const label = `${strategy} · seed ${s.seed} · ${s.candidates} × ${s.proxy.epochs} epoch${s.proxy.epochs > 1 ? 's' : ''} on ${s.proxy.trainSamples}`;
     const runId = store.startRun({ strategy, seed: s.seed, label, candidates: s.candidates });
+    const records = recordBatcher(runId);
     try {
       await whenEngineReady();
       const res = await nasEngine().search(
         s,
         proxy((e: NasEvent) => {
-          const st = useNasStore.getState();
-          if (e.type === 'candidate') st.addRecord(runId, e.record);
-          else st.setTraining({ key: e.key, fraction: e.fraction });
+          if (e.type === 'candidate') records.push(e.record);
+          else useNasStore.getState().setTraining({ key: e.key, fraction: e.fraction });
         }),
       );
+      records.flush();
       useNasStore.getState().finishRun(runId, { stopReason: res.stopReason, elapsedMs: res.elapsedMs });
       if (res.stopReason === 'stopped') return;
       if (res.stopReason === 'no-feasible') {
@@ -65,6 +96,7 @@ export async function startSearch(v: NasSettingsValues, strategies: StrategyName
         return;
       }
     } catch (e) {
+      records.flush();
       useNasStore.getState().finishRun(runId, { error: message(e) });
       pushNotice('error', `The search failed: ${message(e)}`, 'nas-search');
       return;

@@ -2,7 +2,7 @@
  * The NAS lab (#/nas): define a space of small CNNs, search it under a device budget with random
  * search, regularized evolution or grid search, and watch accuracy vs cost with the Pareto front.
  */
-import { memo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Guide } from '../../components/Guide';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
@@ -29,7 +29,8 @@ const NasGuide = memo(function NasGuide() {
 });
 const Controls = memo(SearchControls);
 const Space = memo(SpaceEditor);
-
+const yPercent = (x: number) => `${x.toFixed(0)} %`;
+const AXIS_OPTIONS = COST_AXES.map((a) => ({ value: a.value, label: `${a.label} (${a.unit})` }));
 
 export default function NasPage() {
   const [v, update] = useLabSettings(nasSettings);
@@ -42,17 +43,43 @@ export default function NasPage() {
   const [axis, setAxis] = useState<CostAxis>('latency');
   useDefaultTargetFromPanel(update);
 
+  // Everything derived from the runs is memoised: the page re-renders once per candidate record,
+  // and only what that record changes should be recomputed and redrawn.
   const latest = runs[runs.length - 1];
-  const records = latest?.records ?? [];
-  const done = trained(records);
-  const b = best(records);
-  const f = fastest(records);
-  const agreement = proxyAgreement(records);
+  const records = latest?.records;
+  const { done, b, f, agreement } = useMemo(() => {
+    const rs = records ?? [];
+    return { done: trained(rs).length, b: best(rs), f: fastest(rs), agreement: proxyAgreement(rs) };
+  }, [records]);
+  const total = records?.length ?? 0;
   const selRun = selected ? runs.find((r) => r.id === selected.run) : undefined;
   const selRecord = selRun?.records[selected!.index];
   // Without a click, show the latest run's best candidate.
   const shown = selRecord && selRun ? { run: selRun, record: selRecord } : latest && b ? { run: latest, record: b } : null;
-  useNasDeviceVariants(shown?.record ?? null);
+  const shownRunId = shown?.run.id;
+  const shownIndex = shown?.record.index;
+  const shownSel = useMemo(() => (shownRunId !== undefined && shownIndex !== undefined ? { run: shownRunId, index: shownIndex } : null), [shownRunId, shownIndex]);
+  // The candidate details, the device panel (re-estimate + its charts) and the best-so-far chart
+  // follow in deferred renders, so a new candidate costs a few short main-thread tasks, not one long one.
+  const shownRecord = shown?.record ?? null;
+  useNasDeviceVariants(useDeferredValue(shownRecord));
+  const shownStrategy = shown?.run.strategy;
+  const shownSeed = shown?.run.seed;
+  const detail = useDeferredValue(
+    useMemo(
+      () => (shownRecord && shownRunId !== undefined && shownStrategy && shownSeed !== undefined ? { runId: shownRunId, strategy: shownStrategy, seed: shownSeed, record: shownRecord } : null),
+      [shownRecord, shownRunId, shownStrategy, shownSeed],
+    ),
+  );
+  const progressRows = useDeferredValue(useMemo(() => bestSoFarRows(runs), [runs]));
+  const seriesKey = runs.map((r) => `${r.id}:${r.strategy}`).join(',');
+  const series = useDeferredValue(
+    useMemo(
+      () => runs.map((r, i) => ({ key: `run${r.id}`, name: `${r.strategy} #${r.id}`, color: STRATEGY_COLORS[r.strategy], dashed: i % 2 === 1, dots: true })),
+      // Only the runs' ids and strategies name a series; new records must not change its identity.
+      [seriesKey],
+    ),
+  );
   const axisBudget = axis === 'latency' ? v.nasLatency : axis === 'flash' ? v.nasFlash : v.nasRam;
 
   return (
@@ -75,10 +102,10 @@ export default function NasPage() {
         </div>
         <div className="outputs">
           <Output label="Candidates evaluated">
-            {done.length} of {latest?.candidates ?? 0}
+            {done} of {latest?.candidates ?? 0}
           </Output>
           <Output label="Feasible">
-            {done.length} of {records.length} ({records.length ? Math.round((100 * done.length) / records.length) : 0} %)
+            {done} of {total} ({total ? Math.round((100 * done) / total) : 0} %)
           </Output>
           <Output label="Best accuracy">{percent(b?.accuracy)}</Output>
           <Output label="Best latency" title="The fastest trained candidate">
@@ -90,23 +117,23 @@ export default function NasPage() {
         </div>
         <div className="nas-charts">
           <div className="nas-chart-main">
-            <SelectField label="Cost axis" value={axis} options={COST_AXES.map((a) => ({ value: a.value, label: `${a.label} (${a.unit})` }))} onChange={(a) => setAxis(a as CostAxis)} />
-            <CandidateChart runs={runs} axis={axis} budget={axisBudget} selected={shown ? { run: shown.run.id, index: shown.record.index } : null} onSelect={select} />
+            <SelectField label="Cost axis" value={axis} options={AXIS_OPTIONS} onChange={(a) => setAxis(a as CostAxis)} />
+            <CandidateChart runs={runs} axis={axis} budget={axisBudget} selected={shownSel} onSelect={select} />
           </div>
           <LineChart
             title="Best accuracy so far vs candidates trained"
-            data={bestSoFarRows(runs)}
+            data={progressRows}
             xKey="n"
             xLabel="candidates trained"
-            series={runs.map((r, i) => ({ key: `run${r.id}`, name: `${r.strategy} #${r.id}`, color: STRATEGY_COLORS[r.strategy], dashed: i % 2 === 1, dots: true }))}
-            yFormat={(x) => `${x.toFixed(0)} %`}
+            series={series}
+            yFormat={yPercent}
             height={280}
           />
         </div>
       </section>
 
-      {shown && <CandidateDetails run={shown.run} record={shown.record} v={v} update={update} />}
-      <CandidateTable runs={runs} selected={shown ? { run: shown.run.id, index: shown.record.index } : null} onSelect={select} />
+      {detail && <CandidateDetails runId={detail.runId} strategy={detail.strategy} seed={detail.seed} record={detail.record} v={v} update={update} />}
+      <CandidateTable runs={runs} selected={shownSel} onSelect={select} />
       <NasGuide />
     </div>
   );

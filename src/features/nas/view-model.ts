@@ -81,3 +81,64 @@ export function logTicks(values: number[]): { domain: [number, number]; ticks: n
   return { domain: [lo, hi], ticks: decades > 3 ? ticks.filter(isPow10) : ticks };
 }
 
+
+/** One scatter point: cost on x, accuracy % on y (rejected candidates sit on the bottom edge). */
+export interface ChartPoint {
+  x: number;
+  y: number;
+  run: number;
+  index: number;
+  key: string;
+  rejected: boolean;
+}
+
+export interface ScatterModel {
+  yMin: number;
+  yTicks: number[];
+  xDomain: [number, number];
+  xTicks: number[];
+  rejected: ChartPoint[];
+  /** Trained points of each run, in the order of `runs`. */
+  trainedByRun: ChartPoint[][];
+  /** The Pareto front over all runs, sorted by cost. */
+  pareto: ChartPoint[];
+}
+
+export function chartPoint(runId: number, r: CandidateRecord, axis: CostAxis, yMin: number): ChartPoint {
+  return {
+    x: Math.max(1e-3, costValue(r, axis)),
+    y: r.status === 'trained' ? r.accuracy! * 100 : yMin,
+    run: runId,
+    index: r.index,
+    key: r.key,
+    rejected: r.status === 'rejected',
+  };
+}
+
+/**
+ * Everything the accuracy-vs-cost scatter draws, computed in one pass so the page can memoise it
+ * on (runs, axis, budget) instead of rebuilding it on every render.
+ */
+export function scatterModel(runs: readonly NasRun[], axis: CostAxis, budget: number): ScatterModel {
+  const accs = runs.flatMap((r) => trained(r.records).map((c) => c.accuracy! * 100));
+  const yMin = accs.length ? Math.max(0, Math.floor((Math.min(...accs) - 5) / 5) * 5) : 0;
+  const step = 100 - yMin > 40 ? 10 : 5;
+  const yTicks = [yMin];
+  for (let t = Math.ceil((yMin + 1) / step) * step; t <= 100; t += step) yTicks.push(t);
+  const rejected = runs.flatMap((run) => run.records.filter((r) => r.status === 'rejected').map((r) => chartPoint(run.id, r, axis, yMin)));
+  const onFront = new Set(front(runs, axis));
+  const pareto = runs
+    .flatMap((run) => run.records.filter((r) => onFront.has(r)).map((r) => chartPoint(run.id, r, axis, yMin)))
+    .sort((a, b) => a.x - b.x);
+  const xs = [...runs.flatMap((r) => r.records.map((c) => Math.max(1e-3, costValue(c, axis)))), ...(budget > 0 ? [budget] : [])];
+  const { domain, ticks } = logTicks(xs);
+  return {
+    yMin,
+    yTicks,
+    xDomain: domain,
+    xTicks: ticks,
+    rejected,
+    trainedByRun: runs.map((run) => trained(run.records).map((r) => chartPoint(run.id, r, axis, yMin))),
+    pareto,
+  };
+}

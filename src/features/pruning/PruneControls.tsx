@@ -1,6 +1,7 @@
 /** The pruning settings: the four axes, target, training, the layers to include and local overrides. */
 import { useId } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
+import { useOtherJob } from '../../components/OtherJobNote';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { LEARNING_RATES, pruningSettings, usePruning } from '../../store/pruning';
 import { prune, stopJob } from './actions';
@@ -20,12 +21,13 @@ export function PruneControls() {
   const job = usePruning((s) => s.job);
   const layersId = useId();
   const busy = job !== null;
+  const otherJob = useOtherJob('pruning');
   const local = v.prScope === 'local';
   return (
     <section className="panel prune-controls" aria-label="Pruning settings">
       <div className="prune-fields">
         <SelectField label="Granularity" value={v.prGranularity} onChange={(x) => update({ prGranularity: x })}
-          options={[{ value: 'unstructured', label: 'Unstructured (weights)' }, { value: 'structured', label: 'Structured (neurons, filters)' }]} />
+          options={[{ value: 'unstructured', label: 'Unstructured (weights)' }, { value: 'structured', label: 'Structured (neurons/filters)' }]} />
         <SelectField label="Scope" value={v.prScope} onChange={(x) => update({ prScope: x })}
           options={[{ value: 'global', label: 'Global (one ranking)' }, { value: 'local', label: 'Local (same % per layer)' }]} />
         <SelectField label="Criterion" value={v.prCriterion} onChange={(x) => update({ prCriterion: x })} options={CRITERION_OPTIONS} />
@@ -89,7 +91,7 @@ export function PruneControls() {
         </fieldset>
       )}
       <div className="prune-buttons">
-        <button type="button" className="button button-primary" disabled={busy || !info} onClick={() => void prune(v)}>
+        <button type="button" className="button button-primary" disabled={busy || !info || otherJob} onClick={() => void prune(v)}>
           Prune
         </button>
         <button type="button" className="button" disabled={!busy} onClick={() => void stopJob()}>

@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
+import { useOtherJob } from '../../components/OtherJobNote';
 import { Output, percent } from '../../components/Output';
 import { pruningSettings, usePruning } from '../../store/pruning';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -17,7 +18,8 @@ const pct = (v: number) => `${Math.round(v * 100)} %`;
 export function SweepPanel() {
   const [v] = useLabSettings(pruningSettings);
   const sweep = usePruning((s) => s.sweep);
-  const busy = usePruning((s) => s.job !== null);
+  const ownJob = usePruning((s) => s.job !== null);
+  const busy = useOtherJob('pruning') || ownJob;
   const info = usePruning((s) => s.info);
   const data = (sweep?.points ?? []).map((p) => ({
     sparsity: p.target * 100,
@@ -57,7 +59,8 @@ export function SweepPanel() {
 export function SensitivityPanel() {
   const [v, update] = useLabSettings(pruningSettings);
   const scan = usePruning((s) => s.sensitivity);
-  const busy = usePruning((s) => s.job !== null);
+  const ownJob = usePruning((s) => s.job !== null);
+  const busy = useOtherJob('pruning') || ownJob;
   const info = usePruning((s) => s.info);
   const levels = scan?.levels ?? [];
   const data = levels.map((l, i) => {
@@ -80,7 +83,7 @@ export function SensitivityPanel() {
         <button
           type="button"
           className="button"
-          disabled={busy}
+          disabled={ownJob}
           onClick={() => update({ prScope: 'local', prOverrides: targetsFromScan(0.01) })}
           title="For each layer, the highest scanned level that costs at most 1 pp on its own"
         >
@@ -106,7 +109,8 @@ export function SensitivityPanel() {
 export function DuelPanel() {
   const [v, update] = useLabSettings(pruningSettings);
   const duel = usePruning((s) => s.duel);
-  const busy = usePruning((s) => s.job !== null);
+  const ownJob = usePruning((s) => s.job !== null);
+  const busy = useOtherJob('pruning') || ownJob;
   const info = usePruning((s) => s.info);
   const headingId = useId();
   return (

@@ -68,7 +68,7 @@ async function job(name: PruningJob, text: string, fn: () => Promise<void>): Pro
   if (usePruning.getState().job) return;
   activeRun = ++runCounter;
   patchPruning({ job: name, progress: { fraction: 0, text }, error: null });
-  setEngineBusy(true);
+  setEngineBusy(true, { id: 'pruning', title: 'Pruning' });
   try {
     await whenEngineReady();
     await fn();

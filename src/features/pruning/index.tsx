@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { Guide } from '../../components/Guide';
+import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { describeBaseline, useBaseline } from '../../store/baseline';
@@ -60,6 +61,7 @@ export default function PruningPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
+      <OtherJobNote ownLab="pruning" />
       {loaded && !baseline && <LabBaselineGate />}
       {progress && (
         <div className="prune-progress" role="status" aria-label="Progress">
@@ -86,10 +88,11 @@ export default function PruningPage() {
 
 function LabBaselineGate() {
   const job = usePruning((s) => s.job);
+  const otherJob = useOtherJob('pruning');
   return (
     <BaselineGate
       why="Pruning starts from a trained model."
-      busy={job !== null}
+      busy={job !== null || otherJob}
       training={job === 'baseline'}
       onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
       onStop={() => void stopJob()}

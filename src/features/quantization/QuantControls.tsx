@@ -1,5 +1,6 @@
 /** The lab's settings and its main buttons: "Quantize (PTQ)", "Train with QAT", "Stop". */
 import { NumberField, SelectField } from '../../components/controls';
+import { useOtherJob } from '../../components/OtherJobNote';
 import { useLabSettings } from '../../store/use-lab-settings';
 import {
   ACTIVATION_BITS,
@@ -26,6 +27,7 @@ export function QuantControls() {
   const job = useQuantization((s) => s.job);
   const overrides = useQuantization((s) => Object.keys(s.weightClip).length + Object.keys(s.rangeOverrides).length);
   const busy = job !== null;
+  const otherJob = useOtherJob('quantization');
   const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
   return (
     <section className="panel" aria-label="Quantization settings">
@@ -46,16 +48,16 @@ export function QuantControls() {
         <SelectField label="Rounding" value={v.qRounding} onChange={(x) => update({ qRounding: x })} options={opts(ROUNDINGS)}
           hint={v.qRounding === 'stochastic' ? 'weights only, seeded by Seed' : undefined} />
         <SelectField label="Requantization rounding" value={v.qRequant} onChange={(x) => update({ qRequant: x })}
-          options={opts(REQUANT_ROUNDINGS, (r) => (r === 'double' ? 'double (gemmlowp, TFLite default)' : 'single (TFLITE_SINGLE_ROUNDING)'))} />
+          options={opts(REQUANT_ROUNDINGS, (r) => (r === 'double' ? 'double (default)' : 'single'))} />
         <NumberField label="QAT epochs" field={F.qQatEpochs} value={v.qQatEpochs} onChange={(x) => update({ qQatEpochs: x })} />
         <SelectField label="QAT learning rate" value={v.qLearningRate} onChange={(x) => update({ qLearningRate: x })} options={opts(QAT_LEARNING_RATES)} />
         <NumberField label="Seed" field={F.qSeed} value={v.qSeed} onChange={(x) => update({ qSeed: x })} />
       </div>
       <div className="quant-buttons">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void quantize(v)}>
+        <button type="button" className="button button-primary" disabled={busy || otherJob} onClick={() => void quantize(v)}>
           Quantize (PTQ)
         </button>
-        <button type="button" className="button" disabled={busy || floatFormat} onClick={() => void trainQat(v)}>
+        <button type="button" className="button" disabled={busy || otherJob || floatFormat} onClick={() => void trainQat(v)}>
           Train with QAT
         </button>
         <button type="button" className="button" disabled={!busy || job === 'explain'} onClick={() => void stopJob()}>

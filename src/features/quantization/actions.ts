@@ -47,7 +47,7 @@ function qatRequestOf(v: QuantizationSettingsValues): QatRequest {
 async function job(name: QuantJob, text: string, fn: () => Promise<void>): Promise<void> {
   if (useQuantization.getState().job) return;
   patchQuantization({ job: name, progress: { fraction: 0, text }, error: null });
-  setEngineBusy(true);
+  setEngineBusy(true, { id: 'quantization', title: 'Quantization' });
   try {
     await whenEngineReady();
     await fn();

@@ -7,6 +7,7 @@
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { Guide } from '../../components/Guide';
+import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
@@ -56,6 +57,7 @@ export default function QuantizationPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
+      <OtherJobNote ownLab="quantization" />
       {loaded && !baseline && <LabBaselineGate />}
       {progress && (
         <div className="quant-progress" role="status" aria-label="Progress">
@@ -83,10 +85,11 @@ export default function QuantizationPage() {
 
 function LabBaselineGate() {
   const job = useQuantization((s) => s.job);
+  const otherJob = useOtherJob('quantization');
   return (
     <BaselineGate
       why="Quantization starts from a trained float model."
-      busy={job !== null}
+      busy={job !== null || otherJob}
       training={job === 'baseline'}
       onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
       onStop={() => void stopJob()}

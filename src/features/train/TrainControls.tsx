@@ -3,7 +3,7 @@ import { NumberField, SelectField } from '../../components/controls';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { engineSettings, BACKENDS } from '../../store/engine-settings';
 import { useTrainRun, isTrainBusy } from '../../store/train';
-import { useEngineState } from '../../store/engine';
+import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
 import { MNIST_ZOO, zooSpec } from '../../core/model/zoo/mnist';
 import { useDeviceVariants } from '../../components/device-panel';
 import { analyzeSpec } from '../../core/model/analyze';
@@ -36,7 +36,7 @@ export function TrainControls() {
   const [engine, updateEngine] = useLabSettings(engineSettings);
   const busy = useTrainRun((r) => isTrainBusy(r));
   // Another lab's job (a sweep, a search) still running in the worker: one job at a time.
-  const otherJob = useEngineState((e) => e.busy) && !busy;
+  const otherJob = useOtherJob('train');
   const f = trainSettings.fields;
   // The device panel shows the chosen model as trained (fp32) and as an int8 deployment.
   const spec = zooSpec(s.model);
@@ -87,7 +87,7 @@ export function TrainControls() {
           Stop
         </button>
       </div>
-      {otherJob && <p className="field-hint">Another lab's job is running in the engine; Train is available when it ends.</p>}
+      <OtherJobNote ownLab="train" />
     </form>
   );
 }

@@ -96,7 +96,7 @@ export async function startTraining(req: RunRequest): Promise<void> {
     modelName: spec.name,
     totalEpochs: req.epochs,
   });
-  setEngineBusy(true);
+  setEngineBusy(true, { id: 'train', title: 'Train' });
   stopRequested = false;
   const run = ++runCounter;
   try {
