@@ -7,6 +7,7 @@ import { spaceSize, validateSpace } from '../../core/techniques/nas/space';
 import { useDevice } from '../../store/device';
 import { nasSettings, spaceFromSettings, type NasSettingsValues } from '../../store/nas';
 import { startSearch, stopSearch } from './actions';
+import { useOtherJob } from '../../components/OtherJobNote';
 
 const STRATEGIES = [
   { value: 'evolution', label: 'Regularized evolution' },
@@ -22,7 +23,8 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
   const space = spaceFromSettings(v);
   const spaceErrors = validateSpace(space);
   const gridTooBig = v.nasStrategy === 'grid' && spaceErrors.length === 0 && spaceSize(space) > GRID_LIMIT;
-  const blocked = spaceErrors.length > 0 || gridTooBig;
+  const otherJob = useOtherJob('nas');
+  const blocked = spaceErrors.length > 0 || gridTooBig || otherJob;
   const engineOptions = [
     { value: 'cpu', label: 'CPU' },
     { value: 'npu', label: target?.npu ? 'NPU' : 'NPU (none here: CPU used)' },
@@ -76,7 +78,7 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
         <button
           type="button"
           className="button"
-          disabled={busy || spaceErrors.length > 0}
+          disabled={busy || spaceErrors.length > 0 || otherJob}
           onClick={() => void startSearch(v, ['random', 'evolution'])}
           title="Runs random search, then regularized evolution, on the same budget and seed"
         >

@@ -7,6 +7,7 @@ import type { StrategyName } from '../../core/techniques/nas/strategies';
 import type { CandidateRecord } from '../../core/techniques/nas/search';
 import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
 import { useBaseline } from '../../store/baseline';
+import { setEngineBusy } from '../../store/engine';
 import { whenEngineReady } from '../../store/engine-boot';
 import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
 import { pushNotice } from '../../store/notices';
@@ -70,9 +71,20 @@ export function isBusy(): boolean {
   return s.runs.some((r) => r.running) || (s.adopt !== null && ['preparing', 'training', 'saving'].includes(s.adopt.phase));
 }
 
+const NAS_OWNER = { id: 'nas', title: 'Architecture search' };
+
 /** Runs the given strategies one after another on the same settings and seed. */
 export async function startSearch(v: NasSettingsValues, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
   if (isBusy()) return;
+  setEngineBusy(true, NAS_OWNER);
+  try {
+    await runStrategies(v, strategies);
+  } finally {
+    setEngineBusy(false);
+  }
+}
+
+async function runStrategies(v: NasSettingsValues, strategies: StrategyName[]): Promise<void> {
   const store = useNasStore.getState();
   for (const strategy of strategies) {
     const s = searchSettings(v, strategy);
@@ -116,6 +128,7 @@ export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epo
   if (isBusy()) return;
   const set = useNasStore.getState().setAdopt;
   set({ key: r.key, phase: 'preparing', fraction: 0 });
+  setEngineBusy(true, NAS_OWNER);
   try {
     await whenEngineReady();
     const engine = getEngine();
@@ -149,5 +162,7 @@ export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epo
   } catch (e) {
     set({ key: r.key, phase: 'failed', fraction: 0, message: message(e) });
     pushNotice('error', `Could not use this model: ${message(e)}`, 'nas-adopt');
+  } finally {
+    setEngineBusy(false);
   }
 }

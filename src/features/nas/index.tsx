@@ -3,6 +3,7 @@
  * search, regularized evolution or grid search, and watch accuracy vs cost with the Pareto front.
  */
 import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { OtherJobNote } from '../../components/OtherJobNote';
 import { Guide } from '../../components/Guide';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
@@ -88,6 +89,7 @@ export default function NasPage() {
         {baseline ? `Baseline: ${describeBaseline(baseline)}.` : 'No baseline saved yet.'} “Use this model” on a candidate makes it the
         baseline for the other labs.
       </p>
+      <OtherJobNote ownLab="nas" />
       <Controls v={v} update={update} busy={busy} />
       <Space v={v} update={update} busy={busy} />
 
