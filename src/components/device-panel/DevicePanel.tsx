@@ -56,7 +56,7 @@ export function DevicePanel() {
           </div>
           {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
           {view === 'variants' ? (
-            <div className="dp-variants" style={{ gridTemplateColumns: `repeat(${Math.min(items.length, 3)}, minmax(0, 1fr))` }}>
+            <div className="dp-variants">
               {items.map((it, i) => (
                 <VariantColumn key={`${i}:${it.variant.label}`} item={it} />
               ))}
