@@ -10,13 +10,14 @@
  * module (src/worker/<lab>.ts) and adds it to EngineApi below.
  */
 import type { ModelSpec, WeightSet } from '../core/model/spec';
+import type { LoopBatchEvent, LoopEpochEvent, OptimizerName } from '../core/train/loop';
 import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization-types';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
-export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
+export type { OptimizerName };
 
 export interface BackendInfo {
   /** The backend actually in use. */
@@ -46,27 +47,9 @@ export interface TrainSettings {
   evaluateEachEpoch?: boolean;
 }
 
-export interface BatchEvent {
-  type: 'batch';
-  epoch: number;
-  batch: number;
-  batchesPerEpoch: number;
-  /** Global optimizer step, from 0. */
-  step: number;
-  loss: number;
-  accuracy: number;
-  samplesPerSec: number;
-}
-
-export interface EpochEvent {
-  type: 'epoch';
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  testLoss: number;
-  testAccuracy: number;
-  samplesPerSec: number;
-}
+/** Progress events are the training loop's own (src/core/train/loop.ts), passed through throttled. */
+export type BatchEvent = LoopBatchEvent;
+export type EpochEvent = LoopEpochEvent;
 
 export type TrainEvent = BatchEvent | EpochEvent;
 
