@@ -10,7 +10,7 @@
  * module (src/worker/<lab>.ts) and adds it to EngineApi below.
  */
 import type { ModelSpec, WeightSet } from '../core/model/spec';
-import type { LoopBatchEvent, LoopEpochEvent, OptimizerName } from '../core/train/loop';
+import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../core/train/loop';
 import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
@@ -34,18 +34,7 @@ export interface DataInfo {
   test: number;
 }
 
-export interface TrainSettings {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  optimizer: OptimizerName;
-  /** Seeds initialisation (when the model is created) and the per-epoch shuffle. */
-  seed: number;
-  /** Use only the first N samples of the (seeded-shuffled) training split; default all 8,000. */
-  trainSamples?: number;
-  /** Evaluate on the test split after every epoch (default true). */
-  evaluateEachEpoch?: boolean;
-}
+export type { TrainSettings };
 
 /** Progress events are the training loop's own (src/core/train/loop.ts), passed through throttled. */
 export type BatchEvent = LoopBatchEvent;

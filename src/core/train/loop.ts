@@ -65,20 +65,25 @@ export interface DataSplit {
   labels: tf.Tensor1D;
 }
 
-export interface TrainLoopOptions {
-  model: TfModel;
-  train: DataSplit;
-  /** Evaluated after each epoch (and when a run is stopped) when given. */
-  test?: DataSplit;
+/** The settings of one training run (the worker protocol and the labs reuse this). */
+export interface TrainSettings {
   epochs: number;
   batchSize: number;
   learningRate: number;
   optimizer: OptimizerName;
-  /** Seeds the per-epoch shuffles (and dropout masks through the model's own seed). */
+  /** Seeds initialisation (when the model is created) and the per-epoch shuffle. */
   seed: number;
-  /** Train on the first n samples of the split only. */
+  /** Use only the first N samples of the (seeded-shuffled) training split; default all of it. */
   trainSamples?: number;
+  /** Evaluate on the test split after every epoch (default true). */
   evaluateEachEpoch?: boolean;
+}
+
+export interface TrainLoopOptions extends TrainSettings {
+  model: TfModel;
+  train: DataSplit;
+  /** Evaluated after each epoch (and when a run is stopped) when given. */
+  test?: DataSplit;
   signal?: AbortSignal;
   /** Custom loss (e.g. distillation). batchIndices: int32 indices of this batch into `train`. Default: softmax cross-entropy. */
   loss?: (logits: tf.Tensor, ysOneHot: tf.Tensor, batchIndices: tf.Tensor1D) => tf.Scalar;

@@ -28,50 +28,41 @@ function useTicks(totalEpochs: number): { xDomain: [number, number]; xTicks: num
   }, [totalEpochs]);
 }
 
-const LOSS_SERIES = [
-  { key: 'trainLoss', name: 'Train', color: 'var(--train)' },
-  { key: 'testLoss', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
-];
-const ACCURACY_SERIES = [
-  { key: 'trainAccuracy', name: 'Train', color: 'var(--train)' },
-  { key: 'testAccuracy', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
-];
-const LOSS_DOMAIN: [number, 'auto'] = [0, 'auto'];
-const ACCURACY_DOMAIN: [number, number] = [0, 1];
-const lossFormat = (v: number) => v.toFixed(2);
+/** The two curve charts differ only in these constants (stable identities keep recharts from re-registering). */
+const LOSS_CHART = {
+  title: 'Loss (cross-entropy)',
+  yDomain: [0, 'auto'] as [number, 'auto'],
+  yFormat: (v: number) => v.toFixed(2),
+  series: [
+    { key: 'trainLoss', name: 'Train', color: 'var(--train)' },
+    { key: 'testLoss', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
+  ],
+};
+const ACCURACY_CHART = {
+  title: 'Accuracy',
+  yDomain: [0, 1] as [number, number],
+  yFormat: pct,
+  series: [
+    { key: 'trainAccuracy', name: 'Train', color: 'var(--train)' },
+    { key: 'testAccuracy', name: 'Test', color: 'var(--test)', dashed: true, dots: true },
+  ],
+};
 
 type CurvesProps = { curves: CurvePoint[]; totalEpochs: number };
 
-const LossChart = memo(function LossChart({ curves, totalEpochs }: CurvesProps) {
+const CurveChart = memo(function CurveChart({ curves, totalEpochs, chart }: CurvesProps & { chart: typeof LOSS_CHART | typeof ACCURACY_CHART }) {
   const { xDomain, xTicks } = useTicks(totalEpochs);
   return (
     <LineChart
-      title="Loss (cross-entropy)"
+      title={chart.title}
       data={curves as never}
       xKey="x"
       xLabel="Epoch"
       xDomain={xDomain}
       xTicks={xTicks}
-      yDomain={LOSS_DOMAIN}
-      yFormat={lossFormat}
-      series={LOSS_SERIES}
-    />
-  );
-});
-
-const AccuracyChart = memo(function AccuracyChart({ curves, totalEpochs }: CurvesProps) {
-  const { xDomain, xTicks } = useTicks(totalEpochs);
-  return (
-    <LineChart
-      title="Accuracy"
-      data={curves as never}
-      xKey="x"
-      xLabel="Epoch"
-      xDomain={xDomain}
-      xTicks={xTicks}
-      yDomain={ACCURACY_DOMAIN}
-      yFormat={pct}
-      series={ACCURACY_SERIES}
+      yDomain={chart.yDomain}
+      yFormat={chart.yFormat}
+      series={chart.series}
     />
   );
 });
@@ -86,8 +77,8 @@ function Curves({ curves, totalEpochs }: CurvesProps) {
   const accuracy = useDelayedValue(loss, 500);
   return (
     <div className="train-charts">
-      <LossChart curves={loss} totalEpochs={totalEpochs} />
-      <AccuracyChart curves={accuracy} totalEpochs={totalEpochs} />
+      <CurveChart curves={loss} totalEpochs={totalEpochs} chart={LOSS_CHART} />
+      <CurveChart curves={accuracy} totalEpochs={totalEpochs} chart={ACCURACY_CHART} />
     </div>
   );
 }

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TfModel } from '../../model/tf-model';
-import { trainLoop, type DataSplit, type LoopBatchEvent, type LoopEpochEvent, type OptimizerName } from '../../train/loop';
+import { trainLoop, type DataSplit, type LoopBatchEvent, type LoopEpochEvent, type TrainSettings } from '../../train/loop';
 import { computeScores, type Batch } from './collect';
 import { accuracyOf } from './evaluate';
 import { computeMasks, overallSparsity } from './masks';
@@ -19,14 +19,8 @@ import { isPruneStep, scheduledSparsity, type PruneSchedule } from './schedule';
 import { tensorMasks } from './structure';
 import type { MaskSet, PruneConfig, PruneWhen } from './types';
 
-export interface TrainingSettings {
-  epochs: number;
-  batchSize: number;
-  learningRate: number;
-  optimizer: OptimizerName;
-  seed: number;
-  trainSamples?: number;
-}
+/** Fine-tuning / sparse-training settings: the training loop's own. */
+export type TrainingSettings = TrainSettings;
 
 export interface PruneRunOptions {
   model: TfModel;
