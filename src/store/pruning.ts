@@ -10,7 +10,7 @@ import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker
 
 export const GRANULARITIES = ['unstructured', 'structured'] as const;
 export const SCOPES = ['global', 'local'] as const;
-export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor'] as const;
+export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor', 'taylor-group', 'taylor-activation', 'apoz', 'obd'] as const;
 export const WHENS = ['after', 'before', 'during'] as const;
 export const LEARNING_RATES = ['0.0001', '0.0003', '0.0005', '0.001', '0.003'] as const;
 
@@ -57,7 +57,7 @@ export const pruningSettings = defineSettings('pruning', {
   prExcluded: layerListField('Excluded layers'),
   prOverrides: overridesField('Per-layer targets'),
   prDuelA: enumField('First criterion', CRITERIA, 'magnitude'),
-  prDuelB: enumField('Second criterion', CRITERIA, 'taylor'),
+  prDuelB: enumField('Second criterion', CRITERIA, 'taylor-group'),
 });
 
 export type PruningSettingsValues = {

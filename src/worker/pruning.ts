@@ -117,7 +117,9 @@ function copyInto(slot: string, source: string, fresh: boolean, seed: number) {
 }
 
 async function withCalibration<T>(config: PruneConfig, fn: (cal: ReturnType<typeof calibrationBatches>) => Promise<T>): Promise<T> {
-  const cal = config.criterion === 'magnitude' ? [] : calibrationBatches(splits().train, 256, 4);
+  // OBD's Hessian diagonal is a mean of squared batch gradients: more, smaller batches estimate it better.
+  const batches = config.criterion === 'obd' ? 32 : 4;
+  const cal = config.criterion === 'magnitude' ? [] : calibrationBatches(splits().train, 256, batches);
   try {
     return await fn(cal);
   } finally {

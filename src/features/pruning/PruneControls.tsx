@@ -10,9 +10,13 @@ const f = pruningSettings.fields;
 
 export const CRITERION_OPTIONS = [
   { value: 'magnitude', label: 'Magnitude |w|' },
-  { value: 'activation', label: 'Activation (mean |a|)' },
+  { value: 'activation', label: 'Activation: |w|·‖x‖₂ (Wanda), unit mean |a|' },
   { value: 'gradient', label: 'Gradient Σ|∂L/∂w|' },
-  { value: 'taylor', label: 'Taylor |w·∂L/∂w|' },
+  { value: 'taylor', label: 'Per-weight |w·∂L/∂w| (unit: mean)' },
+  { value: 'taylor-group', label: 'Taylor, group (Molchanov 2019)' },
+  { value: 'taylor-activation', label: 'Taylor, activation (Molchanov 2017)' },
+  { value: 'apoz', label: 'APoZ' },
+  { value: 'obd', label: 'Optimal Brain Damage' },
 ] as const;
 
 export function PruneControls() {
@@ -48,6 +52,8 @@ export function PruneControls() {
       </div>
       <p className="field-hint prune-when-hint">
         Target sparsity is in % of {v.prGranularity === 'structured' ? 'units (neurons / filters)' : 'weights'} of the included layers.{' '}
+        {(v.prCriterion === 'apoz' || v.prCriterion === 'taylor-activation') && v.prGranularity !== 'structured' &&
+          'This criterion scores units: each weight carries its unit\'s score, so whole units\' weights go first. '}
         {v.prWhen === 'after' && 'Fine-tune epochs train the pruned model with its masks held fixed.'}
         {v.prWhen === 'before' && 'The masks are chosen on a fresh initialisation; "Fine-tune epochs" is how long the sparse network then trains.'}
         {v.prWhen === 'during' && `Starting from the baseline, sparsity rises from 0 to the target over the first ${v.prSpan} % ("Schedule span") of the training steps of "Fine-tune epochs" (cubic schedule); masks are recomputed 10 times and re-applied after every step.`}

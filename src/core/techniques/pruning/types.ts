@@ -4,9 +4,14 @@
  * (1 = kept, 0 = pruned), so they cross the worker boundary as transferable typed arrays.
  */
 
-export type Granularity = 'unstructured' | 'structured';
+export type Granularity = 'unstructured' | 'structured' | 'nm';
 export type Scope = 'global' | 'local';
-export type Criterion = 'magnitude' | 'activation' | 'gradient' | 'taylor';
+/**
+ * magnitude |w|; activation = |w|·‖x‖₂ per weight (Wanda's score) and mean |a| per unit; gradient Σ|g|;
+ * taylor = per-weight Σ|w·g| (mean per unit); taylor-group (Molchanov 2019); taylor-activation
+ * (Molchanov 2017); apoz (Hu et al. 2016); obd (LeCun et al. 1990). Definitions in criteria.ts.
+ */
+export type Criterion = 'magnitude' | 'activation' | 'gradient' | 'taylor' | 'taylor-group' | 'taylor-activation' | 'apoz' | 'obd';
 export type PruneWhen = 'before' | 'during' | 'after';
 
 export interface PruneConfig {
