@@ -8,7 +8,7 @@ import { defineSettings, enumField, intField } from './settings-schema';
 import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
 import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/pruning';
 
-export const GRANULARITIES = ['unstructured', 'structured'] as const;
+export const GRANULARITIES = ['unstructured', 'structured', 'nm'] as const;
 export const SCOPES = ['global', 'local'] as const;
 export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor', 'taylor-group', 'taylor-activation', 'apoz', 'obd'] as const;
 export const WHENS = ['after', 'before', 'during'] as const;

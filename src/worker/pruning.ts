@@ -231,7 +231,8 @@ export const pruningApi: PruningApi = {
         return sensitivityScan(model, {
           scores,
           levels: req.levels,
-          granularity: req.config.granularity,
+          // A 2:4 pattern has one sparsity; the scan varies the level, so it scans unstructured.
+          granularity: req.config.granularity === 'nm' ? 'unstructured' : req.config.granularity,
           criterion: req.config.criterion,
           test,
           signal,

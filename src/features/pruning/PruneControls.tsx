@@ -31,7 +31,11 @@ export function PruneControls() {
     <section className="panel prune-controls" aria-label="Pruning settings">
       <div className="prune-fields">
         <SelectField label="Granularity" value={v.prGranularity} onChange={(x) => update({ prGranularity: x })}
-          options={[{ value: 'unstructured', label: 'Unstructured (weights)' }, { value: 'structured', label: 'Structured (neurons/filters)' }]} />
+          options={[
+            { value: 'unstructured', label: 'Unstructured (weights)' },
+            { value: 'structured', label: 'Structured (neurons/filters)' },
+            { value: 'nm', label: 'N:M (2:4)' },
+          ]} />
         <SelectField label="Scope" value={v.prScope} onChange={(x) => update({ prScope: x })}
           options={[{ value: 'global', label: 'Global (one ranking)' }, { value: 'local', label: 'Local (same % per layer)' }]} />
         <SelectField label="Criterion" value={v.prCriterion} onChange={(x) => update({ prCriterion: x })} options={CRITERION_OPTIONS} />
@@ -51,7 +55,9 @@ export function PruneControls() {
         )}
       </div>
       <p className="field-hint prune-when-hint">
-        Target sparsity is in % of {v.prGranularity === 'structured' ? 'units (neurons / filters)' : 'weights'} of the included layers.{' '}
+        {v.prGranularity === 'nm'
+          ? 'N:M (2:4) keeps the 2 most important of every 4 consecutive weights along each unit\'s inputs: sparsity is 50 %, "Target sparsity" and "Scope" do not apply. '
+          : `Target sparsity is in % of ${v.prGranularity === 'structured' ? 'units (neurons / filters)' : 'weights'} of the included layers. `}
         {(v.prCriterion === 'apoz' || v.prCriterion === 'taylor-activation') && v.prGranularity !== 'structured' &&
           'This criterion scores units: each weight carries its unit\'s score, so whole units\' weights go first. '}
         {v.prWhen === 'after' && 'Fine-tune epochs train the pruned model with its masks held fixed.'}

@@ -35,6 +35,7 @@ export function PruneResults() {
       {report && (
         <p className="prune-accuracy-path">
           {accuracyPath(report, info.accuracy)}
+          {report.ledger.nm !== null && <NmNote />}
           {structured
             ? `. The pruned units are really removed: the deployed model has ${count(report.ledger.params)} parameters and ${count(report.ledger.macs)} MACs (baseline ${count(info.ledger.params)} / ${count(info.ledger.macs)}).`
             : `. The zeros stay in the dense tensors: ${count(report.ledger.macs)} MACs still run on a dense kernel (only ${count(report.ledger.nonZeroMacs)} touch a non-zero weight).`}
@@ -64,6 +65,18 @@ export function PruneResults() {
       )}
       <WeightHistogram before={info.histogram} after={report?.histogram ?? null} />
     </section>
+  );
+}
+
+/** 2:4 is a hardware pattern: say where it pays and where it does not. */
+function NmNote() {
+  return (
+    <span className="prune-nm-note">
+      {' '}2:4 semi-structured sparsity (Mishra et al. 2021) doubles math throughput only on hardware built for it, e.g.
+      NVIDIA Ampere and later sparse tensor cores. No NXP part accelerates it today: TFLite Micro, CMSIS-NN and the eIQ
+      Neutron NPUs run dense kernels, so on MCX N, i.MX RT and i.MX 8M Plus / 93 / 95 it saves flash (the 2:4 row of the
+      ledger), not time
+    </span>
   );
 }
 
@@ -127,6 +140,7 @@ function Ledger({ before, after }: { before: SizeLedger; after: SizeLedger | nul
     ['Dense int8', (l) => formatBytes(l.denseInt8)],
     ['Bitmask (int8 values)', (l) => formatBytes(l.bitmask)],
     ['CSR (int8 values)', (l) => formatBytes(l.csr)],
+    ['2:4 (int8 values + 2-bit indices)', (l) => (l.nm === null ? '–' : formatBytes(l.nm))],
     ['gzip of dense int8', (l) => (l.gzip === null ? '–' : formatBytes(l.gzip))],
   ];
   return (

@@ -27,7 +27,7 @@ export function includedLayers(v: PruningSettingsValues): string[] {
   if (!info) return [];
   return info.layers
     .filter((l) => !v.prExcluded.includes(l.name))
-    .filter((l) => v.prGranularity === 'unstructured' || l.structuredBlocked === null)
+    .filter((l) => v.prGranularity !== 'structured' || l.structuredBlocked === null)
     .map((l) => l.name);
 }
 

@@ -11,6 +11,7 @@
 import { analyzeSpec } from '../../model/analyze';
 import type { ModelSpec, WeightSet } from '../../model/spec';
 import { weightStorageBytes } from '../../devices/flash';
+import { isNmSparse, NM_PATTERN } from './masks';
 
 export interface SizeLedger {
   params: number;
@@ -23,6 +24,11 @@ export interface SizeLedger {
   denseInt8: number;
   bitmask: number;
   csr: number;
+  /**
+   * 2:4 storage: per group of 4, the 2 kept int8 values + a 2-bit position for each (2.5 B per 4
+   * weights) for layers whose kernel is 2:4-sparse, dense int8 for the rest; null when no layer is.
+   */
+  nm: number | null;
   /** Bytes (gzip of the int8 kernels + the dense rest), or null until measured (gzipSize is async). */
   gzip: number | null;
 }
@@ -39,7 +45,8 @@ export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
   let nonZeroKernel = 0;
   let kernelParams = 0;
   let nonZeroMacs = 0;
-  const bytes = { fp32: 0, int8: 0, bitmask: 0, csr: 0 };
+  const bytes = { fp32: 0, int8: 0, bitmask: 0, csr: 0, nm: 0 };
+  let nmLayers = 0;
   for (const l of info.layers) {
     if (!l.kernelParams) continue;
     const k = kernels.get(l.name);
@@ -52,6 +59,12 @@ export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
     bytes.int8 += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'int8', 'dense');
     bytes.bitmask += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'bitmask');
     bytes.csr += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'csr');
+    if (k && sparsity > 0 && isNmSparse(k.data, k.shape, NM_PATTERN.n, NM_PATTERN.m)) {
+      nmLayers++;
+      bytes.nm += nmStorageBytes(k.shape, NM_PATTERN.n, NM_PATTERN.m);
+    } else {
+      bytes.nm += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'int8', 'dense');
+    }
   }
   const other = 4 * (info.params - kernelParams);
   return {
@@ -63,8 +76,19 @@ export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
     denseInt8: bytes.int8 + other,
     bitmask: bytes.bitmask + other,
     csr: bytes.csr + other,
+    nm: nmLayers > 0 ? bytes.nm + other : null,
     gzip: null,
   };
+}
+
+/** N:M storage of one int8 kernel: N values + N indices of ⌈log₂ M⌉ bits per group of M. */
+export function nmStorageBytes(shape: number[], n: number, m: number): number {
+  const units = shape[shape.length - 1];
+  const reduction = shape.reduce((a, b) => a * b, 1) / units;
+  let kept = 0;
+  for (let g = 0; g < reduction; g += m) kept += Math.min(n, reduction - g);
+  kept *= units;
+  return kept + Math.ceil((kept * Math.ceil(Math.log2(m))) / 8);
 }
 
 /** Symmetric per-tensor int8 image of the kernels (zeros stay exactly zero). */

@@ -140,10 +140,53 @@ function structured(scores: LayerScores[], cfg: PruneConfig): MaskSet {
   }));
 }
 
+/** The semi-structured pattern of granularity 'nm': 2 kept of every 4 (NVIDIA Ampere's 2:4). */
+export const NM_PATTERN = { n: 2, m: 4 } as const;
+
+/**
+ * N:M semi-structured masks (Mishra et al. 2021): for every output unit, the weights along the
+ * reduction axis (the inputs of a dense kernel; kh·kw·cin of a convolution, as its im2col GEMM reads
+ * them) form consecutive groups of M, and the N highest-scoring weights of each group stay. A last,
+ * shorter group keeps min(N, its size). The target and scope do not apply: sparsity is 1 − N/M.
+ */
+export function nmMask(scores: Float32Array, shape: number[], n: number, m: number): Uint8Array {
+  const units = unitCountOf(shape);
+  const reduction = scores.length / units;
+  const keep = new Uint8Array(scores.length);
+  const idx: number[] = [];
+  for (let u = 0; u < units; u++) {
+    for (let g = 0; g < reduction; g += m) {
+      idx.length = 0;
+      for (let r = g; r < Math.min(reduction, g + m); r++) idx.push(r * units + u);
+      // Highest first; ties keep the earlier position.
+      idx.sort((a, b) => scores[b] - scores[a] || a - b);
+      for (let j = 0; j < Math.min(n, idx.length); j++) keep[idx[j]] = 1;
+    }
+  }
+  return keep;
+}
+
 /** Masks for the scored layers (layers without scores are not pruned and get no mask). */
 export function computeMasks(scores: LayerScores[], cfg: PruneConfig): MaskSet {
   const included = scores.filter((s) => cfg.layers.includes(s.layer));
+  if (cfg.granularity === 'nm') {
+    return included.map((s) => ({ layer: s.layer, shape: s.shape, mask: nmMask(s.scores, s.shape, NM_PATTERN.n, NM_PATTERN.m) }));
+  }
   return cfg.granularity === 'structured' ? structured(included, cfg) : unstructured(included, cfg);
+}
+
+/** Whether every group of M along the reduction axis has at most N non-zeros (the mask is N:M). */
+export function isNmSparse(data: Float32Array | Uint8Array, shape: number[], n: number, m: number): boolean {
+  const units = unitCountOf(shape);
+  const reduction = data.length / units;
+  for (let u = 0; u < units; u++) {
+    for (let g = 0; g < reduction; g += m) {
+      let nz = 0;
+      for (let r = g; r < Math.min(reduction, g + m); r++) if (data[r * units + u] !== 0) nz++;
+      if (nz > n) return false;
+    }
+  }
+  return true;
 }
 
 export function layerSparsity(m: LayerMask): LayerSparsity {
