@@ -7,6 +7,34 @@ import type { PtqOptions, LsbAgreement } from '../core/techniques/quantization/p
 import type { NeuronTrace } from '../core/techniques/quantization/explain';
 import type { LayerReport, TensorReport } from '../core/techniques/quantization/report';
 import type { TrainEvent } from './protocol';
+import type { CentroidInit } from '../core/techniques/clustering/kmeans';
+import type { ClusteredSize } from '../core/techniques/clustering/size';
+
+/** Weight clustering / Deep Compression (Han et al. 2016) of the prepared float model. */
+export interface ClusterRequest {
+  /** Centroids per layer, 2..256. */
+  clusters: number;
+  init: CentroidInit;
+  /** Percent of kernel weights pruned first (global magnitude), 0 = none. */
+  prune: number;
+  /** Epochs of retraining after pruning and of centroid fine-tuning (each). */
+  fineTuneEpochs: number;
+  learningRate: number;
+  /** Codebooks on an int8 grid. */
+  int8: boolean;
+  seed: number;
+}
+
+export interface ClusterReport {
+  request: ClusterRequest;
+  accuracyBefore: number;
+  accuracyPruned: number | null;
+  accuracyClustered: number;
+  accuracyFinal: number;
+  layers: { layer: string; clusters: number; distinct: number; weights: number; zeros: number }[];
+  size: ClusteredSize;
+  stopped: boolean;
+}
 
 /** What a request quantizes to: integer bits, or a 16-bit float format for comparison. */
 export type WeightFormat = number | 'fp16' | 'bf16';
@@ -75,6 +103,8 @@ export interface QuantizationApi {
    */
   sweep(req: QatRequest & { bits: number[] }, onPoint?: (p: SweepPoint) => void, onControl?: (floatFineTuned: number) => void): Promise<SweepPoint[]>;
   ledger(req: QuantRequest): Promise<LedgerRow[]>;
+  /** Prune → cluster → fine-tune centroids → int8 codebooks on a copy of the float model. */
+  cluster(req: ClusterRequest, onStage?: (stage: string, fraction: number) => void): Promise<ClusterReport>;
   /** Float values of a layer's kernel, or calibration samples of an activation tensor. */
   values(kind: 'weights' | 'activations', name: string): Promise<Float32Array>;
   /** Step-through of one output neuron of the last PTQ or QAT conversion on one test image. */

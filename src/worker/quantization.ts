@@ -20,6 +20,7 @@ import { subsample } from '../core/techniques/quantization/metrics';
 import { createSlot, disposeSlot, getData, getSlot, hasSlot, runJob, throttle } from './context';
 import { trainLoop } from '../core/train/loop';
 import type { TrainEvent } from './protocol';
+import { clusterJob } from './quantization-cluster';
 import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './quantization-types';
 
 const FLOAT = 'quant:float';
@@ -246,6 +247,8 @@ export const quantizationApi: QuantizationApi = {
       return rows;
     });
   },
+
+  cluster: (req, onStage) => clusterJob(req, onStage),
 
   async values(kind, name) {
     if (kind === 'weights') {

@@ -44,7 +44,7 @@ function qatRequestOf(v: QuantizationSettingsValues): QatRequest {
   return { ...requestOf(v), epochs: Math.max(1, v.qQatEpochs), learningRate: Number(v.qLearningRate), batchSize: 32 };
 }
 
-async function job(name: QuantJob, text: string, fn: () => Promise<void>): Promise<void> {
+export async function job(name: QuantJob, text: string, fn: () => Promise<void>): Promise<void> {
   if (useQuantization.getState().job) return;
   patchQuantization({ job: name, progress: { fraction: 0, text }, error: null });
   setEngineBusy(true, { id: 'quantization', title: 'Quantization' });

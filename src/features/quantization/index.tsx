@@ -18,6 +18,7 @@ import { QuantControls } from './QuantControls';
 import { QuantResults } from './QuantResults';
 import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
+import { ClusterPanel } from './ClusterPanel';
 import './quantization.css';
 
 const loadGuide = () => import('../../../labs/quantization.md?raw');
@@ -76,6 +77,7 @@ export default function QuantizationPage() {
             <SweepPanel />
             <LedgerPanel />
           </div>
+          <ClusterPanel />
         </>
       )}
       <Guide load={loadGuide} />
