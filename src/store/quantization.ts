@@ -7,18 +7,20 @@ import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
 import type { NeuronTrace } from '../core/techniques/quantization/explain';
-import type { LedgerRow, QuantInfo, QuantReport, SweepPoint } from '../worker/quantization-types';
+import type { ClusterReport, LedgerRow, QuantInfo, QuantReport, SweepPoint } from '../worker/quantization-types';
 
 export const WEIGHT_FORMATS = ['2', '3', '4', '5', '6', '7', '8', '10', '12', '16', 'fp16', 'bf16'] as const;
 export const ACTIVATION_BITS = ['2', '3', '4', '5', '6', '7', '8', '10', '12', '16'] as const;
 export const SCHEMES = ['asymmetric', 'symmetric'] as const;
 export const GRANULARITIES = ['per-channel', 'per-tensor'] as const;
-export const CALIBRATIONS = ['minmax', 'percentile', 'mse'] as const;
+export const CALIBRATIONS = ['minmax', 'percentile', 'mse', 'kl'] as const;
 export const PERCENTILES = ['99', '99.9', '99.99'] as const;
 export const ROUNDINGS = ['nearest', 'stochastic'] as const;
 export const REQUANT_ROUNDINGS = ['double', 'single'] as const;
 export const QAT_LEARNING_RATES = ['0.0001', '0.0003', '0.001'] as const;
 export const SWEEP_BITS = [8, 6, 4, 3, 2];
+export const CENTROID_INITS = ['linear', 'density', 'random'] as const;
+export const CODEBOOKS = ['int8', 'fp32'] as const;
 
 export const quantizationSettings = defineSettings('quantization', {
   qWeightBits: enumField('Weight bits', WEIGHT_FORMATS, '8'),
@@ -33,13 +35,18 @@ export const quantizationSettings = defineSettings('quantization', {
   qQatEpochs: intField('QAT epochs', 1, { min: 0, max: 10 }),
   qLearningRate: enumField('QAT learning rate', QAT_LEARNING_RATES, '0.0003'),
   qSeed: intField('Seed', 1, { min: 0, max: 999999 }),
+  qClusters: intField('Clusters', 16, { min: 2, max: 256 }),
+  qClusterInit: enumField('Centroid initialisation', CENTROID_INITS, 'linear'),
+  qClusterPrune: intField('Prune first', 0, { min: 0, max: 95 }),
+  qClusterEpochs: intField('Centroid fine-tune epochs', 1, { min: 0, max: 5 }),
+  qClusterCodebook: enumField('Codebook', CODEBOOKS, 'int8'),
 });
 
 export type QuantizationSettingsValues = {
   [K in keyof typeof quantizationSettings.fields]: (typeof quantizationSettings.fields)[K] extends Field<infer T> ? T : never;
 };
 
-export type QuantJob = 'prepare' | 'ptq' | 'qat' | 'sweep' | 'ledger' | 'explain' | 'baseline';
+export type QuantJob = 'prepare' | 'ptq' | 'qat' | 'sweep' | 'ledger' | 'explain' | 'baseline' | 'cluster';
 
 /** Which tensor the histogram explorer shows. */
 export interface HistogramTarget {
@@ -65,6 +72,8 @@ export interface QuantizationState {
   /** Hand-set clipping ranges, used by the next "Quantize (PTQ)": weights by layer, activations by tensor. */
   weightClip: Record<string, [number, number]>;
   rangeOverrides: Record<string, [number, number]>;
+  /** The last weight clustering / Deep Compression run. */
+  cluster: ClusterReport | null;
 }
 
 export const useQuantization = create<QuantizationState>()(() => ({
@@ -81,6 +90,7 @@ export const useQuantization = create<QuantizationState>()(() => ({
   target: null,
   weightClip: {},
   rangeOverrides: {},
+  cluster: null,
 }));
 
 export function patchQuantization(patch: Partial<QuantizationState>): void {

@@ -19,7 +19,7 @@ import {
 import { quantize, stopJob, trainQat } from './actions';
 
 const opts = <T extends string>(values: readonly T[], label: (v: T) => string = (v) => v) => values.map((value) => ({ value, label: label(value) }));
-const CAL_LABELS: Record<string, string> = { minmax: 'min / max', percentile: 'percentile', mse: 'MSE-optimal' };
+const CAL_LABELS: Record<string, string> = { minmax: 'min / max', percentile: 'percentile', mse: 'MSE-optimal', kl: 'KL divergence' };
 const F = quantizationSettings.fields;
 
 export function QuantControls() {

@@ -4,12 +4,15 @@
  * - min/max: the full observed range — no clipping error, but one outlier stretches the grid.
  * - percentile: drop the p-th tail on each side (e.g. 99.9) — a few outliers get clipped.
  * - MSE: the range that minimises the mean squared quantization error (clipping + rounding) over the
- *   samples, found by a grid search over shrink factors of the min/max range (as in TensorRT/NNCF).
+ *   samples, found by a grid search over shrink factors of the min/max range (Nagel et al. 2021's
+ *   MSE range setting, as in NNCF and AIMET).
+ * - KL: TensorRT's entropy calibrator (kl-calibrate.ts).
  */
+import { klRange } from './kl-calibrate';
 import { fakeQuantize, tensorParams, type Scheme } from './affine';
 import { subsample } from './metrics';
 
-export type CalibrationMethod = 'minmax' | 'percentile' | 'mse';
+export type CalibrationMethod = 'minmax' | 'percentile' | 'mse' | 'kl';
 
 export interface CalibrationOptions {
   method: CalibrationMethod;
@@ -77,5 +80,7 @@ export function calibrateRange(x: ArrayLike<number>, o: CalibrationOptions): [nu
       return percentileRange(x, o.percentile ?? 99.9);
     case 'mse':
       return mseRange(x, o.bits, o.scheme);
+    case 'kl':
+      return klRange(x, o.bits);
   }
 }
