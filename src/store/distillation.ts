@@ -3,6 +3,7 @@
  * reported — the teacher, the live curves of both students, the final report and the soft-target
  * sample. Plain data only; the page's actions (features/distillation/actions.ts) fill it.
  */
+import type { BiasReport } from '../worker/distillation-bias';
 import { create } from 'zustand';
 import { defineSettings, enumField, intField, numberField } from './settings-schema';
 import type { EpochEvent } from '../worker/protocol';
@@ -35,6 +36,7 @@ export const distillationSettings = defineSettings('distillation', {
   kdSeed: intField('Seed', D.seed, { min: 0, max: 999999 }),
   kdTeacherEpochs: intField('Teacher epochs', TEACHER_TRAINING.epochs, { min: 1, max: 20 }),
   kdDigit: enumField('Soft targets for digit', DIGITS, '3'),
+  kdBias: numberField('Bias adjustment', 0, { min: -20, max: 30 }),
 });
 
 export type DistillJob = 'teacher' | 'distill' | null;
@@ -61,6 +63,8 @@ export interface DistillationState {
   runLabel: string | null;
   soft: SoftTargetSample | null;
   error: string | null;
+  /** The last bias adjustment of the distilled student's left-out digit. */
+  bias: BiasReport | null;
 }
 
 export const emptyStudent = (): StudentLive => ({ epochs: [], progress: 0, testAccuracy: null, leftOut: null });
@@ -76,6 +80,7 @@ export const useDistillation = create<DistillationState>()(() => ({
   runLabel: null,
   soft: null,
   error: null,
+  bias: null,
 }));
 
 export function patchDistillation(patch: Partial<DistillationState>): void {

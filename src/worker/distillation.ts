@@ -19,6 +19,7 @@ import { classCounts, digitAccuracy, selectTransferSet, type DigitScore } from '
 import { BASELINE_SLOT } from './base';
 import { createSlot, getData, getSlot, hasSlot, putSlot, runJob, throttle } from './context';
 import type { EpochEvent, TrainEvent } from './protocol';
+import { adjustBias, rememberRun, type BiasReport, type BiasRequest } from './distillation-bias';
 
 export const TEACHER_SLOT = 'distill:teacher';
 export const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: 'distill:distilled', scratch: 'distill:scratch' };
@@ -89,6 +90,8 @@ export interface DistillationApi {
   run(req: DistillRequest, onEvent?: (e: DistillEvent) => void): Promise<DistillReport>;
   /** The teacher's logits for the first test image of `digit` (the n-th with `nth`). */
   softTargets(source: TeacherSource, digit: number, nth?: number): Promise<SoftTargetSample>;
+  /** Hinton et al.'s bias adjustment of the last distilled student's left-out digit. */
+  adjustBias(req: BiasRequest): Promise<BiasReport>;
 }
 
 // ------------------------------------------------------------ the saved teacher (IndexedDB)
@@ -235,6 +238,7 @@ export const distillationApi: DistillationApi = {
       });
       events.flush();
       for (const s of r.students) putSlot(STUDENT_SLOTS[s.kind], s.model, req.settings.seed);
+      rememberRun(transfer, req.leaveOut);
       return {
         teacherAccuracy: teacherEval.accuracy,
         teacherLeftOut: req.leaveOut === null ? null : digitAccuracy(teacherEval.confusion, req.leaveOut),
@@ -252,6 +256,8 @@ export const distillationApi: DistillationApi = {
       };
     });
   },
+
+  adjustBias: (req) => adjustBias(req),
 
   async softTargets(source, digit, nth = 0) {
     if (!(await ensureTeacher(source))) throw new Error('there is no teacher yet; train one first');

@@ -107,7 +107,7 @@ export function distill(v: DistillSettingsValues): Promise<void> {
   };
   const shifts = Number(v.kdShifts);
   const runLabel = `T = ${v.kdTemperature}, α = ${v.kdAlpha}, ${v.kdTransfer} samples${shifts ? ` + ${shifts} shifted copies` : ''}${leaveOut === null ? '' : `, no ${leaveOut}s`}`;
-  patchDistillation({ report: null, runLabel, students: { distilled: emptyStudent(), scratch: emptyStudent() } });
+  patchDistillation({ report: null, bias: null, runLabel, students: { distilled: emptyStudent(), scratch: emptyStudent() } });
   const order: StudentKind[] = ['distilled', 'scratch'];
   return job('distill', 'Distilling', async () => {
     const report = await engine().run(

@@ -19,6 +19,7 @@ import { leaveOutOf, refreshSoftTargets, refreshTeacher, studentSpecOf } from '.
 import { DistillControls } from './DistillControls';
 import { DistillResults } from './DistillResults';
 import { SoftTargets } from './SoftTargets';
+import { BiasAdjust } from './BiasAdjust';
 import './distillation.css';
 
 const loadGuide = () => import('../../../labs/distillation.md?raw');
@@ -78,7 +79,10 @@ export default function DistillationPage() {
         </p>
       )}
       <div className="kd-main">
-        <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
+        <div>
+          <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
+          <BiasAdjust />
+        </div>
         <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />
       </div>
       <Guide load={loadGuide} />
