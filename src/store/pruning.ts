@@ -7,11 +7,13 @@ import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
 import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
 import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/pruning';
+import type { RoundPoint } from '../core/techniques/pruning/iterative';
 
 export const GRANULARITIES = ['unstructured', 'structured', 'nm'] as const;
 export const SCOPES = ['global', 'local'] as const;
 export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor', 'taylor-group', 'taylor-activation', 'apoz', 'obd'] as const;
 export const WHENS = ['after', 'before', 'during'] as const;
+export const RESETS = ['rewind', 'finetune', 'random'] as const;
 export const LEARNING_RATES = ['0.0001', '0.0003', '0.0005', '0.001', '0.003'] as const;
 
 /** A list of layer names, "conv1,fc2" in the URL (empty = none). */
@@ -58,13 +60,16 @@ export const pruningSettings = defineSettings('pruning', {
   prOverrides: overridesField('Per-layer targets'),
   prDuelA: enumField('First criterion', CRITERIA, 'magnitude'),
   prDuelB: enumField('Second criterion', CRITERIA, 'taylor-group'),
+  prRounds: intField('Rounds', 3, { min: 1, max: 10 }),
+  prReset: enumField('Reset weights', RESETS, 'rewind'),
+  prRoundEpochs: intField('Epochs per round', 1, { min: 1, max: 10 }),
 });
 
 export type PruningSettingsValues = {
   [K in keyof typeof pruningSettings.fields]: (typeof pruningSettings.fields)[K] extends Field<infer T> ? T : never;
 };
 
-export type PruningJob = 'info' | 'prune' | 'sweep' | 'sensitivity' | 'duel' | 'baseline';
+export type PruningJob = 'info' | 'prune' | 'sweep' | 'sensitivity' | 'duel' | 'baseline' | 'iterative';
 
 export interface PruningState {
   info: PruningInfo | null;
@@ -79,6 +84,8 @@ export interface PruningState {
   sensitivity: (SensitivityResult & { partial?: boolean }) | null;
   duel: DuelResult | null;
   error: string | null;
+  /** Iterative-pruning runs by weight reset (one line each on the lottery chart). */
+  iterative: Partial<Record<(typeof RESETS)[number], { target: number; dense: number; points: RoundPoint[] }>>;
 }
 
 export const usePruning = create<PruningState>()(() => ({
@@ -91,6 +98,7 @@ export const usePruning = create<PruningState>()(() => ({
   sensitivity: null,
   duel: null,
   error: null,
+  iterative: {},
 }));
 
 export function patchPruning(patch: Partial<PruningState>): void {

@@ -17,6 +17,8 @@ import {
 import type { LoopEpochEvent } from '../core/train/loop';
 import { createSlot, getData, getSlot, runJob, throttle } from './context';
 import type { TrainEvent } from './protocol';
+import { iterativeJob, type IterativeReport, type IterativeRequest } from './pruning-iterative';
+import type { RoundPoint } from '../core/techniques/pruning/iterative';
 
 export const WORK_SLOT = 'pruning:work';
 export const SMALL_SLOT = 'pruning:small';
@@ -97,6 +99,8 @@ export interface PruningApi {
     onRow?: (row: SensitivityRow, done: number, total: number) => void,
   ): Promise<SensitivityResult>;
   duel(req: { config: PruneConfig; criteria: [Criterion, Criterion]; source?: string }): Promise<DuelResult>;
+  /** Iterative pruning rounds with a weight reset (lottery tickets). */
+  iterative(req: IterativeRequest, onRound?: (p: RoundPoint) => void): Promise<IterativeReport>;
 }
 
 const kernels = (w: WeightSet, layers?: string[]) =>
@@ -131,6 +135,8 @@ async function withCalibration<T>(config: PruneConfig, fn: (cal: ReturnType<type
 }
 
 export const pruningApi: PruningApi = {
+  iterative: (req, onRound) => iterativeJob(req, onRound),
+
   async info(source = 'baseline') {
     const { spec, model } = getSlot(source);
     const info = analyzeSpec(spec);

@@ -56,7 +56,7 @@ let activeRun = 0;
 let runCounter = 0;
 
 /** Wraps a progress callback so it only acts while the job that created it runs. */
-function live<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+export function live<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
   const id = activeRun;
   return (...args: A) => {
     if (id !== 0 && id === activeRun) fn(...args);
@@ -64,7 +64,7 @@ function live<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => vo
 }
 
 /** Runs one job with the shared busy / error / progress bookkeeping. */
-async function job(name: PruningJob, text: string, fn: () => Promise<void>): Promise<void> {
+export async function job(name: PruningJob, text: string, fn: () => Promise<void>): Promise<void> {
   if (usePruning.getState().job) return;
   activeRun = ++runCounter;
   patchPruning({ job: name, progress: { fraction: 0, text }, error: null });

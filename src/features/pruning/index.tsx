@@ -15,6 +15,7 @@ import { refreshInfo, stopJob, trainBaseline } from './actions';
 import { PruneControls } from './PruneControls';
 import { PruneResults } from './PruneResults';
 import { DuelPanel, SensitivityPanel, SweepPanel } from './StudyPanels';
+import { LotteryPanel } from './LotteryPanel';
 import './pruning.css';
 
 const loadGuide = () => import('../../../labs/pruning.md?raw');
@@ -79,6 +80,7 @@ export default function PruningPage() {
             <SensitivityPanel />
           </div>
           <DuelPanel />
+          <LotteryPanel />
         </>
       )}
       <Guide load={loadGuide} />
