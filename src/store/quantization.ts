@@ -22,6 +22,25 @@ export const SWEEP_BITS = [8, 6, 4, 3, 2];
 export const CENTROID_INITS = ['linear', 'density', 'random'] as const;
 export const CODEBOOKS = ['int8', 'fp32'] as const;
 
+/** Mixed precision: "conv1:4,fc1:2" in the URL (weight bits 2..8 per layer; empty = uniform). */
+function layerBitsField(label: string): Field<Record<string, number>> {
+  return {
+    label,
+    default: {},
+    describe: 'layer:bits pairs separated by commas, bits 2 to 8',
+    parse(t) {
+      const out: Record<string, number> = {};
+      for (const part of t.split(',').map((x) => x.trim()).filter(Boolean)) {
+        const m = /^([\w:.-]+):([2-8])$/.exec(part);
+        if (!m) return undefined;
+        out[m[1]] = Number(m[2]);
+      }
+      return out;
+    },
+    serialise: (v) => Object.entries(v).map(([k, b]) => `${k}:${b}`).join(','),
+  };
+}
+
 export const quantizationSettings = defineSettings('quantization', {
   qWeightBits: enumField('Weight bits', WEIGHT_FORMATS, '8'),
   qActivationBits: enumField('Activation bits', ACTIVATION_BITS, '8'),
@@ -35,6 +54,7 @@ export const quantizationSettings = defineSettings('quantization', {
   qQatEpochs: intField('QAT epochs', 1, { min: 0, max: 10 }),
   qLearningRate: enumField('QAT learning rate', QAT_LEARNING_RATES, '0.0003'),
   qSeed: intField('Seed', 1, { min: 0, max: 999999 }),
+  qLayerBits: layerBitsField('Bits per layer'),
   qClusters: intField('Clusters', 16, { min: 2, max: 256 }),
   qClusterInit: enumField('Centroid initialisation', CENTROID_INITS, 'linear'),
   qClusterPrune: intField('Prune first', 0, { min: 0, max: 95 }),

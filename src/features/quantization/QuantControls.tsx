@@ -1,4 +1,5 @@
 /** The lab's settings and its main buttons: "Quantize (PTQ)", "Train with QAT", "Stop". */
+import { LayerBitsField } from './LayerBitsField';
 import { NumberField, SelectField } from '../../components/controls';
 import { useOtherJob } from '../../components/OtherJobNote';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -28,6 +29,7 @@ export function QuantControls() {
   const overrides = useQuantization((s) => Object.keys(s.weightClip).length + Object.keys(s.rangeOverrides).length);
   const busy = job !== null;
   const otherJob = useOtherJob('quantization');
+  const info = useQuantization((st) => st.info);
   const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
   return (
     <section className="panel" aria-label="Quantization settings">
@@ -52,6 +54,7 @@ export function QuantControls() {
         <NumberField label="QAT epochs" field={F.qQatEpochs} value={v.qQatEpochs} onChange={(x) => update({ qQatEpochs: x })} />
         <SelectField label="QAT learning rate" value={v.qLearningRate} onChange={(x) => update({ qLearningRate: x })} options={opts(QAT_LEARNING_RATES)} />
         <NumberField label="Seed" field={F.qSeed} value={v.qSeed} onChange={(x) => update({ qSeed: x })} />
+        <LayerBitsField value={v.qLayerBits} layers={info?.layers.map((l) => l.name) ?? []} onChange={(x) => update({ qLayerBits: x })} />
       </div>
       <div className="quant-buttons">
         <button type="button" className="button button-primary" disabled={busy || otherJob} onClick={() => void quantize(v)}>

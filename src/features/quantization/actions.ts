@@ -35,6 +35,7 @@ export function requestOf(v: QuantizationSettingsValues, withOverrides = true): 
     calibration: v.qCalibration,
     percentile: Number(v.qPercentile),
     calibrationSamples: v.qCalibrationSamples,
+    layerBits: Object.keys(v.qLayerBits).length ? v.qLayerBits : undefined,
     weightClip: withOverrides ? s.weightClip : undefined,
     rangeOverrides: withOverrides ? s.rangeOverrides : undefined,
   };

@@ -20,6 +20,8 @@ import { deriveSeed } from '../../data/random';
 
 export interface QuantSettings {
   weightBits: number;
+  /** Mixed precision: weight bits of named layers (2..8), replacing `weightBits` for them (PTQ). */
+  layerBits?: Record<string, number>;
   activationBits: number;
   scheme: Scheme;
   granularity: Granularity;
@@ -97,7 +99,7 @@ export function quantizeModel(
     if (!k) throw new Error(`no kernel for layer "${op.layer}"`);
     const channels = op.outShape[op.outShape.length - 1];
     const wp = weightParams(k.data, {
-      bits: settings.weightBits,
+      bits: settings.layerBits?.[op.layer] ?? settings.weightBits,
       scheme: settings.scheme,
       granularity: settings.granularity,
       channels,
@@ -149,7 +151,7 @@ export function fakeQuantWeightSet(qm: QuantizedModel, weights: WeightSet): Weig
 export function quantizedModelBytes(qm: QuantizedModel): number {
   let bytes = 0;
   for (const lq of qm.layers.values()) {
-    bytes += Math.ceil((lq.weightQ.length * qm.settings.weightBits) / 8);
+    bytes += Math.ceil((lq.weightQ.length * lq.weightParams.bits) / 8);
     bytes += 4 * lq.biasQ.length;
     bytes += 8 * lq.weightParams.scale.length;
   }
