@@ -2,6 +2,7 @@ import { test, expect, gotoLab, percentOf } from './fixtures';
 
 /** Technique depth (issue 19): criteria as defined, 2:4 sparsity, weight clustering. */
 test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Deep Compression)', async ({ page }) => {
+  test.setTimeout(480_000); // one baseline, then eight engine jobs in a row
   await gotoLab(page, 'pruning', 'prFineTune=0&prTarget=50&prGranularity=structured&prScope=local&prCriterion=taylor-group&prWhen=after');
   await page.getByLabel('Baseline model').selectOption('mlp');
   await page.getByLabel('Baseline epochs').selectOption('1');
@@ -28,6 +29,25 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
   await expect(results.getByRole('row', { name: /2:4 \(int8 values \+ 2-bit indices\)/ })).toContainText('KB');
   await expect(results.getByText(/No NXP part accelerates it today/)).toBeVisible();
 
+  // Cost-aware global structured pruning: the MACs each layer lost are listed.
+  await page.getByLabel('Granularity', { exact: true }).selectOption('structured');
+  await page.getByLabel('Scope', { exact: true }).selectOption('global');
+  await page.getByLabel('Normalisation', { exact: true }).selectOption({ label: 'Per-layer L2, per MAC saved' });
+  await pruneButton.click();
+  await expect(results.getByText(/MACs [\d,]+ → [\d,]+ \([\d,]+ removed\)/).first()).toBeVisible({ timeout: 120_000 });
+  await page.getByLabel('Granularity', { exact: true }).selectOption('unstructured');
+
+  // Lottery tickets: 2 rounds to 80 % with rewinding, one line on the chart.
+  await page.getByLabel('Target sparsity', { exact: true }).fill('80');
+  await page.getByLabel('Rounds', { exact: true }).fill('2');
+  await page.getByLabel('Reset weights', { exact: true }).selectOption({ label: 'Rewind' });
+  await page.getByRole('button', { name: 'Run rounds' }).click();
+  const lottery = page.getByRole('region', { name: 'Iterative pruning and lottery tickets' });
+  await expect(lottery.getByRole('status', { name: 'Accuracy after the last round (rewind)' })).toHaveText(/\d+\.\d\d %/, { timeout: 180_000 });
+  await expect(lottery.getByText('Test accuracy after each round, by weight reset')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run rounds' })).toBeEnabled({ timeout: 120_000 });
+  await lottery.screenshot({ path: 'test-results/techniques-lottery.png' });
+
   // Weight clustering on the same saved baseline.
   await gotoLab(page, 'quantization', 'qClusters=16&qClusterPrune=80&qClusterEpochs=1&qClusterCodebook=int8');
   const cluster = page.getByRole('button', { name: 'Cluster', exact: true });
@@ -43,4 +63,32 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
   expect(percentOf(await panel.getByRole('status', { name: 'Clustered accuracy' }).textContent())).toBeGreaterThan(70);
   await expect(panel.getByText(/Distinct non-zero values per kernel/)).toBeVisible();
   await panel.screenshot({ path: 'test-results/techniques-cluster.png' });
+
+  // KL-divergence calibration runs the PTQ path.
+  await page.getByLabel('Calibration', { exact: true }).selectOption({ label: 'KL divergence' });
+  await page.getByRole('button', { name: 'Quantize (PTQ)' }).click();
+  const qres = page.getByRole('region', { name: 'Quantization results' });
+  await expect(qres.getByRole('status', { name: 'Integer-only accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
+  expect(percentOf(await qres.getByRole('status', { name: 'Quantized accuracy' }).textContent())).toBeGreaterThan(70);
+});
+
+test('finds the bias that brings back the left-out digit (Hinton et al. 2015, §3)', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
+  await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=1000&kdLeaveOut=3&kdShifts=0&kdEpochs=2&kdSeed=1&kdBias=0');
+  await page.getByRole('button', { name: 'Distill' }).click();
+  const panel = page.getByRole('region', { name: 'Bias adjustment' });
+  await expect(panel.getByLabel('Bias adjustment', { exact: true })).toBeVisible({ timeout: 150_000 });
+  await panel.getByRole('button', { name: 'Find best bias' }).click();
+  const after = panel.getByRole('status', { name: 'Left-out digit accuracy', exact: true });
+  await expect(after).toHaveText(/\d+\.\d %/, { timeout: 60_000 });
+  const before = percentOf(await panel.getByRole('status', { name: 'Left-out digit accuracy before' }).textContent());
+  expect(percentOf(await after.textContent())).toBeGreaterThan(before);
+  const delta = Number(await panel.getByLabel('Bias adjustment', { exact: true }).inputValue());
+  expect(delta).toBeGreaterThan(0);
+  // δ = 0 by hand restores the student: the left-out accuracy returns to its value before.
+  await panel.getByLabel('Bias adjustment', { exact: true }).fill('0');
+  await expect(after).toHaveText(new RegExp(`^${before.toFixed(1)} %`));
+  await panel.screenshot({ path: 'test-results/techniques-bias.png' });
 });

@@ -17,6 +17,7 @@ import {
 import type { LoopEpochEvent } from '../core/train/loop';
 import { createSlot, getData, getSlot, runJob, throttle } from './context';
 import type { TrainEvent } from './protocol';
+import { unitMacCost } from '../core/techniques/pruning/structure';
 import { iterativeJob, type IterativeReport, type IterativeRequest } from './pruning-iterative';
 import type { RoundPoint } from '../core/techniques/pruning/iterative';
 
@@ -168,7 +169,7 @@ export const pruningApi: PruningApi = {
         const events = throttle<TrainEvent>(onEvent);
         const r = await runPruning({
           model,
-          config: req.config,
+          config: withCost(req.config, model.spec),
           when: req.when,
           ...splits(),
           training: req.training,
@@ -216,7 +217,7 @@ export const pruningApi: PruningApi = {
           if (signal.aborted) break;
           const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, req.training.seed);
           const r = await runPruning({
-            model, config: { ...req.config, target }, when: 'after', ...splits(), training: req.training, calibration, signal,
+            model, config: withCost({ ...req.config, target }, model.spec), when: 'after', ...splits(), training: req.training, calibration, signal,
           });
           if (r.stopped) break;
           const p = { target, accuracyPruned: r.accuracyPruned, accuracyFineTuned: req.training.epochs > 0 ? r.accuracyFinal : NaN };
@@ -268,6 +269,11 @@ export const pruningApi: PruningApi = {
     });
   },
 };
+
+/** "By MACs" normalisation needs each layer's MACs per unit, from the model's spec. */
+function withCost(config: PruneConfig, spec: ModelSpec): PruneConfig {
+  return config.normalise === 'macs' ? { ...config, unitCost: unitMacCost(spec, config.layers) } : config;
+}
 
 /** The before and after histograms share the baseline's range so they line up bin for bin. */
 function histogramRange(w: WeightSet): number {

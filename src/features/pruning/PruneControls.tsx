@@ -38,6 +38,14 @@ export function PruneControls() {
           ]} />
         <SelectField label="Scope" value={v.prScope} onChange={(x) => update({ prScope: x })}
           options={[{ value: 'global', label: 'Global (one ranking)' }, { value: 'local', label: 'Local (same % per layer)' }]} />
+        {v.prGranularity === 'structured' && v.prScope === 'global' && (
+          <SelectField label="Normalisation" value={v.prNormalise} onChange={(x) => update({ prNormalise: x })}
+            options={[
+              { value: 'none', label: 'None (raw scores)' },
+              { value: 'l2', label: 'Per-layer L2' },
+              { value: 'macs', label: 'Per-layer L2, per MAC saved' },
+            ]} />
+        )}
         <SelectField label="Criterion" value={v.prCriterion} onChange={(x) => update({ prCriterion: x })} options={CRITERION_OPTIONS} />
         <SelectField label="When to prune" value={v.prWhen} onChange={(x) => update({ prWhen: x })}
           options={[

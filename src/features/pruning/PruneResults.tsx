@@ -10,6 +10,7 @@ import type { SizeLedger } from '../../core/techniques/pruning/ledger';
 import { usePruning } from '../../store/pruning';
 import type { PruneReport } from '../../worker/pruning';
 import { MaskHeatmap } from './MaskHeatmap';
+import { analyzeSpec } from '../../core/model/analyze';
 import { WeightHistogram } from './WeightHistogram';
 
 export function PruneResults() {
@@ -20,6 +21,9 @@ export function PruneResults() {
   const structured = report?.masks.some((m) => m.units) ?? false;
   const sparsity = report ? (structured ? report.sparsity.units : report.sparsity.weights) : null;
   const change = report ? (report.accuracyFinal - info.accuracy) * 100 : null;
+  // MACs per layer before and after (structured pruning shrinks them; the rest keeps dense kernels).
+  const macsBefore = new Map(analyzeSpec(info.spec).layers.map((l) => [l.name, l.macs]));
+  const macsAfter = report ? new Map(analyzeSpec(report.spec).layers.map((l) => [l.name, l.macs])) : null;
   return (
     <section className="panel prune-results" aria-label="Pruning results">
       <h2>Result{label ? `: ${label}` : ''}</h2>
@@ -55,6 +59,7 @@ export function PruneResults() {
                 <figcaption>
                   <strong>{m.layer}</strong> [{m.shape.join('×')}] — {percent(s.sparsity)} of weights pruned
                   {s.unitsPruned > 0 && `, ${s.unitsPruned} of ${s.units} units gone`}
+                  {structured && macsAfter && `; MACs ${count(macsBefore.get(m.layer) ?? 0)} → ${count(macsAfter.get(m.layer) ?? 0)} (${count((macsBefore.get(m.layer) ?? 0) - (macsAfter.get(m.layer) ?? 0))} removed)`}
                   <span className="sparsity-bar" aria-hidden="true"><span style={{ width: `${s.sparsity * 100}%` }} /></span>
                 </figcaption>
                 <MaskHeatmap mask={m} />

@@ -36,7 +36,7 @@ export function configOf(v: PruningSettingsValues, target = v.prTarget / 100): P
   const overrides = Object.fromEntries(
     Object.entries(v.prOverrides).filter(([k]) => layers.includes(k)).map(([k, p]) => [k, p / 100]),
   );
-  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides };
+  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides, normalise: v.prNormalise };
 }
 
 function requestOf(v: PruningSettingsValues): PruneRequest {

@@ -94,6 +94,18 @@ function unitScoresFor(s: LayerScores, criterion: Criterion): Float32Array {
   return s.unitScores ?? reduceToUnits(s.scores, unitCountOf(s.shape), unitReduction(criterion));
 }
 
+/** Cost-aware global ranking: per-layer L2 normalisation, then (for 'macs') importance per MAC saved. */
+function normaliseUnits(perLayer: Float32Array[], scores: LayerScores[], cfg: PruneConfig): void {
+  if (!cfg.normalise || cfg.normalise === 'none') return;
+  perLayer.forEach((u, i) => {
+    let ss = 0;
+    for (const v of u) ss += v * v;
+    const norm = Math.sqrt(ss) || 1;
+    const cost = cfg.normalise === 'macs' ? Math.max(1, cfg.unitCost?.[scores[i].layer] ?? 1) : 1;
+    perLayer[i] = u.map((v) => v / norm / cost);
+  });
+}
+
 /** Structured: every layer keeps at least one unit, or the network would be cut in two. */
 function structured(scores: LayerScores[], cfg: PruneConfig): MaskSet {
   const perLayer = scores.map((s) => unitScoresFor(s, cfg.criterion));
@@ -104,6 +116,7 @@ function structured(scores: LayerScores[], cfg: PruneConfig): MaskSet {
       return pruneLowest(argsortAscending(u), u.length, k);
     });
   } else {
+    normaliseUnits(perLayer, scores, cfg);
     const total = perLayer.reduce((a, u) => a + u.length, 0);
     const all = new Float32Array(total);
     const owner = new Uint16Array(total);

@@ -246,3 +246,22 @@ export function effectiveMasks(spec: ModelSpec, masks: MaskSet): MaskSet {
     return { ...m, mask };
   });
 }
+
+/** MACs the model saves when one unit of each listed layer goes (its own and its readers' share). */
+export function unitMacCost(spec: ModelSpec, layers: string[]): Record<string, number> {
+  const total = analyzeSpec(spec).macs;
+  const out: Record<string, number> = {};
+  for (const name of layers) {
+    const smaller: ModelSpec = {
+      ...spec,
+      layers: spec.layers.map((l) => {
+        if (l.name !== name) return l;
+        if (l.type === 'dense' && l.units > 1) return { ...l, units: l.units - 1 };
+        if (l.type === 'conv2d' && l.filters > 1) return { ...l, filters: l.filters - 1 };
+        return l;
+      }),
+    };
+    out[name] = total - analyzeSpec(smaller).macs;
+  }
+  return out;
+}

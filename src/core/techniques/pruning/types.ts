@@ -22,6 +22,14 @@ export interface PruneConfig {
   target: number;
   /** Layers that may be pruned; the rest keep every weight. */
   layers: string[];
+  /**
+   * Structured + global only: how unit scores of different layers are made comparable. 'l2' divides
+   * each layer's unit scores by their L2 norm; 'macs' also divides each by the MACs that removing one
+   * of its units saves (`unitCost`), so units go where they cost most per unit of importance.
+   */
+  normalise?: 'none' | 'l2' | 'macs';
+  /** MACs saved per removed unit, by layer (for normalise 'macs'; see unitMacCost). */
+  unitCost?: Record<string, number>;
   /** Local scope only: per-layer targets that replace `target` for the named layers. */
   overrides?: Record<string, number>;
 }
