@@ -7,7 +7,8 @@ import { spaceSize, validateSpace } from '../../core/techniques/nas/space';
 import { useDevice } from '../../store/device';
 import { nasSettings, spaceFromSettings, type NasSettingsValues } from '../../store/nas';
 import { startSearch, stopSearch } from './actions';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { nasLab } from './lab';
 
 const STRATEGIES = [
   { value: 'evolution', label: 'Regularized evolution' },
@@ -23,7 +24,7 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
   const space = spaceFromSettings(v);
   const spaceErrors = validateSpace(space);
   const gridTooBig = v.nasStrategy === 'grid' && spaceErrors.length === 0 && spaceSize(space) > GRID_LIMIT;
-  const otherJob = useOtherJob('nas');
+  const otherJob = useJob(nasLab).other !== null;
   const blocked = spaceErrors.length > 0 || gridTooBig || otherJob;
   const engineOptions = [
     { value: 'cpu', label: 'CPU' },

@@ -8,7 +8,7 @@ import type { ModelSpec } from '../../core/model/spec';
 import { useDevice } from '../../store/device';
 import type { SizeLedger } from '../../core/techniques/pruning/ledger';
 import { usePruning } from '../../store/pruning';
-import type { PruneReport } from '../../worker/pruning';
+import type { PruneReport } from '../../worker/protocol/pruning';
 import { MaskHeatmap } from './MaskHeatmap';
 import { WeightHistogram } from './WeightHistogram';
 
