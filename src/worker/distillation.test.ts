@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { MLP_SMALL } from '../core/model/zoo/mnist';
 import { trainLoop } from '../core/train/loop';
 import { scaleWidth } from '../core/techniques/distillation/student';

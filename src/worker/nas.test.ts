@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { DEFAULT_PROXY } from '../core/techniques/nas/proxy';
 import type { SearchSpace } from '../core/techniques/nas/space';
 import { disposeSlot, getSlot, setData, stopJob } from './context';

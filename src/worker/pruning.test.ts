@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { analyzeSpec } from '../core/model/analyze';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { accuracyOf } from '../core/techniques/pruning/evaluate';

@@ -21,7 +21,8 @@ const CHOSEN_SLOT = SLOTS.nasChosen;
 const nasEngine = () => getEngine().nas;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
+/** The search as the worker runs it; the budget's target is the device panel's target (one setting). */
+export function searchSettings(v: NasSettingsValues, targetId: string, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
   return {
     strategy,
     space: spaceFromSettings(v),
@@ -30,7 +31,7 @@ export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.
     timeBudgetSec: v.nasTime,
     proxy: { ...DEFAULT_PROXY, epochs: v.nasEpochs, trainSamples: v.nasSubset, zeroCost: v.nasZeroCost },
     budget: { ramKB: v.nasRam, flashKB: v.nasFlash, latencyMs: v.nasLatency },
-    targetId: v.nasTarget,
+    targetId,
     engine: v.nasEngine,
     evolution: { population: v.nasPopulation, sampleSize: v.nasTournament },
   };
@@ -67,14 +68,14 @@ function recordBatcher(runId: number) {
 }
 
 /** Runs the given strategies one after another on the same settings and seed. */
-export async function startSearch(v: NasSettingsValues, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
-  await runJob(nasLab, strategies.length > 1 ? 'Comparing strategies' : 'The search', (job) => runStrategies(v, strategies, job));
+export async function startSearch(v: NasSettingsValues, targetId: string, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
+  await runJob(nasLab, strategies.length > 1 ? 'Comparing strategies' : 'The search', (job) => runStrategies(v, targetId, strategies, job));
 }
 
-async function runStrategies(v: NasSettingsValues, strategies: StrategyName[], job: JobHandle): Promise<void> {
+async function runStrategies(v: NasSettingsValues, targetId: string, strategies: StrategyName[], job: JobHandle): Promise<void> {
   const store = useNasStore.getState();
   for (const strategy of strategies) {
-    const s = searchSettings(v, strategy);
+    const s = searchSettings(v, targetId, strategy);
     const label = `${strategy} · seed ${s.seed} · ${s.candidates} × ${s.proxy.epochs} epoch${s.proxy.epochs > 1 ? 's' : ''} on ${s.proxy.trainSamples}`;
     const runId = store.startRun({ strategy, seed: s.seed, label, candidates: s.candidates });
     const records = recordBatcher(runId);

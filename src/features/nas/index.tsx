@@ -17,7 +17,7 @@ import { CandidateTable } from './CandidateTable';
 import { SearchControls } from './SearchControls';
 import { SearchStatus } from './SearchStatus';
 import { SpaceEditor } from './SpaceEditor';
-import { useDefaultTargetFromPanel, useNasDeviceVariants } from './use-device-variants';
+import { useNasDeviceVariants } from './use-nas-variants';
 import { best, bestSoFarRows, COST_AXES, fastest, fmtMs, proxyAgreement, STRATEGY_COLORS, trained, type CostAxis } from './view-model';
 import './nas.css';
 
@@ -36,7 +36,6 @@ export default function NasPage() {
   const busy = useJob(nasLab).running;
   const baseline = useBaseline((s) => s.baseline);
   const [axis, setAxis] = useState<CostAxis>('latency');
-  useDefaultTargetFromPanel(update);
 
   // Everything derived from the runs is memoised: the page re-renders once per candidate record,
   // and only what that record changes should be recomputed and redrawn.

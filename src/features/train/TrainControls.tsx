@@ -8,7 +8,7 @@ import { MNIST_ZOO, zooSpec } from '../../core/model/zoo/mnist';
 import { useDeviceVariants } from '../../components/device-panel';
 import { analyzeSpec } from '../../core/model/analyze';
 import { count } from '../../components/Output';
-import { trainSettings } from './settings';
+import { trainSettings } from '../../store/train-settings';
 import { startTraining, stopTraining } from './run';
 
 /** "109,386 parameters · 109,184 MACs": the size of the chosen model, under its select. */
