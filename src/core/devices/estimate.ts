@@ -5,6 +5,7 @@
  */
 import type { ModelSpec } from '../model/spec';
 import { assumptionsFor } from './assumptions';
+import { bandFor, bandNote } from './bands';
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog';
 import type { EngineEstimate, Estimate, LayerEstimate } from './estimate-types';
 import { downloadBytes, flashEstimate, kernelBytes } from './flash';
@@ -14,15 +15,29 @@ import { ramEstimate, scratchBytes } from './memory';
 import type { Target } from './target-types';
 import type { Deployment } from './types';
 
+/** True when the part copies models into an on-chip model region and this one does not fit it. */
+export function weightsInExternalFlash(target: Target, modelFileBytes: number): boolean {
+  return target.modelRegion !== undefined && modelFileBytes > target.modelRegion.bytes;
+}
+
 export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target): Estimate {
   const flash = flashEstimate(m, dep, target);
   const ram = ramEstimate(m, dep, target, flash.model);
   const cpuPerOp: number[] = [];
-  const cpu = cpuLatency(m, target, dep, cpuPerOp);
+  const cpuBand = bandFor(target.id, 'cpu');
+  const cpu: EngineEstimate = {
+    ...cpuLatency(m, target, dep, cpuPerOp, cpuBand),
+    calibration: cpuBand.status,
+    bandNote: bandNote(cpuBand),
+  };
   let npu: EngineEstimate | undefined;
   const npuPerOp: (number | undefined)[] = [];
   const reasons: (string | undefined)[] = [];
-  if (target.npu) npu = npuLatency(m, target, target.npu, dep, cpuPerOp, npuPerOp, reasons);
+  if (target.npu) {
+    const npuBand = bandFor(target.id, 'npu');
+    const external = weightsInExternalFlash(target, flash.model);
+    npu = { ...npuLatency(m, target, target.npu, dep, cpuPerOp, npuPerOp, reasons, npuBand, external), calibration: npuBand.status, bandNote: bandNote(npuBand) };
+  }
   const storage = dep.storage ?? 'dense';
   const quantized = m.activationDtype === 'int8' || m.activationDtype === 'int4';
   const actBytes = activationBytes(m.activationDtype);
@@ -45,7 +60,8 @@ export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target
   return {
     targetId: target.id,
     targetName: target.name,
-    params: m.info.params,
+    params: layers.reduce((a, l) => a + l.params, 0),
+    trainingParams: m.info.params,
     macs: m.info.macs,
     flash,
     downloadBytes: downloadBytes(m, flash),

@@ -33,6 +33,31 @@ export function scratchBytes(op: DeployedOp, dep: Deployment, quantized: boolean
   return s;
 }
 
+/**
+ * Arena when the NPU runs the model. The Neutron converter replaces the supported subgraph with one
+ * custom operator whose intermediate tensors stay live together in the TFLM arena (its planner cannot
+ * reuse them inside the operator), and the NPU adds a scratch buffer for one layer's weights in
+ * flight. So: Σ activations of NPU-run ops' outputs (capped by the CPU plan when nothing stays live)
+ * is too pessimistic; the measured RT700 arenas fit "CPU activation plan + largest weight tensor / 2"
+ * (see validation-data.ts ARENA_POINTS). Linux NPUs allocate from DDR, so the same formula is shown.
+ */
+export function npuArenaBytes(m: LoweredModel, _target: Target): number {
+  const bytesPerAct = 1;
+  const lastUse = new Map<string, number>();
+  m.ops.forEach((op, i) => op.inputs.forEach((t) => lastUse.set(t, i)));
+  let peak = 0;
+  const live = new Map<string, number>([['input', m.info.inputSize]]);
+  m.ops.forEach((op, i) => {
+    live.set(op.output, op.outputSize);
+    let act = 0;
+    for (const v of live.values()) act += v * bytesPerAct;
+    peak = Math.max(peak, act);
+    for (const t of [...live.keys()]) if ((lastUse.get(t) ?? -1) <= i && i < m.ops.length - 1) live.delete(t);
+  });
+  const largestWeights = Math.max(0, ...m.ops.map((o) => o.kernelParams));
+  return peak + Math.ceil(largestWeights / 2) + ARENA_FIXED_BYTES + ARENA_BYTES_PER_OP * m.ops.length;
+}
+
 export function ramEstimate(m: LoweredModel, dep: Deployment, target: Target, modelFileBytes: number): RamEstimate {
   const bytesPerAct = activationBytes(m.activationDtype);
   const quantized = m.activationDtype === 'int8' || m.activationDtype === 'int4';
@@ -65,13 +90,16 @@ export function ramEstimate(m: LoweredModel, dep: Deployment, target: Target, mo
   const arena = peak + overhead;
   const weights = target.system === 'linux' ? modelFileBytes : 0;
   const total = arena + weights;
-  const capacity = target.ram.value;
+  // An arena must be one contiguous block: judge it against the largest region, not the RAM total.
+  const capacity = target.arenaRegion.bytes;
   return {
     activationPeak: peak,
     peakAt,
     scratch: maxScratch,
     overhead,
     arena,
+    npuArena: target.npu ? npuArenaBytes(m, target) : undefined,
+    region: target.arenaRegion.name,
     weights,
     total,
     capacity,

@@ -1,5 +1,5 @@
 /** The target catalog as a table, each figure with its source on demand. */
-import { TARGETS, formatBytes, type Figure, type Target } from '../../core/devices';
+import { TARGETS, bandFor, formatBytes, type Figure, type Target } from '../../core/devices';
 
 function Src({ f, unit = '' }: { f: Figure; unit?: string }) {
   const assumed = f.source.startsWith('assumed');
@@ -19,7 +19,10 @@ function NpuCell({ t }: { t: Target }) {
     <>
       {n.name.split(' @')[0]}: <Src f={n.peakMacsPerCycle} /> MAC/cycle @ <Src f={n.clockMHz} unit=" MHz" />
       <br />
-      <span className="dv-muted">{n.dtypes.join('/')} only</span>
+      <span className="dv-muted">
+        <Src f={n.inputLanes} /> input lanes, conv u = <Src f={n.convUtilization} />, depthwise u = <Src f={n.depthwiseUtilization} /> of the output lanes;{' '}
+        {n.dtypes.join('/')} only; {bandFor(t.id, 'npu').status === 'assumed' ? 'uncalibrated' : 'calibrated'}
+      </span>
     </>
   );
 }
@@ -62,6 +65,11 @@ export function CatalogTable() {
               <td title={t.ram.source}>
                 {formatBytes(t.ram.value)} {t.ram.kind}
                 {t.ram.source.startsWith('assumed') ? '*' : ''}
+                <br />
+                <span className="dv-muted" title={t.arenaRegion.source}>
+                  arena: {t.arenaRegion.name}, {formatBytes(t.arenaRegion.bytes)}
+                  {t.arenaRegion.source.startsWith('assumed') ? '*' : ''}
+                </span>
               </td>
               <td title={t.flash.source}>
                 {formatBytes(t.flash.value)} {t.flash.kind}

@@ -5,7 +5,8 @@
  */
 import { Guide } from '../../components/Guide';
 import { CatalogTable } from './CatalogTable';
-import { OtherReferences, ReferenceTable } from './ReferenceTable';
+import { ReferenceTable } from './ReferenceTable';
+import { ValidationTable } from './ValidationTable';
 import { UploadModel } from './UploadModel';
 import './devices.css';
 
@@ -25,7 +26,10 @@ export default function DevicesPage() {
       <section aria-labelledby="dv-reference">
         <h2 id="dv-reference">MLPerf Tiny: estimate vs measurement</h2>
         <ReferenceTable />
-        <OtherReferences />
+      </section>
+      <section aria-labelledby="dv-validation">
+        <h2 id="dv-validation">Validation</h2>
+        <ValidationTable />
       </section>
       <UploadModel />
       <Guide load={loadGuide} />
