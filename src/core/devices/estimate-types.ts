@@ -82,6 +82,7 @@ export interface RamEstimate {
   region: string;
   /** Weights held in RAM (Linux parts load the model into DDR; MCUs read weights from flash). */
   weights: number;
+  /** Arena of the engine that runs the model (npuArena when the NPU is the faster engine) + weights. */
   total: number;
   capacity: number;
   margin: number;

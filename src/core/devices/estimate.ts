@@ -7,13 +7,18 @@ import type { ModelSpec } from '../model/spec';
 import { assumptionsFor } from './assumptions';
 import { bandFor, bandNote } from './bands';
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog';
-import type { EngineEstimate, Estimate, LayerEstimate } from './estimate-types';
+import type { EngineEstimate, Estimate, LayerEstimate, RamEstimate } from './estimate-types';
 import { downloadBytes, flashEstimate, kernelBytes } from './flash';
 import { cpuLatency, npuLatency } from './latency';
 import { activationBytes, lower, type LoweredModel } from './lower';
 import { ramEstimate, scratchBytes } from './memory';
 import type { Target } from './target-types';
 import type { Deployment } from './types';
+
+function withArena(ram: RamEstimate, arena: number): RamEstimate {
+  const total = arena + ram.weights;
+  return { ...ram, total, margin: ram.capacity - total, fits: total <= ram.capacity };
+}
 
 /** True when the part copies models into an on-chip model region and this one does not fit it. */
 export function weightsInExternalFlash(target: Target, modelFileBytes: number): boolean {
@@ -57,6 +62,8 @@ export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target
     fallback: reasons[i],
   }));
   const best = npu?.available && npu.ms < cpu.ms ? npu : cpu;
+  // The arena that must fit is the one of the engine that runs the model (the NPU keeps its own plan).
+  const usedRam = best === npu && ram.npuArena !== undefined ? withArena(ram, ram.npuArena) : ram;
   return {
     targetId: target.id,
     targetName: target.name,
@@ -65,11 +72,11 @@ export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target
     macs: m.info.macs,
     flash,
     downloadBytes: downloadBytes(m, flash),
-    ram,
+    ram: usedRam,
     cpu,
     npu,
     best,
-    fits: flash.fits && ram.fits,
+    fits: flash.fits && usedRam.fits,
     layers,
     assumptions: assumptionsFor(target, dep),
   };
