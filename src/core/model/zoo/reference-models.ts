@@ -32,7 +32,7 @@ export function mobilenetV1(alpha = 1, res = 224, classes = 1000, channels = 3):
   layers.push({ type: 'globalAvgPool2d', name: 'gap' }, { type: 'dense', name: 'logits', units: classes, activation: 'softmax' });
   return {
     id: `mobilenet-v1-${alpha}-${res}${channels === 1 ? '-gray' : ''}`,
-    name: `MobileNetV1 ${alpha} (${res}x${res}${channels === 1 ? ' grey' : ''})`,
+    name: `MobileNetV1 ${alpha === 1 ? '1.0' : alpha} (${res}x${res}${channels === 1 ? ' grey' : ''})`,
     inputShape: [res, res, channels],
     layers,
     description: `Howard et al. 2017, width ${alpha}, ${classes} classes`,
