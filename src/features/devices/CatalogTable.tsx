@@ -27,6 +27,25 @@ function NpuCell({ t }: { t: Target }) {
   );
 }
 
+/** Earned (from held-out residuals) or assumed, per engine: the same band the device panel shows. */
+function BandCell({ t }: { t: Target }) {
+  const line = (engine: 'cpu' | 'npu') => {
+    const b = bandFor(t.id, engine);
+    return b.status === 'assumed' ? `${engine.toUpperCase()}: uncalibrated (±${b.above}× assumed)` : `${engine.toUpperCase()}: ÷${b.below} / ×${b.above} (${b.residuals} held-out)`;
+  };
+  return (
+    <span className="dv-muted">
+      {line('cpu')}
+      {t.npu && (
+        <>
+          <br />
+          {line('npu')}
+        </>
+      )}
+    </span>
+  );
+}
+
 export function CatalogTable() {
   return (
     <div className="dv-table-wrap" tabIndex={0} role="region" aria-label="Target catalog table (scrolls sideways)">
@@ -40,6 +59,7 @@ export function CatalogTable() {
             <th scope="col">NPU</th>
             <th scope="col">RAM</th>
             <th scope="col">Flash / storage</th>
+            <th scope="col">Error band</th>
             <th scope="col">Board</th>
           </tr>
         </thead>
@@ -74,6 +94,9 @@ export function CatalogTable() {
               <td title={t.flash.source}>
                 {formatBytes(t.flash.value)} {t.flash.kind}
                 {t.flash.source.startsWith('assumed') ? '*' : ''}
+              </td>
+              <td>
+                <BandCell t={t} />
               </td>
               <td>{t.board}</td>
             </tr>
