@@ -3,14 +3,11 @@
  * models estimated on every target next to published measurements, an upload to estimate your own
  * model, and the guide to the cost model.
  */
-import { Guide } from '../../components/Guide';
 import { CatalogTable } from './CatalogTable';
 import { ReferenceTable } from './ReferenceTable';
 import { ValidationTable } from './ValidationTable';
 import { UploadModel } from './UploadModel';
 import './devices.css';
-
-const loadGuide = () => import('../../../labs/devices.md?raw');
 
 export default function DevicesPage() {
   return (
@@ -32,7 +29,6 @@ export default function DevicesPage() {
         <ValidationTable />
       </section>
       <UploadModel />
-      <Guide load={loadGuide} />
     </div>
   );
 }
