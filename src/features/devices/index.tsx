@@ -1,7 +1,7 @@
 /**
  * The Devices lab (#/devices): the NXP target catalog with sources, the MLPerf Tiny reference
  * models estimated on every target next to published measurements, an upload to estimate your own
- * model, and the guide to the cost model.
+ * model, and the Validation table of held-out measurements.
  */
 import { CatalogTable } from './CatalogTable';
 import { ReferenceTable } from './ReferenceTable';
@@ -14,7 +14,8 @@ export default function DevicesPage() {
     <div className="devices-page">
       <p className="lead">
         Where a model runs: eight NXP parts, from a 150 MHz Cortex-M33 with 512 KB of RAM to Linux processors with NPUs. The device panel
-        on every page uses the cost model below; this page shows its inputs and how close it comes to published measurements.
+        on every page uses the cost model below; this page shows its inputs, the measurements it was fitted to, and the published
+        measurements it never saw (Validation).
       </p>
       <section aria-labelledby="dv-catalog">
         <h2 id="dv-catalog">Targets</h2>
