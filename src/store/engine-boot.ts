@@ -9,16 +9,13 @@ import { getEngine, onEngineCrash, proxy } from '../worker/client';
 import type { BackendName } from '../worker/protocol';
 import { useBaseline } from './baseline';
 import { patchEngineState, useEngineState } from './engine';
-import { pushNotice } from './notices';
+import { errorText, pushNotice } from './notices';
 
 let initFor: BackendName | null = null;
 let ready: Promise<void> | null = null;
 let dataLoad: Promise<void> | null = null;
 let baselineLoad: Promise<void> | null = null;
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function loadDataOnce(): Promise<void> {
   dataLoad ??= (async () => {
@@ -38,7 +35,7 @@ function loadBaselineOnce(): Promise<void> {
       (b) => useBaseline.getState().setBaseline(b),
       (e: unknown) => {
         useBaseline.getState().setBaseline(null);
-        pushNotice('warning', `The saved baseline could not be loaded (${message(e)}); train a new one on the Train page.`, 'baseline-load');
+        pushNotice('warning', `The saved baseline could not be loaded (${errorText(e)}); train a new one on the Train page.`, 'baseline-load');
       },
     );
   return baselineLoad;
@@ -66,8 +63,8 @@ export function bootEngine(backend: BackendName): Promise<void> {
     await loadBaselineOnce();
   })();
   const guarded: Promise<void> = attempt.catch((e: unknown) => {
-    patchEngineState({ status: 'failed', error: message(e) });
-    pushNotice('error', `The training engine failed to start: ${message(e)}`, 'engine');
+    patchEngineState({ status: 'failed', error: errorText(e) });
+    pushNotice('error', `The training engine failed to start: ${errorText(e)}`, 'engine');
     // Let a later call retry (e.g. after choosing another backend).
     if (ready === guarded) {
       initFor = null;

@@ -18,7 +18,7 @@
 import { create } from 'zustand';
 import { getEngine, onEngineCrash } from '../worker/client';
 import { whenEngineReady } from './engine-boot';
-import { pushNotice } from './notices';
+import { errorText, pushNotice } from './notices';
 
 /** A lab as the owner of a job: its id (route #/<id>) and its visible title (from its LabDefinition). */
 export interface LabRef {
@@ -65,7 +65,6 @@ export type JobOutcome<T> =
   | { status: 'refused'; reason: string };
 
 let counter = 0;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Why `lab` cannot start a job now (another job runs), or null when it can. */
 export function refusal(s: Pick<JobsState, 'current'>, lab: LabRef): string | null {
@@ -102,7 +101,7 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
     const value = await body(handle);
     return useJobs.getState().current?.stopRequested ? { status: 'stopped', value } : { status: 'done', value };
   } catch (e) {
-    const error = message(e);
+    const error = errorText(e);
     useJobs.setState((s) => ({ errors: { ...s.errors, [lab.id]: error } }));
     pushNotice('error', `${name} failed: ${error}`, `job-error:${lab.id}`);
     return { status: 'error', error };
@@ -120,7 +119,7 @@ export async function stopJob(lab: LabRef): Promise<void> {
   try {
     await getEngine().stop(c.id);
   } catch (e) {
-    pushNotice('error', `Could not stop: ${message(e)}`, `job-stop:${lab.id}`);
+    pushNotice('error', `Could not stop: ${errorText(e)}`, `job-stop:${lab.id}`);
   }
 }
 

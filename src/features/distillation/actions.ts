@@ -9,7 +9,7 @@ import type { StudentKind } from '../../core/techniques/distillation/run';
 import { reportSpeed } from '../../store/engine';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import type { Values } from '../../store/settings-schema';
 import {
   emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings,
@@ -23,7 +23,6 @@ export type DistillSettingsValues = Values<(typeof distillationSettings)['fields
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
 const engine = () => getEngine().distillation;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function studentSpecOf(v: DistillSettingsValues): ModelSpec {
   return scaleWidth(zooSpec(v.kdStudent), Number(v.kdWidth));
@@ -39,7 +38,7 @@ async function job<T>(name: string, body: (job: JobHandle) => Promise<T>, done: 
 
 /** Read-only questions to the worker: a failure is a notice, not a job error. */
 function readFailed(what: string, e: unknown): void {
-  pushNotice('warning', `Could not read ${what}: ${message(e)}`, `distillation-read:${what}`);
+  pushNotice('warning', `Could not read ${what}: ${errorText(e)}`, `distillation-read:${what}`);
 }
 
 /** Asks the worker which teacher exists for this source (loads the saved zoo teacher). Read-only. */

@@ -9,7 +9,7 @@ import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
 import { useBaseline } from '../../store/baseline';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import { getEngine, proxy } from '../../worker/client';
 import type { NasEvent, NasSearchSettings } from '../../worker/protocol/nas';
 import { SLOTS, type TrainEvent } from '../../worker/protocol';
@@ -19,7 +19,6 @@ const CHOSEN_SLOT = SLOTS.nasChosen;
 
 /** engine.nas: Comlink proxies nested namespaces by path at run time; its types only see a Promise. */
 const nasEngine = () => getEngine().nas;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The search as the worker runs it; the budget's target is the device panel's target (one setting). */
 export function searchSettings(v: NasSettingsValues, targetId: string, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
@@ -99,8 +98,8 @@ async function runStrategies(v: NasSettingsValues, targetId: string, strategies:
       }
     } catch (e) {
       records.flush();
-      useNasStore.getState().finishRun(runId, { error: message(e) });
-      pushNotice('error', `The search failed: ${message(e)}`, 'nas-search');
+      useNasStore.getState().finishRun(runId, { error: errorText(e) });
+      pushNotice('error', `The search failed: ${errorText(e)}`, 'nas-search');
       return;
     }
   }
@@ -151,7 +150,7 @@ async function adopt(r: CandidateRecord, searchSeed: number, epochs: number, job
     useBaseline.getState().setBaseline(saved);
     set({ key: r.key, phase: 'done', fraction: 1, reusedWeights, testAccuracy: accuracy });
   } catch (e) {
-    set({ key: r.key, phase: 'failed', fraction: 0, message: message(e) });
-    pushNotice('error', `Could not use this model: ${message(e)}`, 'nas-adopt');
+    set({ key: r.key, phase: 'failed', fraction: 0, message: errorText(e) });
+    pushNotice('error', `Could not use this model: ${errorText(e)}`, 'nas-adopt');
   }
 }

@@ -6,7 +6,7 @@ import type { PruneConfig } from '../../core/techniques/pruning/types';
 import { reportSpeed } from '../../store/engine';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import { addSensitivityRow, patchPruning, usePruning, type PruningSettingsValues } from '../../store/pruning';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
@@ -19,7 +19,6 @@ export const SCAN_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
 const pruningEngine = () => getEngine().pruning;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 
 /** The layers a run may prune: all weighted layers minus the excluded ones (and, structured, minus blocked ones). */
@@ -67,7 +66,7 @@ export async function refreshInfo(savedAt: string): Promise<void> {
     patchPruning({ info, report: null, sweep: null, sensitivity: null, duel: null });
   } catch (e) {
     infoFor = null;
-    pushNotice('error', `Could not read the baseline: ${message(e)}`, 'pruning-info');
+    pushNotice('error', `Could not read the baseline: ${errorText(e)}`, 'pruning-info');
   }
 }
 

@@ -5,7 +5,7 @@
 import { reportSpeed } from '../../store/engine';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import {
   SWEEP_BITS,
   patchQuantization,
@@ -18,7 +18,6 @@ import type { QatRequest, QuantRequest, SweepPoint } from '../../worker/protocol
 import { quantizationLab } from './lab';
 
 const engine = () => getEngine().quantization;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function requestOf(v: QuantizationSettingsValues, withOverrides = true): QuantRequest {
   const s = useQuantization.getState();
@@ -61,8 +60,8 @@ export async function prepareOnce(savedAt: string): Promise<void> {
     patchQuantization({ info, prepareError: null, ptq: null, qat: null, sweep: null, ledger: null, trace: null, weightClip: {}, rangeOverrides: {} });
   } catch (e) {
     preparedFor = null;
-    patchQuantization({ prepareError: message(e) });
-    pushNotice('error', `Could not prepare the baseline for quantization: ${message(e)}`, 'quantization-prepare');
+    patchQuantization({ prepareError: errorText(e) });
+    pushNotice('error', `Could not prepare the baseline for quantization: ${errorText(e)}`, 'quantization-prepare');
   }
 }
 
@@ -141,7 +140,7 @@ export async function loadValues(kind: 'weights' | 'activations', name: string):
   try {
     return await engine().values(kind, name);
   } catch (e) {
-    pushNotice('warning', message(e), 'quantization-values');
+    pushNotice('warning', errorText(e), 'quantization-values');
     return null;
   }
 }
