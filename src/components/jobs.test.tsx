@@ -64,6 +64,7 @@ describe('JobStatus and useJob', () => {
     });
     expect(screen.getByRole('button', { name: 'Start' })).toHaveProperty('disabled', false);
     expect(screen.getByRole('button', { name: 'Stop' })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('status', { name: 'Progress' })).toBeNull();
   });
 
   it("on another lab's page: names whose job holds the engine, links to it, and allows no Stop", async () => {
@@ -72,8 +73,8 @@ describe('JobStatus and useJob', () => {
     await act(async () => {
       void runJob(pruning, 'The sweep', () => new Promise<void>((r) => (finish = r)));
     });
-    const status = screen.getByRole('status', { name: 'Progress' });
-    expect(status.textContent).toMatch(/busy with the Pruning lab's job \(The sweep/);
+    expect(screen.queryByRole('status', { name: 'Progress' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/busy with the Pruning lab's job \(The sweep/);
     expect(screen.getByRole('link', { name: 'Pruning' }).getAttribute('href')).toBe('/pruning');
     expect(screen.getByRole('button', { name: 'Start' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Stop' })).toHaveProperty('disabled', true);
@@ -87,6 +88,7 @@ describe('JobStatus and useJob', () => {
         throw new Error('no layer is included');
       });
     });
-    expect(screen.getByRole('status', { name: 'Progress' }).textContent).toContain('no layer is included');
+    expect(screen.queryByRole('status', { name: 'Progress' })).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('no layer is included');
   });
 });

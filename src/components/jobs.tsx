@@ -58,19 +58,23 @@ export function useJob(lab: LabRef): LabJob {
 export function JobStatus({ lab }: { lab: LabRef }) {
   const j = useJob(lab);
   return (
-    <div className="job-status" role="status" aria-label="Progress">
+    <div className="job-status">
       {j.running && j.progress && (
-        <>
+        <span className="job-progress" role="status" aria-label="Progress">
           {j.progress.fraction === null ? <progress /> : <progress max={1} value={j.progress.fraction} />} {j.progress.text}
-        </>
+        </span>
       )}
       {j.other && (
-        <span className="other-job">
+        <span className="other-job" role="status">
           The engine is busy with the {j.other.lab.title} lab's job ({j.other.name}; one job at a time). Wait for it, or stop it on
           the <Link to={`/${j.other.lab.id}`}>{j.other.lab.title}</Link> page.
         </span>
       )}
-      {!j.running && !j.other && j.error && <span className="field-error">{j.error}</span>}
+      {!j.running && !j.other && j.error && (
+        <span className="field-error" role="alert">
+          {j.error}
+        </span>
+      )}
     </div>
   );
 }
