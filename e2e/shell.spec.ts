@@ -1,13 +1,16 @@
 import { test, expect, gotoLab } from './fixtures';
 
+/** The course in order (src/app/labs.ts). */
+const COURSE_ORDER = ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search'];
+
 test('the home page lists every lab and says which backend is in use', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'TinyML Lab' })).toBeVisible();
-  const labs = page.getByRole('main').getByRole('listitem');
-  await expect(labs).toHaveCount(6);
-  for (const title of ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Devices']) {
-    await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toBeVisible();
-  }
+  // The course map lists the labs in course order, each with its goals; reference pages follow.
+  const course = page.getByRole('list', { name: 'Course' });
+  await expect(course.locator('.lab-link')).toHaveText(COURSE_ORDER);
+  await expect(course.getByRole('list').first().getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Devices', exact: true })).toBeVisible();
   const backend = page.getByRole('status', { name: 'Backend in use' });
   await expect(backend).toHaveText(/wasm|webgl|cpu/);
   await expect(page.getByRole('main')).toContainText(/on the (wasm|webgl|cpu) backend/);
