@@ -16,6 +16,14 @@ export interface LabEntry {
 const md = (m: { default: string }) => m.default;
 
 export const LABS: LabEntry[] = [
+  // Temporary registration (edge helper) until the platform's lab list lands: see src/features/edge/lab.ts.
+  {
+    id: 'edge',
+    title: 'Why edge AI',
+    summary: 'Why decide on the device: latency, energy, privacy and cost, the classes of compute, and a cloud-vs-edge calculator.',
+    page: lazy(() => import('../features/edge/index')),
+    guide: () => import('../../labs/edge.md?raw').then(md),
+  },
   {
     id: 'train',
     title: 'Train',
