@@ -59,6 +59,21 @@ export const LABS: LabEntry[] = [
     page: lazy(() => import('../features/nas/index')),
     guide: () => import('../../labs/nas.md?raw').then(md),
   },
+  // Temporary registrations (edge helper): see src/features/nxp/lab.ts and src/features/genai/lab.ts.
+  {
+    id: 'nxp',
+    title: 'AI at NXP',
+    summary: 'The MCX, i.MX RT and i.MX portfolio with its CPUs and NPUs, and the eIQ toolkit flow from your data to a running model.',
+    page: lazy(() => import('../features/nxp/index')),
+    guide: () => import('../../labs/nxp.md?raw').then(md),
+  },
+  {
+    id: 'genai',
+    title: 'Generative AI at the edge',
+    summary: 'Will a language model fit on an i.MX part, and how many tokens per second will it make? Memory, bandwidth and compute, with formulas.',
+    page: lazy(() => import('../features/genai/index')),
+    guide: () => import('../../labs/genai.md?raw').then(md),
+  },
   {
     id: 'devices',
     title: 'Devices',
