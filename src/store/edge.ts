@@ -4,7 +4,7 @@
  * clash with another schema on the page (the device panel's).
  */
 import { TARGETS } from '../core/devices';
-import { defineSettings, enumField, intField, numberField } from './settings-schema';
+import { defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
 
 export const EDGE_LINKS = ['wifi', 'lte', 'lora', 'ble'] as const;
 export const EDGE_MODELS = ['kws', 'vww', 'ic', 'ad', 'lenet5', 'dscnn', 'mlp'] as const;
@@ -22,3 +22,5 @@ export const edgeSettings = defineSettings('edge', {
   eBattery: intField('Battery capacity (mAh)', 2500, { min: 1, max: 1_000_000 }),
   eMetric: enumField('Compare by', EDGE_METRICS, 'memoryBytes'),
 });
+
+export type EdgeSettingsValues = Values<typeof edgeSettings.fields>;

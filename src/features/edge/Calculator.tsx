@@ -8,8 +8,7 @@ import { formatDuration, formatEnergy } from '../../core/devices/energy';
 import { DEFAULT_REPORT_SECONDS, DEFAULT_RESULT_BYTES, DEFAULT_SERVER_MS, LINKS, formatDataBytes } from '../../core/edge';
 import { NumberField, SelectField } from '../../components/controls';
 import { Output } from '../../components/Output';
-import { edgeSettings } from '../../store/edge';
-import { useLabSettings } from '../../store/use-lab-settings';
+import { edgeSettings, type EdgeSettingsValues } from '../../store/edge';
 import { CALC_VOLTS, MODEL_OPTIONS, STREAM_PRESETS, useCalculator } from './use-calculator';
 
 const LINK_OPTIONS = LINKS.map((l) => ({ value: l.id, label: l.name }));
@@ -27,8 +26,8 @@ function latency(ms: number): string {
   return ms >= 10_000 ? `${sig(ms / 1000)} s` : formatMs(ms);
 }
 
-export function Calculator() {
-  const [s, update] = useLabSettings(edgeSettings);
+/** Settings come from the page: one useLabSettings per schema per page, so link notices are not cleared twice. */
+export function Calculator({ s, update }: { s: EdgeSettingsValues; update(patch: Partial<EdgeSettingsValues>): void }) {
   const { result: r, link, estimate: est, engine, partName } = useCalculator(s);
   const preset = STREAM_PRESETS.find((p) => p.rate === s.eRate && p.sample === s.eSample)?.id ?? 'custom';
   const load = `${sig(r.linkLoad * 100)} % of the usable link`;

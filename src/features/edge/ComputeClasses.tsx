@@ -6,8 +6,7 @@
 import { formatBytes } from '../../core/devices';
 import { CLASS_METRICS, COMPUTE_CLASSES, decadesSpanned, type ClassMetric, type ComputeEntry } from '../../core/edge';
 import { SelectField } from '../../components/controls';
-import { edgeSettings } from '../../store/edge';
-import { useLabSettings } from '../../store/use-lab-settings';
+import type { EdgeSettingsValues } from '../../store/edge';
 
 function formatMetric(metric: ClassMetric, v: number): string {
   switch (metric) {
@@ -26,8 +25,7 @@ function formatMetric(metric: ClassMetric, v: number): string {
 
 const METRIC_OPTIONS = (Object.keys(CLASS_METRICS) as ClassMetric[]).map((k) => ({ value: k, label: CLASS_METRICS[k] }));
 
-export function ComputeClasses() {
-  const [s, update] = useLabSettings(edgeSettings);
+export function ComputeClasses({ s, update }: { s: EdgeSettingsValues; update(patch: Partial<EdgeSettingsValues>): void }) {
   const metric = s.eMetric;
   const values = COMPUTE_CLASSES.map((c) => c[metric].value);
   const lo = Math.floor(Math.log10(Math.min(...values)));

@@ -17,7 +17,7 @@ import './edge.css';
 const loadGuide = () => import('../../../labs/edge.md?raw');
 
 export default function EdgePage() {
-  const [s] = useLabSettings(edgeSettings);
+  const [s, update] = useLabSettings(edgeSettings);
   const spec = useMemo(() => modelSpec(s.eModel), [s.eModel]);
   useDeviceVariants([
     { label: 'int8', spec, deployment: { dtype: 'int8' } },
@@ -44,11 +44,11 @@ export default function EdgePage() {
       </section>
       <section aria-labelledby="edge-classes">
         <h2 id="edge-classes">Classes of compute</h2>
-        <ComputeClasses />
+        <ComputeClasses s={s} update={update} />
       </section>
       <section aria-labelledby="edge-calc">
         <h2 id="edge-calc">Cloud or edge? A calculator</h2>
-        <Calculator />
+        <Calculator s={s} update={update} />
       </section>
       <Guide load={loadGuide} />
     </div>
