@@ -7,7 +7,7 @@ import { TARGETS } from '../core/devices';
 import { defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
 
 export const EDGE_LINKS = ['wifi', 'lte', 'lora', 'ble'] as const;
-export const EDGE_MODELS = ['kws', 'vww', 'ic', 'ad', 'lenet5', 'dscnn', 'mlp'] as const;
+export const EDGE_MODELS = ['kws', 'vww', 'ic', 'ad', 'lenet5', 'dscnn', 'mlp', 'baseline'] as const;
 export type EdgeModelId = (typeof EDGE_MODELS)[number];
 export const EDGE_METRICS = ['memoryBytes', 'powerW', 'priceUsd', 'clockMHz', 'cores'] as const;
 

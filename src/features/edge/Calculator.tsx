@@ -9,6 +9,7 @@ import { DEFAULT_REPORT_SECONDS, DEFAULT_RESULT_BYTES, DEFAULT_SERVER_MS, LINKS,
 import { NumberField, SelectField } from '../../components/controls';
 import { Output } from '../../components/Output';
 import { edgeSettings, type EdgeSettingsValues } from '../../store/edge';
+import type { ModelSpec } from '../../core/model/spec';
 import { CALC_VOLTS, MODEL_OPTIONS, STREAM_PRESETS, useCalculator } from './use-calculator';
 
 const LINK_OPTIONS = LINKS.map((l) => ({ value: l.id, label: l.name }));
@@ -27,8 +28,14 @@ function latency(ms: number): string {
 }
 
 /** Settings come from the page: one useLabSettings per schema per page, so link notices are not cleared twice. */
-export function Calculator({ s, update }: { s: EdgeSettingsValues; update(patch: Partial<EdgeSettingsValues>): void }) {
-  const { result: r, link, estimate: est, engine, partName } = useCalculator(s);
+export function Calculator({ s, update, spec, baselineNote }: {
+  s: EdgeSettingsValues;
+  update(patch: Partial<EdgeSettingsValues>): void;
+  spec: ModelSpec;
+  /** Shown when "baseline" is chosen but none is saved yet. */
+  baselineNote?: string;
+}) {
+  const { result: r, link, estimate: est, engine, partName } = useCalculator(s, spec);
   const preset = STREAM_PRESETS.find((p) => p.rate === s.eRate && p.sample === s.eSample)?.id ?? 'custom';
   const load = `${sig(r.linkLoad * 100)} % of the usable link`;
   return (
@@ -51,6 +58,7 @@ export function Calculator({ s, update }: { s: EdgeSettingsValues; update(patch:
         <SelectField label="Edge part" value={s.ePart} options={PART_OPTIONS} onChange={(v) => update({ ePart: v })} />
         <NumberField label={fields.eBattery.label} field={fields.eBattery} value={s.eBattery} onChange={(v) => update({ eBattery: v })} />
         <p className="edge-calc-meta">
+          {baselineNote && <>{baselineNote} </>}
           {sig(r.decisionsPerSecond)} decisions per second · {est.params.toLocaleString('en-US')} parameters, int8 on {partName} ({engine.toUpperCase()})
         </p>
       </div>

@@ -8,6 +8,7 @@ import { Guide } from '../../components/Guide';
 import { useDeviceVariants } from '../../components/device-panel';
 import { edgeSettings } from '../../store/edge';
 import { useLabSettings } from '../../store/use-lab-settings';
+import { useBaseline } from '../../store/baseline';
 import { BENEFITS } from './benefits';
 import { Calculator } from './Calculator';
 import { ComputeClasses } from './ComputeClasses';
@@ -18,7 +19,9 @@ const loadGuide = () => import('../../../labs/edge.md?raw');
 
 export default function EdgePage() {
   const [s, update] = useLabSettings(edgeSettings);
-  const spec = useMemo(() => modelSpec(s.eModel), [s.eModel]);
+  const baseline = useBaseline((b) => b.baseline?.spec);
+  const spec = useMemo(() => modelSpec(s.eModel, baseline), [s.eModel, baseline]);
+  const baselineNote = s.eModel === 'baseline' && !baseline ? 'No baseline saved yet (train one in the Train lab): showing LeNet-5.' : undefined;
   useDeviceVariants([
     { label: 'int8', spec, deployment: { dtype: 'int8' } },
     { label: 'fp32', spec, deployment: { dtype: 'fp32' } },
@@ -48,7 +51,7 @@ export default function EdgePage() {
       </section>
       <section aria-labelledby="edge-calc">
         <h2 id="edge-calc">Cloud or edge? A calculator</h2>
-        <Calculator s={s} update={update} />
+        <Calculator s={s} update={update} spec={spec} baselineNote={baselineNote} />
       </section>
       <Guide load={loadGuide} />
     </div>

@@ -19,9 +19,12 @@ export const MODEL_OPTIONS: { value: EdgeModelId; label: string }[] = [
   { value: 'lenet5', label: 'MNIST LeNet-5' },
   { value: 'dscnn', label: 'MNIST DS-CNN' },
   { value: 'mlp', label: 'MNIST MLP' },
+  { value: 'baseline', label: 'Your saved baseline (Train lab)' },
 ];
 
-export function modelSpec(id: EdgeModelId): ModelSpec {
+/** The model's spec; "baseline" is the Train lab's saved model, LeNet-5 until one is saved. */
+export function modelSpec(id: EdgeModelId, baseline: ModelSpec | undefined): ModelSpec {
+  if (id === 'baseline') return baseline ?? zooSpec('lenet5');
   const m = MLPERF_TINY.find((x) => x.id === id);
   return m ? m.spec : zooSpec(id);
 }
@@ -46,8 +49,7 @@ export interface CalculatorSettings {
 /** Battery voltage the calculator assumes (two AA cells / a 1S Li-ion at its low end). */
 export const CALC_VOLTS = 3;
 
-export function useCalculator(s: CalculatorSettings): CalculatorView {
-  const spec = useMemo(() => modelSpec(s.eModel), [s.eModel]);
+export function useCalculator(s: CalculatorSettings, spec: ModelSpec): CalculatorView {
   const est = useMemo(() => estimate(spec, { dtype: 'int8' }, s.ePart), [spec, s.ePart]);
   return useMemo(() => {
     const link = findLink(s.eLink) ?? LINKS[0];
