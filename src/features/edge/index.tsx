@@ -4,7 +4,6 @@
  * device panel follows the calculator's model (int8 and fp32 on the panel's target).
  */
 import { useMemo } from 'react';
-import { Guide } from '../../components/Guide';
 import { useDeviceVariants } from '../../components/device-panel';
 import { edgeSettings } from '../../store/edge';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -15,7 +14,6 @@ import { ComputeClasses } from './ComputeClasses';
 import { modelSpec } from './use-calculator';
 import './edge.css';
 
-const loadGuide = () => import('../../../labs/edge.md?raw');
 
 export default function EdgePage() {
   const [s, update] = useLabSettings(edgeSettings);
@@ -53,7 +51,6 @@ export default function EdgePage() {
         <h2 id="edge-calc">Cloud or edge? A calculator</h2>
         <Calculator s={s} update={update} spec={spec} baselineNote={baselineNote} />
       </section>
-      <Guide load={loadGuide} />
     </div>
   );
 }

@@ -5,14 +5,12 @@
  */
 import { GENAI_PARTS, IMX95_NPU_PREFILL_SPEEDUP, LLM_MEASUREMENTS, MODEL_SHAPES } from '../../core/genai';
 import { NumberField, SelectField } from '../../components/controls';
-import { Guide } from '../../components/Guide';
 import { genaiSettings } from '../../store/genai';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { GenAiResults, PartsTable } from './GenAiResults';
 import { useGenAi } from './use-genai';
 import './genai.css';
 
-const loadGuide = () => import('../../../labs/genai.md?raw');
 const f = genaiSettings.fields;
 const BIT_OPTIONS = [
   { value: '16', label: '16 (fp16)' },
@@ -92,7 +90,6 @@ export default function GenAiPage() {
           does.
         </p>
       </section>
-      <Guide load={loadGuide} />
     </div>
   );
 }

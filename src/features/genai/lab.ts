@@ -1,5 +1,6 @@
 /** The "Generative AI at the edge" lab: LLM / VLM memory and speed on i.MX (linked from nxp). */
 import { lazy } from 'react';
+import type { LabDefinition } from '../../components/lab';
 
 export const genaiLab = {
   id: 'genai',
@@ -8,4 +9,4 @@ export const genaiLab = {
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/genai.md?raw'),
   course: { order: 95, minutes: 15, goals: ['Size an LLM: weights + KV cache + runtime', 'Explain why decode is bandwidth bound and prefill compute bound'] },
-};
+} satisfies LabDefinition;

@@ -2,12 +2,10 @@
  * "AI at NXP" (#/nxp): the portfolio from the device catalog with each part's engines, and the eIQ
  * toolkit flow whose boxes lead to the labs teaching each step; generative AI has its own page.
  */
-import { Guide } from '../../components/Guide';
 import { EiqFlow } from './EiqFlow';
 import { Portfolio } from './Portfolio';
 import './nxp.css';
 
-const loadGuide = () => import('../../../labs/nxp.md?raw');
 
 export default function NxpPage() {
   return (
@@ -31,7 +29,6 @@ export default function NxpPage() {
           tokens per second for models from 0.1 to 8 billion parameters.
         </p>
       </section>
-      <Guide load={loadGuide} />
     </div>
   );
 }

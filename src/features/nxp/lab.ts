@@ -1,5 +1,6 @@
 /** The "AI at NXP" lab: the portfolio and the eIQ toolkit flow (closes the course with genai). */
 import { lazy } from 'react';
+import type { LabDefinition } from '../../components/lab';
 
 export const nxpLab = {
   id: 'nxp',
@@ -8,4 +9,4 @@ export const nxpLab = {
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/nxp.md?raw'),
   course: { order: 90, minutes: 15, goals: ['Choose a part class for a use case', 'Map each eIQ tool to the step it performs'] },
-};
+} satisfies LabDefinition;
