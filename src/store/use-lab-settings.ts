@@ -60,7 +60,7 @@ function writeHashQuery(entries: Record<string, string>): void {
 }
 
 function readStorage(schema: SettingsSchema<Fields>): Record<string, string> | undefined {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = window.localStorage.getItem(storageKey(schema.id));
   } catch {
@@ -214,10 +214,4 @@ export function useLabSettings<F extends Fields>(
     [s, syncUrl],
   );
   return [values, update];
-}
-
-/** Current values outside React (e.g. in an event handler of another component). */
-export function getLabSettings<F extends Fields>(schema: SettingsSchema<F>): Values<F> {
-  ensureLoaded(schema as unknown as SettingsSchema<Fields>);
-  return useSettingsStore.getState().values[schema.id] as Values<F>;
 }
