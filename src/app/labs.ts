@@ -6,12 +6,15 @@
 import type { LabDefinition } from '../components/lab';
 import { devicesLab } from '../features/devices/lab';
 import { distillationLab } from '../features/distillation/lab';
+import { edgeLab } from '../features/edge/lab';
+import { genaiLab } from '../features/genai/lab';
 import { nasLab } from '../features/nas/lab';
+import { nxpLab } from '../features/nxp/lab';
 import { pruningLab } from '../features/pruning/lab';
 import { quantizationLab } from '../features/quantization/lab';
 import { trainLab } from '../features/train/lab';
 
-const LIST = [trainLab, pruningLab, quantizationLab, distillationLab, nasLab, devicesLab] as const satisfies readonly LabDefinition[];
+const LIST = [edgeLab, trainLab, pruningLab, quantizationLab, distillationLab, nasLab, nxpLab, genaiLab, devicesLab] as const satisfies readonly LabDefinition[];
 
 export type LabId = (typeof LIST)[number]['id'];
 export const LABS: readonly LabDefinition[] = LIST;

@@ -10,6 +10,7 @@ import { useLabSettings } from '../../store/use-lab-settings';
 import { SelectField } from '../controls';
 import { CompareTargets } from './CompareTargets';
 import { Assumptions, LayerTable } from './Details';
+import { EnergyControls, OperationEnergy } from './EnergyControls';
 import { MemoryTimeline } from './MemoryTimeline';
 import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
 import { VariantColumn } from './VariantColumn';
@@ -58,6 +59,7 @@ export function DevicePanel() {
               Compare targets
             </button>
           </div>
+          {view === 'variants' && <EnergyControls />}
           {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
           {view === 'variants' ? (
             <div className="dp-variants">
@@ -80,6 +82,7 @@ export function DevicePanel() {
             <>
               <MemoryTimeline est={focused.estimate} label={focused.variant.label} />
               <LayerTable est={focused.estimate} label={focused.variant.label} />
+              <OperationEnergy macs={focused.estimate.macs} />
               <Assumptions est={focused.estimate} />
             </>
           )}

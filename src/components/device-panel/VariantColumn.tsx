@@ -1,6 +1,7 @@
 /** One variant's numbers on the chosen target: a region named by the variant's label. */
 import { formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
 import { Output } from '../Output';
+import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
 
 function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
@@ -70,6 +71,7 @@ function Numbers({ est }: { est: Estimate }) {
       </span>
       <Latency label="Latency (CPU)" e={est.cpu} />
       <Latency label="Latency (NPU)" e={est.npu} />
+      <EnergyRow est={est} />
       <div className={`dp-fit ${est.fits ? 'dp-fit-yes' : 'dp-fit-no'}`}>
         <Output label="Fits" size="small">
           {est.fits ? 'yes' : 'no'}
