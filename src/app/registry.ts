@@ -52,6 +52,13 @@ export const LABS: LabEntry[] = [
     guide: () => import('../../labs/nas.md?raw').then(md),
   },
   {
+    id: 'deploy',
+    title: 'Deploy',
+    summary: 'Export an int8 .tflite and a C array for TFLM, and check them in a real runtime (LiteRT.js).',
+    page: lazy(() => import('../features/deploy/index')),
+    guide: () => import('../../labs/deploy.md?raw').then(md),
+  },
+  {
     id: 'devices',
     title: 'Devices',
     summary: 'NXP targets, the cost model behind the device panel, and MLPerf Tiny reference numbers.',

@@ -11,6 +11,7 @@
  */
 import type { ModelSpec, WeightSet } from '../core/model/spec';
 import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../core/train/loop';
+import type { DeployApi } from './protocol/deploy';
 import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
@@ -108,4 +109,4 @@ export interface BaseEngineApi {
 }
 
 /** Grows as labs add their namespaces (pruning, quantization, distillation, nas). */
-export type EngineApi = BaseEngineApi & { distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi };
+export type EngineApi = BaseEngineApi & { deploy: DeployApi; distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi };

@@ -81,3 +81,4 @@ export function exportPackage(qm: QuantizedModel): ExportPackage {
     arenaBytes: arenaWithMargin(estimatedArena),
   };
 }
+export { compareInt8, type Int8Comparison } from './compare';

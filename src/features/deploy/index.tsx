@@ -1,0 +1,96 @@
+/**
+ * The Deploy lab (#/deploy): convert the chosen model to a full-integer int8 .tflite as the TFLite
+ * converter does, run the exported bytes in LiteRT.js next to the app's own integer engine, and
+ * download the .tflite, the C array, a TFLM starter project and test vectors for a board.
+ */
+import { useEffect, useMemo } from 'react';
+import { BaselineGate } from '../../components/BaselineGate';
+import { OtherJobNote } from '../../components/OtherJobNote';
+import { count, percent } from '../../components/Output';
+import { NumberField, SelectField } from '../../components/controls';
+import { useDeviceVariants } from '../../components/device-panel';
+import type { ModelVariant } from '../../core/devices/types';
+import { useBaseline } from '../../store/baseline';
+import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
+import { useLabSettings } from '../../store/use-lab-settings';
+import { exportModel, refreshModels, stop, trainBaseline } from './actions';
+import { Downloads } from './Downloads';
+import { FileDetails, RuntimeComparison } from './DeployResults';
+import './deploy.css';
+
+export default function DeployPage() {
+  const [v, set] = useLabSettings(deploySettings);
+  const baseline = useBaseline((s) => s.baseline);
+  const loaded = useBaseline((s) => s.loaded);
+  const { models, selected, running, progress, error, result } = useDeploy();
+  useEffect(() => {
+    // Reads the list again whenever the baseline changes (idempotent, so StrictMode's double call is harmless).
+    if (loaded) void refreshModels();
+  }, [loaded, baseline?.savedAt]);
+  const chosen = models?.find((m) => m.id === selected);
+  const spec = result?.spec ?? chosen?.spec;
+  const variants = useMemo<ModelVariant[]>(() => (spec ? [{ label: 'int8 .tflite', spec, deployment: { dtype: 'int8', perChannel: true } }] : []), [spec]);
+  useDeviceVariants(variants);
+
+  return (
+    <div className="dp-page">
+      <OtherJobNote ownLab="deploy" />
+      {loaded && !baseline && (
+        <BaselineGate why="Deploy exports a trained model." busy={running} training={running} onTrain={(m, e) => void trainBaseline(m, e)} onStop={stop} />
+      )}
+      <section className="panel" aria-labelledby="dp-convert">
+        <h2 id="dp-convert">Convert to int8 and export</h2>
+        <div className="dp-controls">
+          <SelectField
+            label="Model to deploy"
+            wide
+            value={selected}
+            disabled={running || !models}
+            options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
+            onChange={(id) => patchDeploy({ selected: id, result: null, error: null })}
+          />
+          <NumberField label="Calibration images" field={deploySettings.fields.dCalibration} value={v.dCalibration} onChange={(n) => set({ dCalibration: n })} disabled={running || selected === 'quantization'} />
+          <NumberField label="Test vectors" field={deploySettings.fields.dTestVectors} value={v.dTestVectors} onChange={(n) => set({ dTestVectors: n })} disabled={running} />
+          <div className="dp-buttons">
+            <button type="button" className="button button-primary" disabled={running || !chosen?.available} onClick={() => void exportModel(v.dCalibration, v.dTestVectors)}>
+              Export
+            </button>
+            <button type="button" className="button" disabled={!running} onClick={stop}>
+              Stop
+            </button>
+          </div>
+        </div>
+        {chosen && (
+          <p className="dp-muted">
+            {chosen.lineage}
+            {chosen.spec && ` · ${chosen.spec.layers.length} layers`}
+            {chosen.accuracy !== undefined && ` · float accuracy ${percent(chosen.accuracy)}`}
+            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+          </p>
+        )}
+        {chosen && !chosen.available && (
+          <p role="alert" className="field-error">
+            {chosen.label} cannot be exported: {chosen.reason}.
+          </p>
+        )}
+        {progress && (
+          <div role="status" aria-label="Progress" className="dp-progress">
+            <progress max={1} value={progress.fraction} /> {progress.text}
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="field-error">
+            Export failed: {error}
+          </p>
+        )}
+      </section>
+      {result && (
+        <>
+          <RuntimeComparison r={result} />
+          <Downloads r={result} />
+          <FileDetails r={result} />
+        </>
+      )}
+    </div>
+  );
+}

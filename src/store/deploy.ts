@@ -1,0 +1,25 @@
+/**
+ * Deploy lab state: its settings (URL + localStorage through the settings schema) and the result of
+ * the last export. The chosen model is page state: the list of models is only known at run time.
+ */
+import { create } from 'zustand';
+import { defineSettings, intField } from './settings-schema';
+import type { DeployModelOption, DeployResult } from '../worker/protocol/deploy';
+
+export const deploySettings = defineSettings('deploy', {
+  dCalibration: intField('Calibration images', 500, { min: 1, max: 8000 }),
+  dTestVectors: intField('Test vectors', 200, { min: 1, max: 2000 }),
+});
+
+export interface DeployState {
+  models: DeployModelOption[] | null;
+  selected: string;
+  running: boolean;
+  progress: { fraction: number; text: string } | null;
+  error: string | null;
+  result: DeployResult | null;
+}
+
+export const useDeploy = create<DeployState>()(() => ({ models: null, selected: 'baseline', running: false, progress: null, error: null, result: null }));
+
+export const patchDeploy = (p: Partial<DeployState>) => useDeploy.setState(p);
