@@ -33,8 +33,13 @@ async function load(): Promise<LiteRt> {
       (0, eval)(xhr.responseText);
     };
   }
-  // The glue looks for its .wasm next to itself; Vite renamed it, so say where it is.
-  g.Module = { locateFile: (f: string) => (f.endsWith('.wasm') ? abs(wasmUrl) : f) };
+  // The glue looks for its .wasm next to itself; Vite renamed it, so say where it is. Its log goes to
+  // stderr (console.error) even for INFO lines: keep those off the error console, failures still throw.
+  g.Module = {
+    locateFile: (f: string) => (f.endsWith('.wasm') ? abs(wasmUrl) : f),
+    print: (t: string) => console.debug(`[LiteRT] ${t}`),
+    printErr: (t: string) => (/^(INFO|WARNING|VERBOSE)\b/.test(t) ? console.debug : console.warn)(`[LiteRT] ${t}`),
+  };
   try {
     await lib.loadLiteRt(abs(jsUrl));
   } finally {
