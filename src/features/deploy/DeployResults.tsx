@@ -2,13 +2,17 @@
  * The export's evidence: LiteRT.js next to the app's own integer engine and the float model, the file,
  * its operators and arena, and the quantization parameters written per layer.
  */
+import { useEffect, useRef } from 'react';
 import { count, Output, percent } from '../../components/Output';
 import type { DeployResult } from '../../worker/protocol/deploy';
 
 export function RuntimeComparison({ r }: { r: DeployResult }) {
   const rt = 'error' in r.runtime ? null : r.runtime;
+  const ref = useRef<HTMLElement>(null);
+  // A new result appears below the controls: bring its numbers into view (1280x720 projectors).
+  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [r]);
   return (
-    <section className="panel" aria-labelledby="dp-check" role="region">
+    <section ref={ref} className="panel" aria-labelledby="dp-check" role="region">
       <h2 id="dp-check">Checked by a real runtime</h2>
       <p className="dp-muted">
         The float-interface twin of the exported graph ran in {rt ? rt.runtime : 'LiteRT.js'} on the {count(r.testCount)} test digits; its int8 outputs

@@ -32,7 +32,8 @@ async function job(text: string, fn: () => Promise<void>): Promise<void> {
     await whenEngineReady();
     await fn();
   } catch (e) {
-    patchDeploy({ error: message(e) });
+    if (message(e) === 'stopped') pushNotice('info', 'The export was stopped; nothing was written.', 'deploy-stopped');
+    else patchDeploy({ error: message(e) });
   } finally {
     patchDeploy({ running: false, progress: null });
     setEngineBusy(false);

@@ -10,6 +10,7 @@ import { count, percent } from '../../components/Output';
 import { NumberField, SelectField } from '../../components/controls';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
+import { analyzeSpec } from '../../core/model/analyze';
 import { useBaseline } from '../../store/baseline';
 import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -28,6 +29,8 @@ export default function DeployPage() {
     if (loaded) void refreshModels();
   }, [loaded, baseline?.savedAt]);
   const chosen = models?.find((m) => m.id === selected);
+  const costs = useMemo(() => (chosen?.spec ? analyzeSpec(chosen.spec) : null), [chosen?.spec]);
+  const accuracy = chosen?.accuracy ?? (selected === 'baseline' ? baseline?.testAccuracy : undefined);
   const spec = result?.spec ?? chosen?.spec;
   const variants = useMemo<ModelVariant[]>(() => (spec ? [{ label: 'int8 .tflite', spec, deployment: { dtype: 'int8', perChannel: true } }] : []), [spec]);
   useDeviceVariants(variants);
@@ -63,8 +66,8 @@ export default function DeployPage() {
         {chosen && (
           <p className="dp-muted">
             {chosen.lineage}
-            {chosen.spec && ` · ${chosen.spec.layers.length} layers`}
-            {chosen.accuracy !== undefined && ` · float accuracy ${percent(chosen.accuracy)}`}
+            {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
+            {accuracy !== undefined && ` · float test accuracy ${percent(accuracy)}`}
             {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
           </p>
         )}
