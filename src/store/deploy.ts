@@ -1,6 +1,6 @@
 /**
  * Deploy lab state: its settings (URL + localStorage through the settings schema) and the result of
- * the last export. The chosen model is page state: the list of models is only known at run time.
+ * the last export (job progress and errors live in the job runner, store/jobs.ts). The chosen model is page state: the list of models is only known at run time.
  */
 import { create } from 'zustand';
 import { defineSettings, intField } from './settings-schema';
@@ -13,13 +13,12 @@ export const deploySettings = defineSettings('deploy', {
 
 export interface DeployState {
   models: DeployModelOption[] | null;
+  /** Why the list could not be read, if it could not. */
+  listError: string | null;
   selected: string;
-  running: boolean;
-  progress: { fraction: number; text: string } | null;
-  error: string | null;
   result: DeployResult | null;
 }
 
-export const useDeploy = create<DeployState>()(() => ({ models: null, selected: 'baseline', running: false, progress: null, error: null, result: null }));
+export const useDeploy = create<DeployState>()(() => ({ models: null, listError: null, selected: 'baseline', result: null }));
 
 export const patchDeploy = (p: Partial<DeployState>) => useDeploy.setState(p);

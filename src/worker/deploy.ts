@@ -17,12 +17,13 @@ import { accuracyOf, predictLogits } from '../core/techniques/quantization/colle
 import { compileInteger, runInteger, setInput } from '../core/techniques/quantization/integer-model';
 import type { QuantizedModel } from '../core/techniques/quantization/quantize-model';
 import { createSlot, disposeSlot, getData, getSlot, hasSlot, runJob } from './context';
-import { BASELINE_SLOT } from './base';
+import { SLOTS } from './protocol/slots';
 import { lastConversion } from './quantization';
 import { runFloatTwin } from './litert';
 import type { DeployApi, DeployModelOption, DeployRequest, DeployResult, RuntimeCheck } from './protocol/deploy';
 
-const FLOAT_SLOT = 'deploy:float';
+const BASELINE_SLOT = SLOTS.baseline;
+const FLOAT_SLOT = SLOTS.deployFloat;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Why the Quantization lab's conversion cannot be written as TFLite int8 as it is, or null. */

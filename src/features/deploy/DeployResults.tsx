@@ -10,7 +10,10 @@ export function RuntimeComparison({ r }: { r: DeployResult }) {
   const rt = 'error' in r.runtime ? null : r.runtime;
   const ref = useRef<HTMLElement>(null);
   // A new result appears below the controls: bring its numbers into view (1280x720 projectors).
-  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [r]);
+  // (Braces: newer Chromium returns a Promise from scrollIntoView, which must not become the cleanup.)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [r]);
   return (
     <section ref={ref} className="panel" aria-labelledby="dp-check" role="region">
       <h2 id="dp-check">Checked by a real runtime</h2>

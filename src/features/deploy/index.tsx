@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
-import { OtherJobNote } from '../../components/OtherJobNote';
+import { JobStatus, useJob } from '../../components/jobs';
 import { count, percent } from '../../components/Output';
 import { NumberField, SelectField } from '../../components/controls';
 import { useDeviceVariants } from '../../components/device-panel';
@@ -14,7 +14,8 @@ import { analyzeSpec } from '../../core/model/analyze';
 import { useBaseline } from '../../store/baseline';
 import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
 import { useLabSettings } from '../../store/use-lab-settings';
-import { exportModel, refreshModels, stop, trainBaseline } from './actions';
+import { exportModel, refreshModels, stop } from './actions';
+import { deployLab } from './lab';
 import { Downloads } from './Downloads';
 import { FileDetails, RuntimeComparison } from './DeployResults';
 import './deploy.css';
@@ -23,7 +24,9 @@ export default function DeployPage() {
   const [v, set] = useLabSettings(deploySettings);
   const baseline = useBaseline((s) => s.baseline);
   const loaded = useBaseline((s) => s.loaded);
-  const { models, selected, running, progress, error, result } = useDeploy();
+  const { models, listError, selected, result } = useDeploy();
+  const job = useJob(deployLab);
+  const running = job.running;
   useEffect(() => {
     // Reads the list again whenever the baseline changes (idempotent, so StrictMode's double call is harmless).
     if (loaded) void refreshModels();
@@ -37,10 +40,7 @@ export default function DeployPage() {
 
   return (
     <div className="dp-page">
-      <OtherJobNote ownLab="deploy" />
-      {loaded && !baseline && (
-        <BaselineGate why="Deploy exports a trained model." busy={running} training={running} onTrain={(m, e) => void trainBaseline(m, e)} onStop={stop} />
-      )}
+      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." />}
       <section className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
@@ -50,12 +50,12 @@ export default function DeployPage() {
             value={selected}
             disabled={running || !models}
             options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(id) => patchDeploy({ selected: id, result: null, error: null })}
+            onChange={(id) => patchDeploy({ selected: id, result: null })}
           />
           <NumberField label="Calibration images" field={deploySettings.fields.dCalibration} value={v.dCalibration} onChange={(n) => set({ dCalibration: n })} disabled={running || selected === 'quantization'} />
           <NumberField label="Test vectors" field={deploySettings.fields.dTestVectors} value={v.dTestVectors} onChange={(n) => set({ dTestVectors: n })} disabled={running} />
           <div className="dp-buttons">
-            <button type="button" className="button button-primary" disabled={running || !chosen?.available} onClick={() => void exportModel(v.dCalibration, v.dTestVectors)}>
+            <button type="button" className="button button-primary" disabled={job.blocked || !chosen?.available} onClick={() => void exportModel(v.dCalibration, v.dTestVectors)}>
               Export
             </button>
             <button type="button" className="button" disabled={!running} onClick={stop}>
@@ -76,16 +76,12 @@ export default function DeployPage() {
             {chosen.label} cannot be exported: {chosen.reason}.
           </p>
         )}
-        {progress && (
-          <div role="status" aria-label="Progress" className="dp-progress">
-            <progress max={1} value={progress.fraction} /> {progress.text}
-          </div>
-        )}
-        {error && (
+        {listError && (
           <p role="alert" className="field-error">
-            Export failed: {error}
+            Could not list the models: {listError}
           </p>
         )}
+        <JobStatus lab={deployLab} />
       </section>
       {result && (
         <>
