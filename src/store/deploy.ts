@@ -7,8 +7,8 @@ import { defineSettings, intField } from './settings-schema';
 import type { DeployModelOption, DeployResult } from '../worker/protocol/deploy';
 
 export const deploySettings = defineSettings('deploy', {
-  dCalibration: intField('Calibration images', 500, { min: 1, max: 8000 }),
-  dTestVectors: intField('Test vectors', 200, { min: 1, max: 2000 }),
+  dpCalibration: intField('Calibration images', 500, { min: 1, max: 8000 }),
+  dpTestVectors: intField('Test vectors', 200, { min: 1, max: 2000 }),
 });
 
 export interface DeployState {

@@ -52,10 +52,10 @@ export default function DeployPage() {
             options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
             onChange={(id) => patchDeploy({ selected: id, result: null })}
           />
-          <NumberField label="Calibration images" field={deploySettings.fields.dCalibration} value={v.dCalibration} onChange={(n) => set({ dCalibration: n })} disabled={running || selected === 'quantization'} />
-          <NumberField label="Test vectors" field={deploySettings.fields.dTestVectors} value={v.dTestVectors} onChange={(n) => set({ dTestVectors: n })} disabled={running} />
+          <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || selected === 'quantization'} />
+          <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running} />
           <div className="dp-buttons">
-            <button type="button" className="button button-primary" disabled={job.blocked || !chosen?.available} onClick={() => void exportModel(v.dCalibration, v.dTestVectors)}>
+            <button type="button" className="button button-primary" disabled={job.blocked || !chosen?.available} onClick={() => void exportModel(v.dpCalibration, v.dpTestVectors)}>
               Export
             </button>
             <button type="button" className="button" disabled={!running} onClick={stop}>
@@ -68,7 +68,7 @@ export default function DeployPage() {
             {chosen.lineage}
             {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
             {accuracy !== undefined && ` · float test accuracy ${percent(accuracy)}`}
-            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
           </p>
         )}
         {chosen && !chosen.available && (
