@@ -5,6 +5,8 @@
 import { Suspense, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { Guide } from '../components/Guide';
+import type { Fields, SettingsSchema } from '../store/settings-schema';
+import { useLabSettings } from '../store/use-lab-settings';
 import { findLab } from './labs';
 import { NotFound } from './NotFound';
 
@@ -20,10 +22,17 @@ export function LabRoute() {
     <article className="lab" aria-labelledby="lab-title">
       <h1 id="lab-title">{lab.title}</h1>
       <p className="lab-summary">{lab.summary}</p>
+      {lab.settings && <LinkSettings key={lab.id} schema={lab.settings} />}
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>
       <Guide load={lab.guide} />
     </article>
   );
+}
+
+/** Reads (and validates) the lab's settings from the link on every visit, whatever the page shows. */
+function LinkSettings({ schema }: { schema: SettingsSchema<Fields> }) {
+  useLabSettings(schema);
+  return null;
 }

@@ -3,7 +3,7 @@
  * (a short run of a zoo model, saved as the baseline every lab shares), with Stop.
  */
 import { useState } from 'react';
-import { trainBaselineHere } from '../store/baseline';
+import { trainBaselineHere } from '../store/baseline-here';
 import { stopJob, type LabRef } from '../store/jobs';
 import { SelectField } from './controls';
 import { useJob } from './jobs';

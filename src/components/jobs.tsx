@@ -6,6 +6,7 @@
  *   job holds the engine with a link to its page (where its Stop is), or the last error. It keeps its
  *   height while idle so the buttons around it do not jump.
  */
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { useJobs, type JobProgress, type LabRef } from '../store/jobs';
@@ -25,21 +26,33 @@ export interface LabJob {
 }
 
 export function useJob(lab: LabRef): LabJob {
-  return useJobs(
-    useShallow((s) => {
-      const c = s.current;
+  // Select only primitives and store-owned references: useShallow compares one level deep, so a
+  // fresh object here would re-render forever.
+  const s = useJobs(
+    useShallow((st) => {
+      const c = st.current;
       const mine = c !== null && c.lab.id === lab.id;
       return {
-        running: mine,
-        name: mine ? c.name : null,
+        mine,
+        name: c?.name ?? null,
         progress: mine ? c.progress : null,
         stopping: mine ? c.stopRequested : false,
-        error: s.errors[lab.id] ?? null,
-        other: c && !mine ? { lab: c.lab, name: c.name } : null,
+        error: st.errors[lab.id] ?? null,
+        otherLab: c && !mine ? c.lab : null,
         blocked: c !== null,
       };
     }),
   );
+  const other = useMemo(() => (s.otherLab ? { lab: s.otherLab, name: s.name ?? '' } : null), [s.otherLab, s.name]);
+  return {
+    running: s.mine,
+    name: s.mine ? s.name : null,
+    progress: s.progress,
+    stopping: s.stopping,
+    error: s.error,
+    other,
+    blocked: s.blocked,
+  };
 }
 
 export function JobStatus({ lab }: { lab: LabRef }) {

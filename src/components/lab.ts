@@ -6,6 +6,7 @@
  */
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { LabRef } from '../store/jobs';
+import type { Fields, SettingsSchema } from '../store/settings-schema';
 
 export type { LabRef };
 
@@ -25,6 +26,11 @@ export interface LabDefinition extends LabRef {
   readonly page: LazyExoticComponent<ComponentType>;
   /** The guide's markdown, loaded lazily; the shell renders it below the page. */
   readonly guide: () => Promise<{ default: string }>;
+  /**
+   * The lab's settings schema: the shell reads it on every visit, so a link's values (and bad ones,
+   * with their notice) are applied even while the page shows only its "no baseline yet" panel.
+   */
+  readonly settings?: SettingsSchema<Fields>;
   /** Where the lab sits in the course; absent for reference pages (Devices, Models). */
   readonly course?: CourseInfo;
 }

@@ -76,9 +76,6 @@ export function disposeSlot(name: string): void {
   }
 }
 
-export function slotNames(): string[] {
-  return [...slots.keys()];
-}
 
 // ---------------------------------------------------------------- data
 

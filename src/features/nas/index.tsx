@@ -69,8 +69,15 @@ export default function NasPage() {
   const seriesKey = runs.map((r) => `${r.id}:${r.strategy}`).join(',');
   const series = useDeferredValue(
     useMemo(
-      () => runs.map((r, i) => ({ key: `run${r.id}`, name: `${r.strategy} #${r.id}`, color: STRATEGY_COLORS[r.strategy], dashed: i % 2 === 1, dots: true })),
-      // Only the runs' ids and strategies name a series; new records must not change its identity.
+      // Only the runs' ids and strategies name a series (seriesKey): new records must not change its identity.
+      () =>
+        seriesKey
+          .split(',')
+          .filter(Boolean)
+          .map((entry, i) => {
+            const [id, strategy] = entry.split(':') as [string, keyof typeof STRATEGY_COLORS];
+            return { key: `run${id}`, name: `${strategy} #${id}`, color: STRATEGY_COLORS[strategy], dashed: i % 2 === 1, dots: true };
+          }),
       [seriesKey],
     ),
   );

@@ -1,10 +1,12 @@
 import { lazy } from 'react';
 import type { LabDefinition } from '../../components/lab';
+import { nasSettings } from '../../store/nas';
 
 export const nasLab = {
   id: 'nas',
   title: 'Architecture search',
   summary: 'Search a space of small CNNs for the best model that fits a device budget.',
+  settings: nasSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/nas.md?raw'),
   course: {

@@ -1,10 +1,12 @@
 import { lazy } from 'react';
 import type { LabDefinition } from '../../components/lab';
+import { pruningSettings } from '../../store/pruning';
 
 export const pruningLab = {
   id: 'pruning',
   title: 'Pruning',
   summary: 'Remove weights, neurons and filters; see the masks and what it buys on the device.',
+  settings: pruningSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/pruning.md?raw'),
   course: {

@@ -1,10 +1,12 @@
 import { lazy } from 'react';
 import type { LabDefinition } from '../../components/lab';
+import { quantizationSettings } from '../../store/quantization';
 
 export const quantizationLab = {
   id: 'quantization',
   title: 'Quantization',
   summary: 'Fewer bits per number: float vs integer, PTQ vs QAT, and the int8 arithmetic an NPU runs.',
+  settings: quantizationSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/quantization.md?raw'),
   course: {

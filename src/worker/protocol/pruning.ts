@@ -3,7 +3,7 @@
  * Types only: the page and the worker share them; the implementation is src/worker/pruning.ts.
  */
 import type { ModelSpec } from '../../core/model/spec';
-import type { TrainingSettings } from '../../core/techniques/pruning/pipeline';
+import type { TrainSettings } from '../../core/train/loop';
 import type { SensitivityResult, SensitivityRow } from '../../core/techniques/pruning/sensitivity';
 import type { Criterion, Histogram, LayerSparsity, MaskSet, PruneConfig, PruneWhen, SizeLedger } from '../../core/techniques/pruning';
 import type { LoopEpochEvent } from '../../core/train/loop';
@@ -31,7 +31,7 @@ export interface PruneRequest {
   config: PruneConfig;
   when: PruneWhen;
   /** epochs = fine-tune epochs (after) or training epochs (before / during). */
-  training: TrainingSettings;
+  training: TrainSettings;
   /** "during": the schedule runs from `begin` to `end`, fractions of all training steps. */
   schedule?: { begin: number; end: number };
   source?: string;
