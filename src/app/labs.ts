@@ -4,6 +4,7 @@
  * labs/<id>.md and e2e/<id>.spec.ts, then add its definition here (README: "Adding a lab").
  */
 import type { LabDefinition } from '../components/lab';
+import { deployLab } from '../features/deploy/lab';
 import { devicesLab } from '../features/devices/lab';
 import { distillationLab } from '../features/distillation/lab';
 import { edgeLab } from '../features/edge/lab';
@@ -14,7 +15,18 @@ import { pruningLab } from '../features/pruning/lab';
 import { quantizationLab } from '../features/quantization/lab';
 import { trainLab } from '../features/train/lab';
 
-const LIST = [edgeLab, trainLab, pruningLab, quantizationLab, distillationLab, nasLab, nxpLab, genaiLab, devicesLab] as const satisfies readonly LabDefinition[];
+const LIST = [
+  edgeLab,
+  trainLab,
+  pruningLab,
+  quantizationLab,
+  distillationLab,
+  nasLab,
+  deployLab,
+  nxpLab,
+  genaiLab,
+  devicesLab,
+] as const satisfies readonly LabDefinition[];
 
 export type LabId = (typeof LIST)[number]['id'];
 export const LABS: readonly LabDefinition[] = LIST;

@@ -10,6 +10,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { createBaseApi } from './base';
 import { workerConfig } from './context';
+import { deployApi } from './deploy';
 import { distillationApi } from './distillation';
 import { nasApi } from './nas';
 import { pruningApi } from './pruning';
@@ -24,6 +25,7 @@ workerConfig.wasmPaths = {
 
 const api: EngineApi = {
   ...createBaseApi(),
+  deploy: proxy(deployApi),
   distillation: proxy(distillationApi),
   nas: proxy(nasApi),
   pruning: proxy(pruningApi),

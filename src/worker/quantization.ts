@@ -34,6 +34,12 @@ let testPixels: Float32Array | null = null;
 let lastSamples = new Map<string, Float32Array>();
 const converted: Partial<Record<'PTQ' | 'QAT', QuantizedModel>> = {};
 
+/** The latest PTQ / QAT conversion shown on the Quantization page (the Deploy lab can export it). */
+export function lastConversion(): { method: 'PTQ' | 'QAT'; qm: QuantizedModel; floatAccuracy: number } | null {
+  const method = converted.QAT ? 'QAT' : converted.PTQ ? 'PTQ' : null;
+  return method ? { method, qm: converted[method]!, floatAccuracy } : null;
+}
+
 function data() {
   const { tensors, raw } = getData();
   testPixels ??= imagesToFloat(raw.test);

@@ -5,6 +5,7 @@
  */
 import type { ProxyMarked } from 'comlink';
 import type { BaseEngineApi } from './base';
+import type { DeployApi } from './deploy';
 import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
@@ -15,6 +16,7 @@ import type { QuantizationApi } from './quantization';
  * Comlink's Remote<> type the namespace as a remote object, so the client needs no cast.
  */
 export interface LabApis {
+  deploy: DeployApi & ProxyMarked;
   distillation: DistillationApi & ProxyMarked;
   nas: NasApi & ProxyMarked;
   pruning: PruningApi & ProxyMarked;

@@ -16,6 +16,8 @@ export const SLOTS = {
   distilled: 'distill:distilled',
   scratchStudent: 'distill:scratch',
   nasChosen: 'nas:chosen',
+  /** The Deploy lab's batch-norm-folded copy of the baseline while it calibrates. */
+  deployFloat: 'deploy:float',
 } as const;
 
 export type SlotName = (typeof SLOTS)[keyof typeof SLOTS];
