@@ -10,7 +10,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '../../src/core/train/wasm-kernels';
-import { readMnistFromDisk } from '../../src/core/data/mnist-node';
 import { imagesToFloat } from '../../src/core/data/mnist';
 import { mnistToTensors } from '../../src/core/data/tensors';
 import { analyzeSpec } from '../../src/core/model/analyze';
@@ -33,7 +32,20 @@ const now = () => performance.now();
 
 await tf.setBackend('wasm');
 await tf.ready();
-const mnist = readMnistFromDisk();
+// The Node MNIST reader moved (src/core/data/mnist-node → src/node/mnist); the bench runs old trees too.
+const loaders = ['../../src/node/mnist', '../../src/core/data/mnist-node'];
+type Reader = typeof import('../../src/node/mnist').readMnistFromDisk;
+async function findReader(): Promise<Reader> {
+  for (const path of loaders) {
+    try {
+      return ((await import(/* @vite-ignore */ path)) as { readMnistFromDisk: Reader }).readMnistFromDisk;
+    } catch {
+      // not in this tree
+    }
+  }
+  throw new Error('no Node MNIST reader found');
+}
+const mnist = (await findReader())();
 const data = mnistToTensors(mnist);
 const testPixels = imagesToFloat(mnist.test);
 const spec = zooSpec('lenet5');

@@ -32,9 +32,10 @@ describe('initBackend', () => {
 });
 
 describe('threads', () => {
-  it('asks for every core, at least 1 and at most 8', async () => {
+  it('asks for one thread per physical core (half the logical ones), at least 1 and at most 8', async () => {
     const { wasmThreadCount } = await import('./backend');
-    expect(wasmThreadCount(4)).toBe(4);
+    expect(wasmThreadCount(8)).toBe(4);
+    expect(wasmThreadCount(2)).toBe(1);
     expect(wasmThreadCount(0)).toBe(1);
     expect(wasmThreadCount(64)).toBe(8);
   });
