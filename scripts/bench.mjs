@@ -23,7 +23,8 @@
  *  - initial JS (gzipped) before a lab opens;
  *  - in Node (scripts/bench/core-node.ts, per tree): integer-only evaluation of 2,000 digits, the
  *    sensitivity scan, a 20-candidate NAS search (BENCH_CORE=0 skips it).
- * BENCH_PORT (default 4190) serves the new tree; the old one gets a free port.
+ * BENCH_PORT (default 4190) serves the new tree; the old one gets a free port. BENCH_MODELS and
+ * BENCH_SKIP (roofline,ratio,threads,pages) narrow a run.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +43,9 @@ const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const runCore = process.env.BENCH_CORE !== '0';
 const batchSize = 64;
-const MODELS = ['mlp', 'lenet5', 'dscnn', 'teacher'];
+const MODELS = (process.env.BENCH_MODELS ?? 'mlp,lenet5,dscnn,teacher').split(',');
+// BENCH_SKIP: any of roofline,ratio,threads,pages (comma-separated), for a quicker partial run.
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(','));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -124,7 +127,7 @@ async function main() {
       log(`${t.name} initial JS: ${fmt(results.initialJs[t.name].gzipBytes / 1024, 1)} kB gzipped`);
     }
 
-    results.roofline = await onBenchPage(browser, NEW, (m, b) => window.benchRoofline(m, b), [MODELS, batchSize]);
+    results.roofline = skip.has('roofline') ? {} : await onBenchPage(browser, NEW, (m, b) => window.benchRoofline(m, b), [MODELS, batchSize]);
     log(`roofline: best ${fmt(results.roofline.best, 1)} GFLOP/s with ${results.roofline.threads} thread(s)`);
 
     for (const model of MODELS) {
@@ -146,7 +149,7 @@ async function main() {
       results.training[model] = row;
     }
 
-    for (const model of ['mlp', 'lenet5']) {
+    for (const model of skip.has('ratio') ? [] : ['mlp', 'lenet5']) {
       const app = [];
       const plain = [];
       for (let i = 0; i < repeats; i++) {
@@ -158,19 +161,21 @@ async function main() {
     }
 
     const th = { 1: [], 2: [] };
-    for (let i = 0; i < repeats; i++) {
+    for (let i = 0; i < (skip.has('threads') ? 0 : repeats); i++) {
       for (const n of [1, 2]) th[n].push(await onBenchPage(browser, NEW, (m, s, bs, k) => window.benchPlain(m, s, bs, k), ['lenet5', samples, batchSize, n]));
     }
-    results.threads = {
+    if (!skip.has('threads')) results.threads = {
       one: best(th[1].map((r) => r.samplesPerSec)),
       two: best(th[2].map((r) => r.samplesPerSec)),
       threadsUsed: [th[1][0]?.threads, th[2][0]?.threads],
       losses: { one: th[1].map((r) => r.loss), two: th[2].map((r) => r.loss) },
     };
-    results.threads.ratio = results.threads.two / results.threads.one;
-    log(`threads 2 vs 1 on LeNet-5: ${fmt(results.threads.ratio, 2)}`);
+    if (results.threads) {
+      results.threads.ratio = results.threads.two / results.threads.one;
+      log(`threads 2 vs 1 on LeNet-5: ${fmt(results.threads.ratio, 2)}`);
+    }
 
-    for (const t of trees) {
+    for (const t of skip.has('pages') ? [] : trees) {
       results.pages[t.name] = {
         train: await measureTrainPage(browser, t.base, batchSize),
         nas: await measureLabPage(browser, t.base, 'nas'),
@@ -191,7 +196,7 @@ async function main() {
   }
   results.loadAverageAtEnd = loadavg()[0];
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(root, process.env.BENCH_OUT ?? 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
 }
 
