@@ -228,7 +228,7 @@ function printTable(r) {
   if (r.core.new && r.core.old && !r.core.new.error && !r.core.old.error) {
     L.push(`core old/new speed-ups: integer ${fmt(r.core.old.integerEvalMs / r.core.new.integerEvalMs, 2)}x, sensitivity ${fmt(r.core.old.sensitivityMs / r.core.new.sensitivityMs, 2)}x, NAS ${fmt(r.core.old.nasMs / r.core.new.nasMs, 2)}x`);
   }
-  console.log(`\n${L.join('\n')}\n\nwritten to bench/results.json`);
+  console.log(`\n${L.join('\n')}\n\nwritten to ${process.env.BENCH_OUT ?? 'bench/results.json'}`);
 }
 
 main().catch((e) => {
