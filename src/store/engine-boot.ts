@@ -54,6 +54,7 @@ export function bootEngine(backend: BackendName): Promise<void> {
       backend: info.backend,
       requested: info.requested,
       fallbackReason: info.fallbackReason ?? null,
+      backendDetail: info.detail ?? null,
       error: null,
     });
     if (info.fallbackReason) {

@@ -14,6 +14,8 @@ export interface EngineState {
   backend: BackendName | null;
   requested: BackendName | null;
   fallbackReason: string | null;
+  /** What the backend's speed depends on, e.g. "SIMD, 2 threads" (BackendInfo.detail). */
+  backendDetail: string | null;
   /** Bytes or items loaded / total while MNIST loads; null before loading starts. */
   dataProgress: { loaded: number; total: number } | null;
   dataReady: boolean;
@@ -30,6 +32,7 @@ export const useEngineState = create<EngineState>()(() => ({
   backend: null,
   requested: null,
   fallbackReason: null,
+  backendDetail: null,
   dataProgress: null,
   dataReady: false,
   dataInfo: null,
