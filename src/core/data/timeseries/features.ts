@@ -1,7 +1,7 @@
 /**
  * DSP features of a window, per channel (what TSS calls data intelligence and what an MCU computes
  * with CMSIS-DSP before a small MLP): mean, RMS, peak, crest factor and kurtosis of the mean-removed
- * signal, spectral centroid, and energies of `bands` equal-width FFT bands (log10, from a Hann-windowed,
+ * signal, spectral centroid, and energies of `bands` log-spaced FFT bands (log10, from a Hann-windowed,
  * zero-padded real FFT via fft.js). Plus Fisher's ratio to rank how well each feature separates classes.
  */
 import FFT from 'fft.js';
@@ -96,11 +96,23 @@ export function spectralCentroid(p: Float64Array, sampleRate: number): number {
   return den > 0 ? num / den : 0;
 }
 
-/** Energy in `bands` equal-width bands from DC (excluded) to Nyquist. */
+/**
+ * Band edges (FFT bin indices) of `bands` log-spaced bands from bin 1 to the last bin: constant
+ * relative width, like a mel or third-octave filterbank, so the low shaft harmonics (1×, 2×) get
+ * their own bands while the high resonance region is covered by a few wide ones.
+ */
+export function bandEdges(bins: number, bands: number): number[] {
+  const edges = [1];
+  for (let b = 1; b <= bands; b++) edges.push(Math.max(edges[b - 1] + 1, Math.round(bins ** (b / bands))));
+  edges[bands] = Math.max(edges[bands], bins + 1);
+  return edges;
+}
+
+/** Energy per log-spaced band (DC excluded); the last band ends at Nyquist. */
 export function bandEnergies(p: Float64Array, bands: number): Float64Array {
   const out = new Float64Array(bands);
-  const bins = p.length - 1;
-  for (let k = 1; k <= bins; k++) out[Math.min(bands - 1, Math.floor(((k - 1) * bands) / bins))] += p[k];
+  const edges = bandEdges(p.length - 1, bands);
+  for (let b = 0; b < bands; b++) for (let k = edges[b]; k < Math.min(edges[b + 1], p.length); k++) out[b] += p[k];
   return out;
 }
 

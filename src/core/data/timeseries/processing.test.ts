@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandEnergies, fisherRatios, powerSpectrum, spectralCentroid, timeFeatures, extractFeatures, featuresPerChannel } from './features';
+import { bandEdges, bandEnergies, fisherRatios, powerSpectrum, spectralCentroid, timeFeatures, extractFeatures, featuresPerChannel } from './features';
 import { atThreshold, confusionMatrix, accuracyOf, regressionMetrics, rocCurve } from './metrics';
 import { makeWindows, resample, splitRecordings, windowCount } from './window';
 import type { Recording } from './types';
@@ -58,9 +58,11 @@ describe('features', () => {
     expect(p[8]).toBeCloseTo((n / 2) ** 2, 6);
     expect(p[7]).toBeLessThan(1e-9);
     expect(spectralCentroid(p, 64)).toBeCloseTo(8, 6);
-    const b = bandEnergies(p, 4); // bins 1–8, 9–16, 17–24, 25–32
-    expect(b[0]).toBeCloseTo(p[8], 6);
-    expect(b[1] + b[2] + b[3]).toBeLessThan(1e-6);
+    // 32 bins in 4 log-spaced bands: edges 32^(b/4) → bins [1,2), [2,6), [6,13), [13,33).
+    expect(bandEdges(32, 4)).toEqual([1, 2, 6, 13, 33]);
+    const b = bandEnergies(p, 4);
+    expect(b[2]).toBeCloseTo(p[8], 6);
+    expect(b[0] + b[1] + b[3]).toBeLessThan(1e-6);
   });
 
   it('extracts channels × (6 + bands) features per window', () => {
