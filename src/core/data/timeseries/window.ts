@@ -130,3 +130,25 @@ export function standardize(data: Float32Array, s: ChannelStats): Float32Array {
   for (let i = 0; i < data.length; i++) out[i] = (data[i] - s.mean[i % dim]) / s.std[i % dim];
   return out;
 }
+
+/**
+ * Imported data often has one long recording per class (one file per label), which a split by
+ * recording cannot divide. Cuts each recording of a class with fewer than `minPerClass` recordings
+ * into that many consecutive pieces, so training and test windows come from different stretches of time.
+ */
+export function chopRecordings(recordings: Recording[], minPerClass = 4): Recording[] {
+  const perClass = new Map<number, number>();
+  for (const r of recordings) perClass.set(r.label, (perClass.get(r.label) ?? 0) + 1);
+  return recordings.flatMap((r) => {
+    const have = perClass.get(r.label)!;
+    const n = recordingLength(r);
+    const pieces = have >= minPerClass ? 1 : Math.min(Math.ceil(minPerClass / have), Math.floor(n / 2));
+    if (pieces <= 1) return [r];
+    const len = Math.floor(n / pieces);
+    return Array.from({ length: pieces }, (_, k) => ({
+      label: r.label,
+      channels: r.channels.map((c) => c.slice(k * len, (k + 1) * len)),
+      target: r.target?.slice(k * len, (k + 1) * len),
+    }));
+  });
+}
