@@ -52,6 +52,13 @@ export const LABS: LabEntry[] = [
     guide: () => import('../../labs/nas.md?raw').then(md),
   },
   {
+    id: 'time-series',
+    title: 'Time series',
+    summary: 'Sensor signals as eIQ Time Series Studio treats them: classification, anomaly detection and regression.',
+    page: lazy(() => import('../features/time-series/index')),
+    guide: () => import('../../labs/time-series.md?raw').then(md),
+  },
+  {
     id: 'devices',
     title: 'Devices',
     summary: 'NXP targets, the cost model behind the device panel, and MLPerf Tiny reference numbers.',

@@ -14,6 +14,7 @@ import { distillationApi } from './distillation';
 import { nasApi } from './nas';
 import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
+import { timeSeriesApi } from './time-series';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -28,6 +29,7 @@ const api: EngineApi = {
   nas: nasApi,
   pruning: pruningApi,
   quantization: quantizationApi,
+  timeSeries: timeSeriesApi,
 };
 
 const internals = {

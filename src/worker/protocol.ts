@@ -15,6 +15,7 @@ import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization-types';
+import type { TimeSeriesApi } from './protocol/time-series';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export type { OptimizerName };
@@ -108,4 +109,4 @@ export interface BaseEngineApi {
 }
 
 /** Grows as labs add their namespaces (pruning, quantization, distillation, nas). */
-export type EngineApi = BaseEngineApi & { distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi };
+export type EngineApi = BaseEngineApi & { distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi; timeSeries: TimeSeriesApi };

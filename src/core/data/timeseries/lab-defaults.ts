@@ -8,6 +8,9 @@ import { MOTOR_CLASSES, motorDataset, type MotorMode } from './motor';
 import { prepare, type FeatureMode, type Prepared } from './prepare';
 import type { TimeSeriesDataset, TimeSeriesTask } from './types';
 import { resampleDataset } from './window';
+import { featuresPerChannel } from './features';
+import type { ModelSpec } from '../../model/spec';
+import { autoencoder, cnn1d, mlp } from '../../model/zoo/time-series';
 
 export type DatasetId = 'motor' | 'activity' | 'battery' | 'csv';
 export type ModelKind = 'cnn' | 'mlp' | 'autoencoder' | 'distance';
@@ -99,4 +102,19 @@ export function prepareFor(task: TimeSeriesTask, ds: TimeSeriesDataset, s: TsRun
     seed: s.seed,
     normalClasses: task === 'anomaly' ? normalClasses(data) : undefined,
   });
+}
+
+/**
+ * The model the settings describe, without data (for the device panel before and after training):
+ * raw windows [L, 1, C] or C·(6 + bands) DSP features; outputs = classes, 1 target, or the input (AE).
+ */
+export function specForSettings(task: TimeSeriesTask, s: TsRunSettings, channels: number, classes: number): ModelSpec | null {
+  const mode = featureModeFor(s.model, s.features);
+  const inputShape = mode === 'raw' ? [s.windowLength, 1, channels] : [channels * featuresPerChannel(s.bands)];
+  const outputs = task === 'regression' ? 1 : classes;
+  const role = task === 'regression' ? 'regressor' : 'classifier';
+  if (s.model === 'distance') return null;
+  if (s.model === 'autoencoder') return autoencoder(inputShape.reduce((a, b) => a * b, 1));
+  if (s.model === 'cnn') return cnn1d(s.windowLength, channels, outputs, role);
+  return mlp(inputShape, outputs, role);
 }

@@ -100,3 +100,10 @@ export function regressionMetrics(truth: ArrayLike<number>, predicted: ArrayLike
   }
   return { mae: abs / n, rmse: Math.sqrt(res / n), r2: tot > 0 ? 1 - res / tot : NaN };
 }
+
+/** The score at percentile q (0–100) of sorted normal scores: the anomaly threshold the page's "Threshold" sets. */
+export function thresholdAt(sortedNormal: ArrayLike<number>, q: number): number {
+  if (sortedNormal.length === 0) return Infinity;
+  const i = Math.min(sortedNormal.length - 1, Math.max(0, Math.round((q / 100) * (sortedNormal.length - 1))));
+  return sortedNormal[i];
+}

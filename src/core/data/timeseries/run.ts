@@ -15,7 +15,7 @@ import { predictLogits } from '../../techniques/quantization/collect';
 import { calibrateModel, convertAndEvaluate } from '../../techniques/quantization/pipeline';
 import { fakeQuantize, tensorParams } from '../../techniques/quantization/affine';
 import { activationHooks } from '../../techniques/quantization/fake-quant';
-import { atThreshold, confusionMatrix, accuracyOf, regressionMetrics, rocCurve, type RocPoint, type ThresholdStats } from './metrics';
+import { atThreshold, thresholdAt, confusionMatrix, accuracyOf, regressionMetrics, rocCurve, type RocPoint, type ThresholdStats } from './metrics';
 import type { Prepared, PreparedSplit } from './prepare';
 
 export type TsModelKind = 'cnn' | 'mlp' | 'autoencoder' | 'distance';
@@ -88,6 +88,8 @@ export interface TaskEvaluation {
     roc: RocPoint[];
     scores: Float32Array;
     anomalous: boolean[];
+    /** Class of each test window (which fault it is). */
+    labels: Int32Array;
     /** Scores of the normal training windows, sorted (the threshold is a percentile of these). */
     normalTrainScores: Float32Array;
   };
@@ -140,7 +142,7 @@ export function evaluateModel(kind: TsModelKind, model: TfModel | null, p: Prepa
       kind === 'distance' ? distanceScores(s) : reconstructionErrors(predict(model, p, s, hooks, quantizeInput), s.x, s.count);
     const scores = score(p.test);
     const { auc, points } = rocCurve(scores, p.test.anomalous);
-    return { task: p.task, anomaly: { auc, roc: thinRoc(points), scores, anomalous: p.test.anomalous, normalTrainScores: score(p.train).sort() } };
+    return { task: p.task, anomaly: { auc, roc: thinRoc(points), scores, anomalous: p.test.anomalous, labels: p.test.labels, normalTrainScores: score(p.train).sort() } };
   }
   const predicted = predict(model, p, p.test, hooks, quantizeInput);
   return { task: p.task, regression: { ...regressionMetrics(p.test.targets, predicted), predicted, truth: p.test.targets } };
@@ -150,13 +152,6 @@ export function evaluateModel(kind: TsModelKind, model: TfModel | null, p: Prepa
 function thinRoc(points: RocPoint[]): RocPoint[] {
   const step = Math.max(1, Math.ceil(points.length / 200));
   return points.filter((_, i) => i % step === 0 || i === points.length - 1);
-}
-
-/** The score at percentile q (0–100) of the sorted normal training scores. */
-export function thresholdAt(sortedNormal: Float32Array, q: number): number {
-  if (sortedNormal.length === 0) return Infinity;
-  const i = Math.min(sortedNormal.length - 1, Math.max(0, Math.round((q / 100) * (sortedNormal.length - 1))));
-  return sortedNormal[i];
 }
 
 export function anomalyAtThreshold(a: NonNullable<TaskEvaluation['anomaly']>, percentile: number): ThresholdStats & { threshold: number } {

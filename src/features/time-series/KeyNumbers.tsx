@@ -1,0 +1,47 @@
+/** The run's key numbers, right under the buttons: windows, the task's metric (float and int8), progress. */
+import { Output, count, percent } from '../../components/Output';
+import type { TimeSeriesTask, TrainOutcome, DataSummary } from '../../worker/protocol/time-series';
+import { useTimeSeries, isTsBusy } from '../../store/time-series';
+import { fixed } from './palette';
+
+export function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; summary: DataSummary | null; outcome: TrainOutcome | null }) {
+  const st = useTimeSeries();
+  const busy = isTsBusy(st) && st.runningTask === task;
+  const f = outcome?.float;
+  const q = outcome?.int8;
+  return (
+    <div className="ts-key panel">
+      <Output label="Windows">{summary ? count(summary.windows) : '–'}</Output>
+      {task === 'classification' && (
+        <>
+          <Output label="Test accuracy">{percent(f?.classification?.accuracy)}</Output>
+          <Output label="int8 accuracy" size="small">{percent(q?.classification?.accuracy)}</Output>
+        </>
+      )}
+      {task === 'anomaly' && (
+        <>
+          <Output label="AUC">{fixed(f?.anomaly?.auc, 3)}</Output>
+          <Output label="int8 AUC" size="small">{fixed(q?.anomaly?.auc, 3)}</Output>
+        </>
+      )}
+      {task === 'regression' && (
+        <>
+          <Output label="MAE">{f?.regression ? `${fixed(f.regression.mae * 100, 1)} % SoC` : '–'}</Output>
+          <Output label="R²">{fixed(f?.regression?.r2, 3)}</Output>
+          <Output label="RMSE" size="small">{f?.regression ? `${fixed(f.regression.rmse * 100, 1)} % SoC` : '–'}</Output>
+          <Output label="int8 MAE" size="small">{q?.regression ? `${fixed(q.regression.mae * 100, 1)} % SoC` : '–'}</Output>
+        </>
+      )}
+      <div className="ts-progress" aria-live="polite">
+        {busy && (
+          <>
+            <progress max={1} value={st.progress} aria-label="Job progress" />
+            <span>{st.progressText}</span>
+          </>
+        )}
+        {!busy && outcome && <span>{outcome.stopped ? `Stopped after ${outcome.epochsDone} epochs.` : outcome.spec ? `Trained ${outcome.epochsDone} epochs; evaluated on ${summary?.test ?? '?'} test windows (float and int8).` : 'Baseline evaluated (no training needed).'}</span>}
+        {!busy && st.error && st.runningTask === task && <span className="field-error">{st.error}</span>}
+      </div>
+    </div>
+  );
+}
