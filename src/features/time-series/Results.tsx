@@ -81,7 +81,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
           <Output label="Precision" size="small">{percent(at.precision)}</Output>
           <Output label="Recall" size="small">{percent(at.recall)}</Output>
           <Output label="False alarms" size="small">{percent(at.falsePositiveRate)}</Output>
-          <Output label="Score threshold" size="small">{fixed(t, 3)}</Output>
+          <Output label="Alarm score" size="small">{fixed(t, 3)}</Output>
         </div>
         <table className="ts-missed">
           <caption>Faults missed at this threshold</caption>

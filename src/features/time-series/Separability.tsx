@@ -35,7 +35,9 @@ export const Separability = memo(function Separability({ summary }: { summary: D
             </ScatterChart>
             <p className="ts-legend">
               {groups.map((g, i) => (
-                <span key={g} style={{ color: classColor(i) }}>● {g} </span>
+                <span key={g}>
+                  <span aria-hidden="true" style={{ color: classColor(i) }}>●</span> {g}{' '}
+                </span>
               ))}
             </p>
           </figure>

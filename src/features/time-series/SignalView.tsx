@@ -96,7 +96,10 @@ export const SignalView = memo(function SignalView({ preview, error }: { preview
           <Output label="Window duration" size="small">{fixed(n / rate, 3)} s</Output>
           <p className="ts-legend">
             {preview.channelNames.map((c, k) => (
-              <span key={c} style={{ color: CHANNEL_COLORS[k % 3] }}>■ {c}{preview.unit ? ` (${preview.unit})` : ''} </span>
+              <span key={c}>
+                <span aria-hidden="true" style={{ color: CHANNEL_COLORS[k % 3] }}>■</span> {c}
+                {preview.unit ? ` (${preview.unit})` : ''}{' '}
+              </span>
             ))}
           </p>
         </div>
