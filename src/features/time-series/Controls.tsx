@@ -28,6 +28,40 @@ function datasetPatch(id: keyof typeof DATASET_DEFAULTS): Partial<TimeSeriesSett
   return { tsDataset: id, tsRate: d.sampleRate, tsWindow: d.windowLength, tsStride: d.stride, ...(d.seconds ? { tsSeconds: d.seconds } : {}), ...(d.recordings ? { tsRecordings: d.recordings } : {}) };
 }
 
+/** The signal settings, next to the live signal view they change. */
+export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
+  const busy = useTimeSeries(isTsBusy);
+  const f = timeSeriesSettings.fields;
+  const simulated = s.tsDataset !== 'csv';
+  return (
+    <fieldset className="panel ts-fields ts-signal-fields" disabled={busy}>
+      <legend>Sampling, windows and data</legend>
+        <NumberField label="Sampling rate (Hz)" field={f.tsRate} value={s.tsRate} onChange={(tsRate) => update({ tsRate })} disabled={busy} />
+        <NumberField label="Window length" field={f.tsWindow} value={s.tsWindow} onChange={(tsWindow) => update({ tsWindow })} disabled={busy} />
+        <NumberField label="Stride" field={f.tsStride} value={s.tsStride} onChange={(tsStride) => update({ tsStride })} disabled={busy} />
+        {simulated && (
+          <>
+            <NumberField label="Noise (× nominal)" field={f.tsNoise} value={s.tsNoise} step="any" onChange={(tsNoise) => update({ tsNoise })} disabled={busy} />
+            <NumberField
+              label={s.tsDataset === 'battery' ? 'Discharges' : 'Recordings per class'}
+              field={f.tsRecordings}
+              value={s.tsRecordings}
+              onChange={(tsRecordings) => update({ tsRecordings })}
+              disabled={busy}
+            />
+            {s.tsDataset !== 'battery' && (
+              <>
+                <NumberField label="Seconds per recording" field={f.tsSeconds} value={s.tsSeconds} step="any" onChange={(tsSeconds) => update({ tsSeconds })} disabled={busy} />
+                <NumberField label="Class imbalance" field={f.tsImbalance} value={s.tsImbalance} step="any" onChange={(tsImbalance) => update({ tsImbalance })} disabled={busy} />
+              </>
+            )}
+          </>
+        )}
+        <NumberField label="FFT bands" field={f.tsBands} value={s.tsBands} onChange={(tsBands) => update({ tsBands })} disabled={busy} />
+    </fieldset>
+  );
+}
+
 export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
   const busy = useTimeSeries(isTsBusy);
   const otherJob = useOtherJob('time-series');
@@ -54,9 +88,6 @@ export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Par
           onChange={(d) => update(datasetPatch(d))}
           disabled={busy}
         />
-        <NumberField label="Sampling rate (Hz)" field={f.tsRate} value={s.tsRate} onChange={(tsRate) => update({ tsRate })} disabled={busy} />
-        <NumberField label="Window length" field={f.tsWindow} value={s.tsWindow} onChange={(tsWindow) => update({ tsWindow })} disabled={busy} />
-        <NumberField label="Stride" field={f.tsStride} value={s.tsStride} onChange={(tsStride) => update({ tsStride })} disabled={busy} />
         <SelectField
           label="Features"
           value={s.tsFeatures}
@@ -75,25 +106,6 @@ export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Par
         />
         <NumberField label="Epochs" field={f.tsEpochs} value={s.tsEpochs} onChange={(tsEpochs) => update({ tsEpochs })} disabled={busy} />
         <NumberField label="Seed" field={f.tsSeed} value={s.tsSeed} onChange={(tsSeed) => update({ tsSeed })} disabled={busy} />
-        {simulated && (
-          <>
-            <NumberField label="Noise (× nominal)" field={f.tsNoise} value={s.tsNoise} step="any" onChange={(tsNoise) => update({ tsNoise })} disabled={busy} />
-            <NumberField
-              label={s.tsDataset === 'battery' ? 'Discharges' : 'Recordings per class'}
-              field={f.tsRecordings}
-              value={s.tsRecordings}
-              onChange={(tsRecordings) => update({ tsRecordings })}
-              disabled={busy}
-            />
-            {s.tsDataset !== 'battery' && (
-              <>
-                <NumberField label="Seconds per recording" field={f.tsSeconds} value={s.tsSeconds} step="any" onChange={(tsSeconds) => update({ tsSeconds })} disabled={busy} />
-                <NumberField label="Class imbalance" field={f.tsImbalance} value={s.tsImbalance} step="any" onChange={(tsImbalance) => update({ tsImbalance })} disabled={busy} />
-              </>
-            )}
-          </>
-        )}
-        <NumberField label="FFT bands" field={f.tsBands} value={s.tsBands} onChange={(tsBands) => update({ tsBands })} disabled={busy} />
       </div>
       <div className="ts-buttons">
         <button type="button" className="button" disabled={busy || otherJob || !simulated} onClick={() => void generate(s)}>

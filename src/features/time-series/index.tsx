@@ -3,7 +3,7 @@
  * capture) → data intelligence (signals, spectrograms, features, separability) → training → evaluation
  * (per task) → deployment (device panel, window buffer and feature stage, inferences per second).
  */
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { Guide } from '../../components/Guide';
 import { LineChart } from '../../components/charts/LineChart';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -11,7 +11,7 @@ import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings
 import { TASK_DATASETS, TASK_MODELS, featureModeFor, specForSettings } from '../../core/data/timeseries/lab-defaults';
 import { MOTOR_CLASSES } from '../../core/data/timeseries/motor';
 import { ACTIVITY_CLASSES } from '../../core/data/timeseries/activity';
-import { Controls } from './Controls';
+import { Controls, SignalControls } from './Controls';
 import { KeyNumbers } from './KeyNumbers';
 import { SignalView } from './SignalView';
 import { Separability } from './Separability';
@@ -35,8 +35,11 @@ export default function TimeSeriesPage() {
   const [raw, update] = useLabSettings(timeSeriesSettings);
   const s = normalise(raw);
   const task = s.tsTask;
-  const t = useTimeSeries((st) => st.tasks[task]);
-  const preview = useTimeSeries((st) => st.preview);
+  const live = useTimeSeries((st) => st.tasks[task]);
+  // Charts render from deferred copies: React renders them in the background and yields to the
+  // browser between components, so a result arriving never blocks the page for long (no long tasks).
+  const t = useDeferredValue(live);
+  const preview = useDeferredValue(useTimeSeries((st) => st.preview));
   const previewError = useTimeSeries((st) => st.previewError);
   const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
   // The preview is not a job (one short recording per class), so it may follow the settings live.
@@ -46,7 +49,9 @@ export default function TimeSeriesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- previewKey stands for the settings the preview reads
   }, [previewKey]);
 
-  const summary = t.summary && (s.tsDataset === 'csv') === (t.summary.dataset === 'csv') ? t.summary : null;
+  const matches = (x: typeof t.summary) => (x && (s.tsDataset === 'csv') === (x.dataset === 'csv') ? x : null);
+  const summary = matches(t.summary);
+  const liveSummary = matches(live.summary);
   const outcome = summary ? t.outcome : null;
   const channels = summary?.channelNames.length ?? 3;
   const classes = summary?.classNames.length ?? (s.tsDataset === 'activity' ? ACTIVITY_CLASSES.length : MOTOR_CLASSES.length);
@@ -56,7 +61,7 @@ export default function TimeSeriesPage() {
   return (
     <div className="ts-page">
       <Controls s={s} update={update} />
-      <KeyNumbers task={task} summary={summary} outcome={outcome} />
+      <KeyNumbers task={task} summary={liveSummary} outcome={liveSummary ? live.outcome : null} />
       {summary?.notice && <p className="notice notice-warning" role="status">{summary.notice}</p>}
       <CsvPreview info={s.tsDataset === 'csv' ? t.csv : null} error={t.csvError} />
       {(ev || curve.length > 0) && (
@@ -68,13 +73,12 @@ export default function TimeSeriesPage() {
             )}
             {ev?.classification && <ConfusionTable confusion={ev.classification.confusion} classNames={summary?.classNames ?? []} />}
           </div>
+          {ev?.anomaly && <ThresholdControl value={s.tsThreshold} onChange={(tsThreshold) => update({ tsThreshold })} />}
           {ev?.anomaly && <AnomalyResults ev={ev.anomaly} threshold={s.tsThreshold} classNames={summary?.classNames ?? []} />}
           {ev?.regression && <RegressionResults ev={ev.regression} />}
         </section>
       )}
-      {task === 'anomaly' && (
-        <ThresholdControl value={s.tsThreshold} onChange={(tsThreshold) => update({ tsThreshold })} />
-      )}
+      <SignalControls s={s} update={update} />
       <SignalView preview={preview} error={previewError} />
       {summary && <Separability summary={summary} />}
       <DeviceCost spec={spec} mode={featureModeFor(s.tsModel, s.tsFeatures)} windowLength={s.tsWindow} channels={channels} bands={s.tsBands} sampleRate={s.tsRate} stride={s.tsStride} />
@@ -90,7 +94,7 @@ function ThresholdControl({ value, onChange }: { value: number; onChange: (v: nu
       <label htmlFor="ts-threshold">Threshold</label>
       <input id="ts-threshold" type="range" min={50} max={100} step={0.5} value={value} aria-describedby="ts-threshold-hint" onChange={(e) => onChange(Number(e.target.value))} />
       <small id="ts-threshold-hint" className="field-hint">
-        {value} th percentile of the normal training windows' scores: {(100 - value).toFixed(1)} % of normal windows would raise an alarm.
+        {value}th percentile of the normal training windows' scores: {(100 - value).toFixed(1)} % of normal windows would raise an alarm.
       </small>
     </div>
   );
