@@ -85,7 +85,7 @@ export const SignalView = memo(function SignalView({ preview, error }: { preview
   const rate = preview?.sampleRate ?? 1;
   const n = preview?.windowLength ?? 0;
   const cols = width > 900 ? 4 : width > 600 ? 3 : 2;
-  const cardWidth = Math.max(140, Math.floor(width / cols) - 14);
+  const cardWidth = Math.max(140, Math.floor(width / cols) - 26);
   return (
     <section className="ts-signals" aria-labelledby="ts-signals-h">
       <h2 id="ts-signals-h">Signals per class</h2>
