@@ -1,6 +1,7 @@
 /**
  * The Time-series lab's state: its settings (typed schema → URL + localStorage) and what its worker
- * jobs returned (per task: data summary, signal preview, training outcome). Plain data only.
+ * jobs returned (per task: data summary, training outcome; the signal preview). Plain data only;
+ * job state (running, progress, errors) lives in the job runner (store/jobs.ts).
  */
 import { create } from 'zustand';
 import { defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
@@ -50,8 +51,6 @@ export function runSettings(s: TimeSeriesSettings): TsRunSettings {
   };
 }
 
-export type TsStatus = 'idle' | 'generating' | 'training' | 'evaluating' | 'done' | 'stopped' | 'error';
-
 export interface TaskState {
   summary: DataSummary | null;
   outcome: TrainOutcome | null;
@@ -62,12 +61,6 @@ export interface TaskState {
 }
 
 export interface TimeSeriesState {
-  status: TsStatus;
-  /** Which task the running job belongs to. */
-  runningTask: TimeSeriesTask | null;
-  progress: number;
-  progressText: string;
-  error: string | null;
   preview: SignalPreview | null;
   previewError: string | null;
   tasks: Record<TimeSeriesTask, TaskState>;
@@ -76,11 +69,6 @@ export interface TimeSeriesState {
 const emptyTask = (): TaskState => ({ summary: null, outcome: null, csv: null, csvError: null, curve: [] });
 
 export const useTimeSeries = create<TimeSeriesState>()(() => ({
-  status: 'idle',
-  runningTask: null,
-  progress: 0,
-  progressText: '',
-  error: null,
   preview: null,
   previewError: null,
   tasks: { classification: emptyTask(), anomaly: emptyTask(), regression: emptyTask() },
@@ -93,5 +81,3 @@ export function patchTimeSeries(p: Partial<TimeSeriesState>): void {
 export function patchTask(task: TimeSeriesTask, p: Partial<TaskState>): void {
   useTimeSeries.setState((s) => ({ tasks: { ...s.tasks, [task]: { ...s.tasks[task], ...p } } }));
 }
-
-export const isTsBusy = (s: Pick<TimeSeriesState, 'status'>): boolean => s.status === 'generating' || s.status === 'training' || s.status === 'evaluating';

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmGradientKernels } from '../core/train/wasm-kernels';
 import { TS_DEFAULTS, type TsRunSettings } from '../core/data/timeseries/lab-defaults';
-import { stopCurrentJob } from './context';
+import { stopJob } from './context';
 import { timeSeriesApi as api } from './time-series';
 import type { TsEvent } from './protocol/time-series';
 
@@ -37,7 +37,7 @@ describe('engine["time-series"]', () => {
   it('stops a run through the job signal and keeps what it has', async () => {
     const before = tf.memory().numTensors;
     const run = api.train('classification', { ...small, epochs: 200 }, (e) => {
-      if (e.type === 'epoch' && e.epoch === 0) stopCurrentJob();
+      if (e.type === 'epoch' && e.epoch === 0) stopJob();
     });
     const out = await run;
     expect(out.stopped).toBe(true);

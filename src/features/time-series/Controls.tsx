@@ -1,8 +1,9 @@
 /** The lab's settings, the Generate / Train / Stop buttons and the sensor-file input. */
 import { NumberField, SelectField } from '../../components/controls';
-import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
 import { DATASET_DEFAULTS, TASK_DATASETS, TASK_MODELS, TS_DEFAULTS } from '../../core/data/timeseries/lab-defaults';
-import { timeSeriesSettings, useTimeSeries, isTsBusy, type TimeSeriesSettings } from '../../store/time-series';
+import { timeSeriesSettings, type TimeSeriesSettings } from '../../store/time-series';
+import { timeSeriesLab } from './lab';
 import { generate, importFiles, stop, train } from './actions';
 
 const TASK_OPTIONS = [
@@ -30,7 +31,7 @@ function datasetPatch(id: keyof typeof DATASET_DEFAULTS): Partial<TimeSeriesSett
 
 /** The signal settings, next to the live signal view they change. */
 export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
-  const busy = useTimeSeries(isTsBusy);
+  const busy = useJob(timeSeriesLab).running;
   const f = timeSeriesSettings.fields;
   const simulated = s.tsDataset !== 'csv';
   return (
@@ -63,8 +64,9 @@ export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (
 }
 
 export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
-  const busy = useTimeSeries(isTsBusy);
-  const otherJob = useOtherJob('time-series');
+  const job = useJob(timeSeriesLab);
+  const busy = job.running;
+  const otherJob = job.blocked;
   const f = timeSeriesSettings.fields;
   const simulated = s.tsDataset !== 'csv';
   const models = TASK_MODELS[s.tsTask];
@@ -134,7 +136,6 @@ export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Par
           </label>
         )}
       </div>
-      <OtherJobNote ownLab="time-series" />
     </form>
   );
 }

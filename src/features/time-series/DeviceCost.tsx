@@ -9,7 +9,7 @@ import { Output, count } from '../../components/Output';
 import { formatBytes, formatMs } from '../../core/devices';
 import type { FeatureMode } from '../../core/data/timeseries/prepare';
 import type { ModelSpec } from '../../core/model/spec';
-import { useDevice } from '../../store/device';
+import { useDeviceTarget } from '../../store/device';
 import { pipelineCost } from './device-cost';
 import { fixed } from './palette';
 
@@ -24,7 +24,7 @@ interface Props {
 }
 
 export function DeviceCost({ spec, mode, windowLength, channels, bands, sampleRate, stride }: Props) {
-  const targetId = useDevice((d) => d.targetId);
+  const [targetId] = useDeviceTarget();
   const variants: ModelVariant[] = spec
     ? [
         { label: 'fp32', spec, deployment: { dtype: 'fp32' } },

@@ -1,12 +1,12 @@
 /** The run's key numbers, right under the buttons: windows, the task's metric (float and int8), progress. */
 import { Output, count, percent } from '../../components/Output';
 import type { TimeSeriesTask, TrainOutcome, DataSummary } from '../../worker/protocol/time-series';
-import { useTimeSeries, isTsBusy } from '../../store/time-series';
+import { JobStatus, useJob } from '../../components/jobs';
+import { timeSeriesLab } from './lab';
 import { fixed } from './palette';
 
 export function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; summary: DataSummary | null; outcome: TrainOutcome | null }) {
-  const st = useTimeSeries();
-  const busy = isTsBusy(st) && st.runningTask === task;
+  const busy = useJob(timeSeriesLab).running;
   const f = outcome?.float;
   const q = outcome?.int8;
   return (
@@ -32,15 +32,13 @@ export function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; s
           <Output label="int8 MAE" size="small">{q?.regression ? `${fixed(q.regression.mae * 100, 1)} % SoC` : '–'}</Output>
         </>
       )}
-      <div className="ts-progress" aria-live="polite">
-        {busy && (
-          <>
-            <progress max={1} value={st.progress} aria-label="Job progress" />
-            <span>{st.progressText}</span>
-          </>
+      <div className="ts-progress">
+        <JobStatus lab={timeSeriesLab} />
+        {!busy && outcome && (
+          <span role="status" aria-label="Run result">
+            {outcome.stopped ? `Stopped after ${outcome.epochsDone} epochs.` : outcome.spec ? `Trained ${outcome.epochsDone} epochs; evaluated on ${summary?.test ?? '?'} test windows (float and int8).` : 'Baseline evaluated (no training needed).'}
+          </span>
         )}
-        {!busy && outcome && <span>{outcome.stopped ? `Stopped after ${outcome.epochsDone} epochs.` : outcome.spec ? `Trained ${outcome.epochsDone} epochs; evaluated on ${summary?.test ?? '?'} test windows (float and int8).` : 'Baseline evaluated (no training needed).'}</span>}
-        {!busy && st.error && st.runningTask === task && <span className="field-error">{st.error}</span>}
       </div>
     </div>
   );

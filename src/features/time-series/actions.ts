@@ -1,23 +1,20 @@
 /**
- * The Time-series lab's calls into the worker. Jobs (generate, train) start from click handlers only;
- * the signal preview is cheap and not a job, so it may follow the settings from an effect (the latest
- * request wins). Events of an earlier run are dropped by run id.
+ * The Time-series lab's calls into the worker. Jobs (generate, train) go through the job runner and
+ * start from click handlers only; the signal preview is cheap and not a job, so it may follow the
+ * settings from an effect (the latest request wins).
  */
 import { getEngine, proxy } from '../../worker/client';
-import type { Clip, TimeSeriesTask, TsEvent } from '../../worker/protocol/time-series';
+import type { Clip, TsEvent } from '../../worker/protocol/time-series';
 import { whenEngineReady } from '../../store/engine-boot';
-import { setEngineBusy } from '../../store/engine';
+import { runJob, stopJob } from '../../store/jobs';
 import { checkCsvSize, CsvError } from '../../core/data/timeseries/csv';
-import { isTsBusy, patchTask, patchTimeSeries, runSettings, useTimeSeries, type TimeSeriesSettings } from '../../store/time-series';
+import { patchTask, patchTimeSeries, runSettings, useTimeSeries, type TimeSeriesSettings } from '../../store/time-series';
+import { timeSeriesLab } from './lab';
 
-const OWNER = { id: 'time-series', title: 'Time series' };
-let runId = 0;
 let previewId = 0;
 
 function message(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  // Comlink re-throws worker errors with their message; keep only the message for the page.
-  return m.replace(/^Error: /, '');
+  return (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '');
 }
 
 export async function refreshPreview(s: TimeSeriesSettings): Promise<void> {
@@ -31,56 +28,34 @@ export async function refreshPreview(s: TimeSeriesSettings): Promise<void> {
   }
 }
 
-async function job(task: TimeSeriesTask, status: 'generating' | 'training', fn: () => Promise<void>): Promise<void> {
-  if (isTsBusy(useTimeSeries.getState())) return;
-  patchTimeSeries({ status, runningTask: task, error: null, progress: 0, progressText: status === 'generating' ? 'Simulating recordings…' : 'Preparing…' });
-  setEngineBusy(true, OWNER);
-  try {
-    await whenEngineReady();
-    await fn();
-  } catch (e) {
-    patchTimeSeries({ status: 'error', error: message(e) });
-  } finally {
-    setEngineBusy(false);
-    if (isTsBusy(useTimeSeries.getState())) patchTimeSeries({ status: 'done' });
-  }
-}
-
-export function generate(s: TimeSeriesSettings): Promise<void> {
+export async function generate(s: TimeSeriesSettings): Promise<void> {
   const task = s.tsTask;
-  return job(task, 'generating', async () => {
-    const summary = await getEngine().timeSeries.generate(task, runSettings(s));
-    patchTask(task, { summary, outcome: null, curve: [] });
-    patchTimeSeries({ status: 'done', progress: 1, progressText: '' });
+  const out = await runJob(timeSeriesLab, 'Generating data', async (job) => {
+    job.progress(null, 'Simulating recordings…');
+    return getEngine().timeSeries.generate(task, runSettings(s));
   });
+  if (out.status === 'done' || out.status === 'stopped') patchTask(task, { summary: out.value, outcome: null, curve: [] });
 }
 
-export function train(s: TimeSeriesSettings): Promise<void> {
+export async function train(s: TimeSeriesSettings): Promise<void> {
   const task = s.tsTask;
-  const id = ++runId;
-  return job(task, 'training', async () => {
+  const out = await runJob(timeSeriesLab, 'Training', async (job) => {
     patchTask(task, { curve: [], outcome: null });
+    job.progress(0, 'Preparing…');
     const onEvent = (e: TsEvent) => {
-      if (id !== runId) return;
-      if (e.type === 'phase') patchTimeSeries({ progressText: e.text, progress: e.fraction, status: e.fraction >= 1 ? 'evaluating' : 'training' });
-      else if (e.type === 'batch') patchTimeSeries({ progress: (e.epoch + (e.batch + 1) / e.batchesPerEpoch) / s.tsEpochs, progressText: `Epoch ${e.epoch + 1} of ${s.tsEpochs}` });
+      if (e.type === 'phase') job.progress(e.fraction >= 1 ? null : e.fraction, e.text);
+      else if (e.type === 'batch') job.progress((e.epoch + (e.batch + 1) / e.batchesPerEpoch) / s.tsEpochs, `Epoch ${e.epoch + 1} of ${s.tsEpochs}`);
       else patchTask(task, { curve: [...useTimeSeries.getState().tasks[task].curve, { epoch: e.epoch + 1, loss: e.loss }] });
     };
-    const outcome = await getEngine().timeSeries.train(task, runSettings(s), proxy(onEvent));
-    if (id !== runId) return;
-    const curve = outcome.history.map((h) => ({ epoch: h.epoch + 1, loss: h.loss }));
-    patchTask(task, { outcome, summary: outcome.summary, curve });
-    patchTimeSeries({ status: outcome.stopped ? 'stopped' : 'done', progress: 1, progressText: '' });
+    return getEngine().timeSeries.train(task, runSettings(s), proxy(job.guard(onEvent)));
   });
-}
-
-export async function stop(): Promise<void> {
-  try {
-    await getEngine().stop();
-  } catch (e) {
-    patchTimeSeries({ error: message(e) });
+  if (out.status === 'done' || out.status === 'stopped') {
+    const outcome = out.value;
+    patchTask(task, { outcome, summary: outcome.summary, curve: outcome.history.map((h) => ({ epoch: h.epoch + 1, loss: h.loss })) });
   }
 }
+
+export const stop = () => stopJob(timeSeriesLab);
 
 /** Reads the chosen files (size checked before reading) and hands them to the worker to parse. */
 export async function importFiles(s: TimeSeriesSettings, files: File[], onRate: (hz: number) => void): Promise<void> {

@@ -4,7 +4,6 @@
  * (per task) → deployment (device panel, window buffer and feature stage, inferences per second).
  */
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { Guide } from '../../components/Guide';
 import { LineChart } from '../../components/charts/LineChart';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings } from '../../store/time-series';
@@ -21,8 +20,6 @@ import { CsvPreview } from './CsvPreview';
 import { LiveCapture } from './LiveCapture';
 import { refreshPreview } from './actions';
 import './time-series.css';
-
-const loadGuide = () => import('../../../labs/time-series.md?raw');
 
 /** Keeps dataset and model valid for the task (a hand-edited link may pair them wrongly). */
 function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
@@ -83,7 +80,6 @@ export default function TimeSeriesPage() {
       {summary && <Separability summary={summary} />}
       <DeviceCost spec={spec} mode={featureModeFor(s.tsModel, s.tsFeatures)} windowLength={s.tsWindow} channels={channels} bands={s.tsBands} sampleRate={s.tsRate} stride={s.tsStride} />
       {task !== 'regression' && <LiveCapture s={s} onUse={(hz) => update({ tsDataset: 'csv', tsRate: Math.max(1, Math.min(16000, hz)) })} />}
-      <Guide load={loadGuide} />
     </div>
   );
 }
