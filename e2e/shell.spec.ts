@@ -4,8 +4,8 @@ test('the home page lists every lab and says which backend is in use', async ({ 
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'TinyML Lab' })).toBeVisible();
   const labs = page.getByRole('main').getByRole('listitem');
-  await expect(labs).toHaveCount(7);
-  for (const title of ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Time series', 'Devices']) {
+  await expect(labs).toHaveCount(6);
+  for (const title of ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Devices']) {
     await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toBeVisible();
   }
   const backend = page.getByRole('status', { name: 'Backend in use' });
