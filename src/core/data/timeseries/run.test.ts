@@ -45,6 +45,12 @@ describe('time-series training, evaluation and int8 PTQ', () => {
     expect(Math.abs(q.auc - ev.auc)).toBeLessThan(0.05);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    // Fed raw windows, the autoencoder reconstructs the flattened window.
+    const raw = prepareFor('anomaly', buildDataset('anomaly', 'motor', s), { ...s, features: 'raw' });
+    const ae = await trainModel('autoencoder', raw, { ...opts, epochs: 1 });
+    expect(evaluateModel('autoencoder', ae.model, raw).anomaly!.scores.length).toBe(raw.test.count);
+    ae.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
     // The baseline needs no training.
     expect(evaluateModel('distance', null, p).anomaly!.auc).toBeGreaterThan(0.8);
   });

@@ -39,8 +39,13 @@ export interface TsTrainOptions {
   onEpoch?: (e: LoopEpochEvent) => void;
 }
 
+/** The autoencoder reads (and reconstructs) a flat vector, also when fed raw windows. */
+function inputShapeOf(kind: TsModelKind, p: Prepared): number[] {
+  return kind === 'autoencoder' ? [p.inputShape.reduce((a, b) => a * b, 1)] : p.inputShape;
+}
+
 function tensors(p: Prepared, s: PreparedSplit, kind: TsModelKind) {
-  const xs = tf.tensor(s.x, [s.count, ...p.inputShape]);
+  const xs = tf.tensor(s.x, [s.count, ...inputShapeOf(kind, p)]);
   if (p.task === 'classification') return { xs, labels: tf.tensor1d(s.labels, 'int32') };
   if (kind === 'autoencoder') return { xs, targets: xs };
   return { xs, targets: tf.tensor2d(s.targets, [s.count, 1]) };
@@ -113,10 +118,10 @@ export function distanceScores(s: PreparedSplit): Float32Array {
   return reconstructionErrors(new Float32Array(s.x.length), s.x, s.count);
 }
 
-function predict(model: TfModel | null, p: Prepared, s: PreparedSplit, hooks?: ForwardHooks, quantizeInput?: (x: Float32Array) => Float32Array): Float32Array {
+function predict(model: TfModel | null, s: PreparedSplit, hooks?: ForwardHooks, quantizeInput?: (x: Float32Array) => Float32Array): Float32Array {
   if (!model) return new Float32Array(0);
   const x = quantizeInput ? quantizeInput(s.x) : s.x;
-  const xs = tf.tensor(x, [s.count, ...p.inputShape]);
+  const xs = tf.tensor(x, [s.count, ...model.spec.inputShape]);
   try {
     return predictLogits(model, xs, hooks);
   } finally {
@@ -126,7 +131,7 @@ function predict(model: TfModel | null, p: Prepared, s: PreparedSplit, hooks?: F
 
 export function evaluateModel(kind: TsModelKind, model: TfModel | null, p: Prepared, hooks?: ForwardHooks, quantizeInput?: (x: Float32Array) => Float32Array): TaskEvaluation {
   if (p.task === 'classification') {
-    const out = predict(model, p, p.test, hooks, quantizeInput);
+    const out = predict(model, p.test, hooks, quantizeInput);
     const k = p.classNames.length;
     const pred = new Int32Array(p.test.count);
     for (let i = 0; i < p.test.count; i++) {
@@ -139,12 +144,12 @@ export function evaluateModel(kind: TsModelKind, model: TfModel | null, p: Prepa
   }
   if (p.task === 'anomaly') {
     const score = (s: PreparedSplit) =>
-      kind === 'distance' ? distanceScores(s) : reconstructionErrors(predict(model, p, s, hooks, quantizeInput), s.x, s.count);
+      kind === 'distance' ? distanceScores(s) : reconstructionErrors(predict(model, s, hooks, quantizeInput), s.x, s.count);
     const scores = score(p.test);
     const { auc, points } = rocCurve(scores, p.test.anomalous);
     return { task: p.task, anomaly: { auc, roc: thinRoc(points), scores, anomalous: p.test.anomalous, labels: p.test.labels, normalTrainScores: score(p.train).sort() } };
   }
-  const predicted = predict(model, p, p.test, hooks, quantizeInput);
+  const predicted = predict(model, p.test, hooks, quantizeInput);
   return { task: p.task, regression: { ...regressionMetrics(p.test.targets, predicted), predicted, truth: p.test.targets } };
 }
 
@@ -167,7 +172,7 @@ export function quantizeAndEvaluate(kind: TsModelKind, model: TfModel, p: Prepar
   const settings = { weightBits: 8, activationBits: 8, scheme: 'asymmetric' as const, granularity: 'per-channel' as const, rounding: 'nearest' as const, seed };
   const calibCount = Math.min(500, p.train.count);
   const per = p.inputShape.reduce((a, b) => a * b, 1);
-  const calibXs = tf.tensor(p.train.x.subarray(0, calibCount * per), [calibCount, ...p.inputShape]);
+  const calibXs = tf.tensor(p.train.x.subarray(0, calibCount * per), [calibCount, ...model.spec.inputShape]);
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of p.train.x) {
