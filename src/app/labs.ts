@@ -13,6 +13,7 @@ import { nasLab } from '../features/nas/lab';
 import { nxpLab } from '../features/nxp/lab';
 import { pruningLab } from '../features/pruning/lab';
 import { quantizationLab } from '../features/quantization/lab';
+import { timeSeriesLab } from '../features/time-series/lab';
 import { trainLab } from '../features/train/lab';
 
 const LIST = [
@@ -23,6 +24,7 @@ const LIST = [
   distillationLab,
   nasLab,
   deployLab,
+  timeSeriesLab,
   nxpLab,
   genaiLab,
   devicesLab,

@@ -15,6 +15,7 @@ import { distillationApi } from './distillation';
 import { nasApi } from './nas';
 import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
+import { timeSeriesApi } from './time-series';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -30,6 +31,7 @@ const api: EngineApi = {
   nas: proxy(nasApi),
   pruning: proxy(pruningApi),
   quantization: proxy(quantizationApi),
+  timeSeries: proxy(timeSeriesApi),
 };
 
 const internals = {

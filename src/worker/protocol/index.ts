@@ -10,6 +10,7 @@ import type { DistillationApi } from './distillation';
 import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization';
+import type { TimeSeriesApi } from './time-series';
 
 /**
  * One line per lab namespace. `& ProxyMarked` (the worker wraps each with Comlink.proxy) makes
@@ -21,6 +22,7 @@ export interface LabApis {
   nas: NasApi & ProxyMarked;
   pruning: PruningApi & ProxyMarked;
   quantization: QuantizationApi & ProxyMarked;
+  timeSeries: TimeSeriesApi & ProxyMarked;
 }
 
 export type EngineApi = BaseEngineApi & LabApis;
