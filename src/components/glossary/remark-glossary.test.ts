@@ -4,11 +4,11 @@ import { remarkGlossary, splitTerms } from './remark-glossary';
 
 describe('remarkGlossary', () => {
   it('splits term references', () => {
-    expect(splitTerms('a [[MAC]] b [[zero points|zero point]].')).toEqual([
+    expect(splitTerms('a [[MAC]] b [[zero point|zero points]].')).toEqual([
       'a ',
-      { shown: 'MAC', term: 'MAC' },
+      { term: 'MAC', shown: 'MAC' },
       ' b ',
-      { shown: 'zero points', term: 'zero point' },
+      { term: 'zero point', shown: 'zero points' },
       '.',
     ]);
     expect(splitTerms('no terms [x]')).toEqual(['no terms [x]']);

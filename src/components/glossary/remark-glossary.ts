@@ -1,5 +1,6 @@
 /**
- * remark plugin: `[[MAC]]` or `[[multiply-accumulates|MAC]]` in a guide becomes a glossary term,
+ * remark plugin: `[[MAC]]` or `[[MAC|multiply-accumulates]]` (term, then the text shown, as in a
+ * wiki) in a guide becomes a glossary term,
  * rendered by the guide's `dfn` component (GlossaryTerm) as a button that shows the definition on
  * hover and focus. Only this plugin produces <dfn>: raw HTML in a guide is never rendered.
  * Text inside code and maths is left alone (the walker only visits mdast "text" nodes).
@@ -20,7 +21,7 @@ export function splitTerms(text: string): (string | { shown: string; term: strin
   let last = 0;
   for (const m of text.matchAll(TERM_LINK)) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    out.push({ shown: m[1].trim(), term: (m[2] ?? m[1]).trim() });
+    out.push({ term: m[1].trim(), shown: (m[2] ?? m[1]).trim() });
     last = m.index + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
