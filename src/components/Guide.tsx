@@ -3,6 +3,8 @@
  *   <Guide load={() => import('../../../labs/train.md?raw')} />
  */
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
+import { ChallengePanel } from './challenges/ChallengePanel';
 
 const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
@@ -21,8 +23,10 @@ export const Guide = memo(function Guide({ load, title = 'Guide' }: GuideProps) 
       live = false;
     };
   }, [load]);
+  const lab = useLocation().pathname.replace(/^\//, '') || 'home';
   return (
     <section className="guide" aria-label={title}>
+      <ChallengePanel lab={lab} />
       {error && <p role="alert">The guide could not be loaded: {error}</p>}
       {text === null && !error && <p>Loading the guide…</p>}
       {text !== null && (

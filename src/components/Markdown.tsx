@@ -5,11 +5,13 @@
  *   ```quiz … ```   checks of understanding (Quiz)
  *   [[MAC]]          a glossary term (GlossaryTerm)
  *   [Set up this exercise](#/lab?key=value)   an exercise preset link (CourseLink)
+ *   ```challenge-composer```   the instructor's challenge composer
  */
 import { memo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import 'katex/dist/katex.min.css';
 import { Quiz } from './quiz/Quiz';
+import { ChallengeComposer } from './challenges/ChallengeComposer';
 import { COURSE_COMPONENTS, REHYPE_PLUGINS, REMARK_PLUGINS } from './quiz/markdown-parts';
 
 interface HastNode {
@@ -20,12 +22,12 @@ interface HastNode {
   children?: HastNode[];
 }
 
-/** The source of a ```quiz fenced block, or undefined for any other <pre>. */
-function quizSource(pre: HastNode | undefined): string | undefined {
+/** The language and source of a fenced block (```quiz → "quiz"). */
+function fenced(pre: HastNode | undefined): { lang?: string; source: string } {
   const code = pre?.children?.find((c) => c.tagName === 'code');
   const cls = code?.properties?.className;
-  if (!Array.isArray(cls) || !cls.includes('language-quiz')) return undefined;
-  return (code?.children ?? []).map((c) => c.value ?? '').join('');
+  const lang = Array.isArray(cls) ? cls.map(String).find((c) => c.startsWith('language-'))?.slice(9) : undefined;
+  return { lang, source: (code?.children ?? []).map((c) => c.value ?? '').join('') };
 }
 
 const COMPONENTS: Components = {
@@ -37,8 +39,10 @@ const COMPONENTS: Components = {
   h5: 'h6',
   ...COURSE_COMPONENTS,
   pre: ({ node, children, ...rest }: { node?: HastNode; children?: ReactNode }) => {
-    const quiz = quizSource(node);
-    return quiz === undefined ? <pre {...rest}>{children}</pre> : <Quiz source={quiz} />;
+    const { lang, source } = fenced(node);
+    if (lang === 'quiz') return <Quiz source={source} />;
+    if (lang === 'challenge-composer') return <ChallengeComposer />;
+    return <pre {...rest}>{children}</pre>;
   },
 };
 
