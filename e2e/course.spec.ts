@@ -102,3 +102,84 @@ test('quiz, glossary and challenge pass axe', async ({ page }) => {
   const axe = await new AxeBuilder({ page }).include('.guide').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
+
+/** Smallest computed font size (px) of the SVG text inside charts, and of all visible text on the page. */
+async function smallestText(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    const shown = (el: Element) => (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const chartTexts = [...document.querySelectorAll('svg text')].filter((t) => shown(t) && (t.textContent ?? '').trim() !== '');
+    const textEls = [...document.querySelectorAll('main *, .device-dock *')].filter(
+      (el) => shown(el) && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== ''),
+    );
+    return {
+      charts: chartTexts.length,
+      panelCharts: chartTexts.filter((t) => t.closest('.device-dock')).length,
+      chart: Math.min(...chartTexts.map(size)),
+      text: Math.min(...textEls.map(size)),
+      root: size(document.documentElement),
+    };
+  });
+}
+
+test('presenter mode: a switch that persists, ?present=1, legible charts, a guide drawer and demo shortcuts', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  // Wait for the charts of the page and of the device panel (its memory timeline) to draw.
+  await expect.poll(async () => { const t = await smallestText(page); return t.charts > t.panelCharts && t.panelCharts > 0; }).toBe(true);
+  const before = await smallestText(page);
+  expect(before.chart).toBeLessThan(18);
+
+  const toggle = page.getByRole('switch', { name: 'Presenter mode' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  const on = await smallestText(page);
+  expect(on.chart).toBeGreaterThanOrEqual(18);
+  expect(on.text).toBeGreaterThanOrEqual(18);
+
+  // It stays on across a reload and another lab.
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Presenter mode' })).toHaveAttribute('aria-checked', 'true');
+  await gotoLab(page, 'devices');
+  await expect(page.getByRole('switch', { name: 'Presenter mode' })).toHaveAttribute('aria-checked', 'true');
+
+  // Text scales up on a 1920 px screen.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const wide = await smallestText(page);
+  expect(wide.root).toBeGreaterThan(on.root);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The guide is folded into a drawer.
+  const guide = page.getByRole('region', { name: 'Guide' });
+  await expect(guide).toBeHidden();
+  await page.getByRole('button', { name: 'Show guide' }).click();
+  await expect(guide).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close guide' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(guide).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Show guide' })).toBeFocused();
+
+  // Shortcuts: Ctrl+Enter starts the page's main action, Ctrl+. stops it.
+  await gotoLab(page, 'train', 'model=lenet5&epochs=5&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await page.keyboard.press('Control+.');
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Stopped');
+
+  // Switching off restores the normal sizes.
+  await page.getByRole('switch', { name: 'Presenter mode' }).click();
+  expect((await smallestText(page)).root).toBe(before.root);
+});
+
+test('?present=1 turns presenter mode on in a fresh browser; axe passes with it on and off', async ({ page }) => {
+  await gotoLab(page, 'quantization', 'present=1');
+  await expect(page.getByRole('switch', { name: 'Presenter mode' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Show guide' }).click();
+  const onScan = await new AxeBuilder({ page }).include('.guide-tools').include('.guide').analyze();
+  expect(onScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Close guide' }).click();
+  await page.getByRole('switch', { name: 'Presenter mode' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-present', 'on');
+  const offScan = await new AxeBuilder({ page }).include('.guide-tools').include('.guide').analyze();
+  expect(offScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

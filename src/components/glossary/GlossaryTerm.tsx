@@ -23,7 +23,13 @@ export function GlossaryTerm({ term, children }: { term: string; children: React
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        onKeyDown={(e) => {
+          // Escape closes an open tip only (preventDefault tells a surrounding drawer to stay open).
+          if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            setOpen(false);
+          }
+        }}
       >
         {children}
       </button>

@@ -6,7 +6,7 @@
  */
 import { memo, useId, useMemo, useRef, useState } from 'react';
 import ReactMarkdown from 'react-markdown';
-import { parseQuiz, scoreQuiz, type Question, type QuizScore, type Response } from '../../core/course/quiz';
+import { parseQuiz, scoreQuiz, speakable, type Question, type QuizScore, type Response } from '../../core/course/quiz';
 import { exportProgress, recordChecks, useCourseProgress } from '../../store/course-progress';
 import { COURSE_COMPONENTS, REHYPE_PLUGINS, REMARK_PLUGINS } from './markdown-parts';
 import { labOfLink } from './CourseLink';
@@ -63,7 +63,13 @@ function QuestionItem({ q, index, response, result, onChange }: ItemProps) {
         <div role="radiogroup" aria-labelledby={promptId} className="quiz-options">
           {q.options.map((o, i) => (
             <label key={i} className="quiz-option">
-              <input type="radio" name={id} checked={response === i} onChange={() => onChange(i)} />
+              <input
+                type="radio"
+                name={id}
+                checked={response === i}
+                onChange={() => onChange(i)}
+                aria-label={o.text.includes('$') ? speakable(o.text) : undefined}
+              />
               <Inline text={o.text} />
             </label>
           ))}

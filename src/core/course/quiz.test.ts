@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCorrect, parseAnswer, parseQuiz, readNumber, scoreQuiz } from './quiz';
+import { isCorrect, parseAnswer, parseQuiz, readNumber, scoreQuiz, speakable } from './quiz';
 
 const SAMPLE = `
 q: A model that guesses uniformly over ten digits has what loss?
@@ -86,5 +86,15 @@ describe('answers and scores', () => {
     expect(isCorrect(questions[1], 'two hundred')).toBe(false);
     expect(scoreQuiz(questions, [1, '250', 1])).toEqual({ correct: 2, total: 3, results: [true, true, false] });
     expect(scoreQuiz(questions, []).correct).toBe(0);
+  });
+});
+
+describe('speakable', () => {
+  it('reads typeset maths as plain text', () => {
+    expect(speakable('$|w \\cdot \\partial L / \\partial w|$')).toBe('|w · ∂ L / ∂ w|');
+    expect(speakable('$\\ln 10 \\approx 2.30$')).toBe('ln 10 ≈ 2.30');
+    expect(speakable('the mean absolute input $\\overline{|x|}$')).toBe('the mean absolute input mean |x|');
+    expect(speakable('$s/2$')).toBe('s/2');
+    expect(speakable('$\\frac{1}{T}$')).toBe('1/T');
   });
 });

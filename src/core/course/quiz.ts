@@ -211,3 +211,22 @@ export function scoreQuiz(questions: Question[], responses: Response[]): QuizSco
   const results = questions.map((q, i) => isCorrect(q, responses[i]));
   return { correct: results.filter(Boolean).length, total: questions.length, results };
 }
+
+/**
+ * A plain-text reading of inline markdown with TeX, for accessible names where the visible text is
+ * typeset maths (KaTeX's MathML is not used by every accessible-name computation):
+ * "$|w \cdot \partial L / \partial w|$" → "|w · ∂ L / ∂ w|".
+ */
+export function speakable(text: string): string {
+  const SYMBOLS: Record<string, string> = { cdot: '·', partial: '∂', approx: '≈', le: '≤', ge: '≥', times: '×', ln: 'ln', log: 'log', alpha: 'α', beta: 'β', eta: 'η', theta: 'θ' };
+  return text
+    .replace(/\$/g, '')
+    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '$1/$2')
+    .replace(/\\(?:operatorname|mathrm|text)\{([^{}]*)\}/g, '$1')
+    .replace(/\\overline\{([^{}]*)\}/g, 'mean $1')
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => SYMBOLS[name] ?? name)
+    .replace(/\\[,;!]/g, ' ')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
