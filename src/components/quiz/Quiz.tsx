@@ -4,7 +4,8 @@
  * button and a "Score" output. Checking shows, per question, right or wrong and the explanation,
  * records the results in the course progress, and moves focus to the score so the result is in view.
  */
-import { memo, useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
+import { useResultFocus } from '../use-result-focus';
 import ReactMarkdown from 'react-markdown';
 import { parseQuiz, scoreQuiz, speakable, type Question, type QuizScore, type Response } from '../../core/course/quiz';
 import { exportProgress, recordChecks, useCourseProgress } from '../../store/course-progress';
@@ -99,7 +100,7 @@ export const Quiz = memo(function Quiz({ source }: { source: string }) {
   const { questions, errors } = useMemo(() => parseQuiz(source), [source]);
   const [responses, setResponses] = useState<Response[]>([]);
   const [score, setScore] = useState<QuizScore | null>(null);
-  const scoreRef = useRef<HTMLDivElement>(null);
+  const [scoreRef, bringScore] = useResultFocus<HTMLDivElement>('nearest');
   const headingId = useId();
   const lab = labOfLink(typeof window === 'undefined' ? '' : window.location.hash) ?? 'home';
   const progress = useCourseProgress((s) => s.progress);
@@ -109,11 +110,8 @@ export const Quiz = memo(function Quiz({ source }: { source: string }) {
     const s = scoreQuiz(questions, responses);
     setScore(s);
     recordChecks(lab, questions.map((q, i) => ({ id: q.id, correct: s.results[i] })));
-    // After React paints the feedback: keep the score (the result) in view and focused.
-    requestAnimationFrame(() => {
-      scoreRef.current?.scrollIntoView({ block: 'nearest' });
-      scoreRef.current?.focus();
-    });
+    // The score (the result of the action) comes into view and takes focus.
+    bringScore();
   }
 
   if (errors.length > 0) {
