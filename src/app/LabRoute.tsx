@@ -1,7 +1,11 @@
-/** Renders the lab named by the route (#/<id>) from the registry, lazily; unknown ids get NotFound. */
+/**
+ * Renders the lab named by the route (#/<id>) from the lab list, lazily: its title and summary, its
+ * page, then its guide. Unknown ids get NotFound.
+ */
 import { Suspense, useEffect } from 'react';
 import { useParams } from 'react-router';
-import { findLab } from './registry';
+import { Guide } from '../components/Guide';
+import { findLab } from './labs';
 import { NotFound } from './NotFound';
 
 export function LabRoute() {
@@ -19,6 +23,7 @@ export function LabRoute() {
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>
+      <Guide load={lab.guide} />
     </article>
   );
 }

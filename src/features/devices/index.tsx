@@ -3,13 +3,10 @@
  * models estimated on every target next to published measurements, an upload to estimate your own
  * model, and the guide to the cost model.
  */
-import { Guide } from '../../components/Guide';
 import { CatalogTable } from './CatalogTable';
 import { OtherReferences, ReferenceTable } from './ReferenceTable';
 import { UploadModel } from './UploadModel';
 import './devices.css';
-
-const loadGuide = () => import('../../../labs/devices.md?raw');
 
 export default function DevicesPage() {
   return (
@@ -28,7 +25,6 @@ export default function DevicesPage() {
         <OtherReferences />
       </section>
       <UploadModel />
-      <Guide load={loadGuide} />
     </div>
   );
 }
