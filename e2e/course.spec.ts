@@ -49,7 +49,7 @@ test('a challenge link fails without a fitting model and passes once one is trai
   const meets = 'target:mcxn947,flash:150,acc:85';
   // A fresh browser has no baseline: the challenge is scored against an untrained default and fails.
   await gotoLab(page, 'devices', `challenge=${meets}`);
-  const challenge = page.getByRole('region', { name: 'Challenge' });
+  const challenge = page.getByRole('region', { name: 'Challenge', exact: true });
   await expect(challenge.getByRole('status', { name: 'Goal' })).toHaveText(/150 KB flash on MCX N947 \(int8\) with ≥ 85 % test accuracy/);
   await expect(challenge.getByRole('status', { name: 'Result' })).toHaveText('fail');
   await expect(challenge).toBeInViewport();
@@ -61,23 +61,23 @@ test('a challenge link fails without a fitting model and passes once one is trai
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
 
   await gotoLab(page, 'devices', `challenge=${meets}`);
-  await expect(page.getByRole('region', { name: 'Challenge' }).getByRole('status', { name: 'Result' })).toHaveText('pass');
+  await expect(page.getByRole('region', { name: 'Challenge', exact: true }).getByRole('status', { name: 'Result' })).toHaveText('pass');
 
   // The same model against a tighter flash budget fails on that line only.
   await gotoLab(page, 'devices', 'challenge=target:mcxn947,flash:100,acc:85');
-  const tight = page.getByRole('region', { name: 'Challenge' });
+  const tight = page.getByRole('region', { name: 'Challenge', exact: true });
   await expect(tight.getByRole('status', { name: 'Result' })).toHaveText('fail');
   await expect(tight.getByRole('row', { name: /Flash \(model \+ runtime\)/ })).toContainText('✗ no');
   await expect(tight.getByRole('row', { name: /Test accuracy/ })).toContainText('✓ yes');
 
   // A broken link says so instead of scoring something else.
   await gotoLab(page, 'devices', 'challenge=target:nowhere');
-  await expect(page.getByRole('region', { name: 'Challenge' }).getByRole('alert')).toContainText('could not be read');
+  await expect(page.getByRole('region', { name: 'Challenge', exact: true }).getByRole('alert')).toContainText('could not be read');
 });
 
 test('the instructor composer builds a challenge link that opens the challenge', async ({ page }) => {
   await gotoLab(page, 'devices');
-  const composer = page.getByRole('region', { name: 'Compose a challenge' });
+  const composer = page.getByRole('region', { name: 'Composer for instructors' });
   await composer.scrollIntoViewIfNeeded();
   await composer.getByLabel('Challenge target').selectOption('mcxn236');
   await composer.getByLabel('Flash limit (KB)').fill('300');
@@ -88,7 +88,7 @@ test('the instructor composer builds a challenge link that opens the challenge',
     /#\/devices\?challenge=target:mcxn236,flash:300,lat:20,engine:cpu,acc:97$/,
   );
   await composer.getByRole('link', { name: 'Open this challenge' }).click();
-  await expect(page.getByRole('region', { name: 'Challenge' }).getByRole('status', { name: 'Goal' })).toHaveText(
+  await expect(page.getByRole('region', { name: 'Challenge', exact: true }).getByRole('status', { name: 'Goal' })).toHaveText(
     /300 KB flash and 20 ms on the CPU on MCX N236 \(int8\) with ≥ 97 %/,
   );
 });
@@ -174,12 +174,33 @@ test('?present=1 turns presenter mode on in a fresh browser; axe passes with it 
   await gotoLab(page, 'quantization', 'present=1');
   await expect(page.getByRole('switch', { name: 'Presenter mode' })).toHaveAttribute('aria-checked', 'true');
   await page.getByRole('button', { name: 'Show guide' }).click();
-  const onScan = await new AxeBuilder({ page }).include('.guide-tools').include('.guide').analyze();
+  const onScan = await new AxeBuilder({ page }).include('.topbar').include('.guide-tools').include('.guide').analyze();
   expect(onScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
   await page.getByRole('button', { name: 'Close guide' }).click();
   await page.getByRole('switch', { name: 'Presenter mode' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-present', 'on');
-  const offScan = await new AxeBuilder({ page }).include('.guide-tools').include('.guide').analyze();
+  const offScan = await new AxeBuilder({ page }).include('.topbar').include('.guide').analyze();
   expect(offScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('a reload mid-training asks first, then says the run was interrupted; chart SVGs are not tab stops', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=lenet5&epochs=5&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await expect.poll(() => page.locator('main .chart svg, .device-dock svg.recharts-surface').count()).toBeGreaterThan(0);
+  expect(await page.locator('svg.recharts-surface[tabindex]').count()).toBe(0);
+
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  expect(dialogs).toEqual(['beforeunload']);
+  await expect(page.getByText(/Training in the Train lab was interrupted when the page reloaded/)).toBeVisible();
+  // Only once: the note is cleared, so the next reload is quiet.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/was interrupted when the page reloaded/)).toHaveCount(0);
 });

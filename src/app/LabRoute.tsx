@@ -5,6 +5,7 @@
 import { Suspense, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { Guide } from '../components/Guide';
+import { ChallengePanel } from '../components/challenges/ChallengePanel';
 import { findLab } from './labs';
 import { NotFound } from './NotFound';
 
@@ -20,6 +21,8 @@ export function LabRoute() {
     <article className="lab" aria-labelledby="lab-title">
       <h1 id="lab-title">{lab.title}</h1>
       <p className="lab-summary">{lab.summary}</p>
+      {/* A challenge link's scorecard, above the page so it is in view when the link opens. */}
+      <ChallengePanel lab={lab.id} />
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>

@@ -3,10 +3,10 @@
  *   <Guide load={() => import('../../../labs/train.md?raw')} />
  */
 import { lazy, memo, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
-import { ChallengePanel } from './challenges/ChallengePanel';
-import { PresenterSwitch } from './presenter/PresenterSwitch';
 import { usePresenter } from '../store/presenter';
+import { SHORTCUT_HELP } from './presenter/shortcuts';
+import './presenter/presenter.css';
+import './guide-layout.css';
 
 const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
@@ -25,7 +25,6 @@ export const Guide = memo(function Guide({ load, title = 'Guide' }: GuideProps) 
       live = false;
     };
   }, [load]);
-  const lab = useLocation().pathname.replace(/^\//, '') || 'home';
   const presenting = usePresenter((p) => p.on);
   // In presenter mode the guide is a drawer over the right edge, closed until asked for.
   const [open, setOpen] = useState(false);
@@ -41,15 +40,14 @@ export const Guide = memo(function Guide({ load, title = 'Guide' }: GuideProps) 
   };
   return (
     <>
-      <div className="guide-tools">
-        <PresenterSwitch />
-        {presenting && (
+      {presenting && (
+        <div className="guide-tools">
           <button ref={toggleRef} type="button" className="button guide-drawer-toggle" aria-expanded={open} aria-controls={drawerId} onClick={() => setOpen((o) => !o)}>
             {open ? 'Hide guide' : 'Show guide'}
           </button>
-        )}
-      </div>
-      <ChallengePanel lab={lab} />
+          <span className="presenter-help">{SHORTCUT_HELP}</span>
+        </div>
+      )}
       <section
         id={drawerId}
         className="guide"

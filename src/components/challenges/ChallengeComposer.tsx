@@ -73,7 +73,7 @@ export function ChallengeComposer() {
   }
 
   return (
-    <section className="panel challenge-composer" aria-label="Compose a challenge">
+    <section className="panel challenge-composer" aria-label="Composer for instructors">
       <h3>Compose a challenge</h3>
       <div className="challenge-fields">
         <SelectField label="Challenge target" value={target} onChange={setTarget} options={TARGET_OPTIONS} />

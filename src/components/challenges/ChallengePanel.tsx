@@ -44,7 +44,7 @@ export function ChallengePanel({ lab }: { lab: string }) {
   if (!challenge || !result) {
     return (
       <section ref={ref} className="panel challenge" aria-label="Challenge">
-        <h3>Challenge</h3>
+        <h2>Challenge</h2>
         <p role="alert">
           This challenge link could not be read (“{code.slice(0, 60)}”). Ask for a new link, or compose one on the
           Devices page.
@@ -55,7 +55,7 @@ export function ChallengePanel({ lab }: { lab: string }) {
   const passed = result.passed;
   return (
     <section ref={ref} className={`panel challenge ${passed ? 'challenge-pass' : 'challenge-fail'}`} aria-label="Challenge">
-      <h3>Challenge</h3>
+      <h2>Challenge</h2>
       <div className="challenge-head">
         <Output label="Goal" size="small">
           {goal}

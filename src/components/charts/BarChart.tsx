@@ -30,7 +30,7 @@ export function BarChart({
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
-        <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer>
+        <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
           <XAxis dataKey="name" tick={axisFont} interval={0} />
           <YAxis domain={yDomain ?? [0, 'auto']} tick={axisFont} tickFormatter={yFormat} width={Math.round(60 * scale)} />

@@ -20,7 +20,7 @@ export function MemoryTimeline({ est, label }: { est: Estimate; label: string })
         = arena {formatBytes(est.ram.arena)}
       </figcaption>
       <ResponsiveContainer width="100%" height={170}>
-        <BarChart data={data} margin={{ top: 6, right: 6, bottom: many ? 4 : 18, left: 0 }}>
+        <BarChart data={data} margin={{ top: 6, right: 6, bottom: many ? 4 : 18, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
           <XAxis dataKey="name" tick={many ? false : { fontSize }} interval={0} angle={many ? 0 : -30} textAnchor={many ? 'middle' : 'end'} height={many ? 8 : Math.round(40 * scale)} />
           <YAxis tick={{ fontSize }} width={Math.round(36 * scale)} tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))} />

@@ -16,7 +16,7 @@ export function PresenterSwitch() {
         </span>
         Presenter mode
       </button>
-      <span id={helpId} className="presenter-help">
+      <span id={helpId} className="visually-hidden">
         {SHORTCUT_HELP}
       </span>
     </span>

@@ -13,7 +13,8 @@ import { pruningSettings } from '../../store/pruning';
 import { quantizationSettings } from '../../store/quantization';
 import { distillationSettings } from '../../store/distillation';
 import { nasSettings } from '../../store/nas';
-import { trainSettings } from '../../features/train/settings';
+import { deviceSettings } from '../../store/device';
+import { trainSettings } from '../../store/train-settings';
 import { TERM_LINK } from '../glossary/remark-glossary';
 import { parseChallengeLink } from '../../core/challenges/link';
 
@@ -69,8 +70,10 @@ describe.each(guides)('guide %s', (file) => {
       const challenge = params.challenge;
       delete params.challenge;
       if (challenge !== undefined) expect(parseChallengeLink(challenge), link).toBeTruthy();
-      const schemas = SCHEMAS[lab];
-      if (!schemas) continue; // labs written by others: their own tests check their links
+      const own = SCHEMAS[lab];
+      if (!own) continue; // labs written by others: their own tests check their links
+      // Every lab page also reads the device panel's settings (target=…) from its link.
+      const schemas = [...own, deviceSettings as unknown as SettingsSchema<Fields>];
       const known = new Set(schemas.flatMap((s) => Object.keys(s.fields)));
       expect(Object.keys(params).filter((k) => !known.has(k)), link).toEqual([]);
       for (const s of schemas) expect(decode(s, params).rejected, link).toEqual([]);
