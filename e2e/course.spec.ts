@@ -28,6 +28,10 @@ test('a guide quiz scores right and wrong answers, explains them and keeps the p
   // Progress is stored locally: a reload still knows which checks were passed.
   await page.reload();
   await expect(page.getByRole('region', { name: 'Check your understanding' }).getByText(`3 of ${total} answered correctly so far`)).toBeAttached();
+
+  // The course map on the home page shows it per lab.
+  await page.goto('./#/');
+  await expect(page.getByRole('list', { name: 'Course' }).getByText(`Checks passed: 3 of ${total} answered`)).toBeVisible();
 });
 
 test('glossary terms show their definition on focus, and exercise links set the controls', async ({ page }) => {
