@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { COURSE, REFERENCE } from './labs';
 import { useEngineState } from '../store/engine';
 import { useBaseline, describeBaseline } from '../store/baseline';
+import { ExportProgressButton, LabProgressLine } from '../components/quiz/CourseProgress';
 
 export function HomePage() {
   const backend = useEngineState((s) => s.backend);
@@ -37,6 +38,7 @@ export function HomePage() {
               </Link>
               <span className="course-time"> · about {l.course!.minutes} min</span>
               <p>{l.summary}</p>
+              <LabProgressLine lab={l.id} title={l.title} />
               <ul className="course-goals" aria-label={`${l.title}: goals`}>
                 {l.course!.goals.map((g) => (
                   <li key={g}>{g}</li>
@@ -46,6 +48,9 @@ export function HomePage() {
           </li>
         ))}
       </ol>
+      <p>
+        Your progress (checks, exercises, challenges) is stored in this browser only. <ExportProgressButton />
+      </p>
       <h2>Reference</h2>
       <ul className="lab-list">
         {REFERENCE.map((l) => (

@@ -11,6 +11,8 @@ import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
 import { bootEngine, pollEngineMemory } from '../store/engine-boot';
 import { DeviceDock } from './DeviceDock';
+import { PresenterSwitch } from '../components/presenter/PresenterSwitch';
+import { installRunGuard } from '../store/run-guard';
 
 function useEngineBoot() {
   // url: false — the backend belongs in links only where it is shown (the Train page's "Backend").
@@ -23,6 +25,8 @@ function useEngineBoot() {
 
 export function Layout() {
   useEngineBoot();
+  // Leaving mid-job asks first; a reload mid-job is reported (src/store/run-guard.ts).
+  useEffect(() => installRunGuard(), []);
   // The device panel docks beside lab pages (not the start page or "not found").
   const labId = useMatch('/:labId')?.params.labId;
   const onLab = labId !== undefined && findLab(labId) !== undefined;
@@ -48,6 +52,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <PresenterSwitch />
       </header>
       <DiagnosticsBar />
       <Notices />
