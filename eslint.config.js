@@ -7,8 +7,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** An import whose path names one of these top-level src folders, e.g. '../../store/x'. */
-const layer = (...names) => ({ regex: `(^|/)(${names.join('|')})(/|$)`, message: 'breaks the layer rules (shared/design.md): ' + names.join(', ') });
+/** An import into one of these top-level src folders, e.g. '../../store/x' (a folder: a slash follows). */
+const layer = (...names) => ({ regex: `(^|/)(${names.join('|')})/`, message: 'breaks the layer rules (shared/design.md): ' + names.join(', ') });
 /** The worker's implementation files: pages reach the worker only through client.ts and protocol/. */
 const workerImpl = { regex: '(^|/)worker/(?!client$|protocol(/|$))', message: 'pages reach the worker only through worker/client and worker/protocol' };
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });

@@ -58,7 +58,7 @@ let installed = false;
 export function installRunGuard(): void {
   if (installed || typeof window === 'undefined') return;
   installed = true;
-  let noted: NotedJob | null = null;
+  let noted: NotedJob | null;
   try {
     noted = parseNotedJob(sessionStorage.getItem(KEY));
     sessionStorage.removeItem(KEY);

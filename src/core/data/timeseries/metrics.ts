@@ -70,8 +70,10 @@ export function atThreshold(scores: ArrayLike<number>, positive: ArrayLike<boole
   let fn = 0;
   for (let i = 0; i < scores.length; i++) {
     const flagged = scores[i] >= threshold;
-    if (positive[i]) flagged ? tp++ : fn++;
-    else flagged ? fp++ : tn++;
+    if (positive[i] && flagged) tp++;
+    else if (positive[i]) fn++;
+    else if (flagged) fp++;
+    else tn++;
   }
   return { tp, fp, tn, fn, precision: tp + fp ? tp / (tp + fp) : NaN, recall: tp + fn ? tp / (tp + fn) : NaN, falsePositiveRate: fp + tn ? fp / (fp + tn) : NaN };
 }
