@@ -11,7 +11,7 @@ import type { WeightSet } from '../core/model/spec';
 import {
   createSlot, currentJob, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
 } from './context';
-import { defaultBaselineStore, type BaselineStore } from './baseline-store';
+import { loadModelRecord, saveModelRecord } from './model-records';
 import type { BackendName, BaseEngineApi, EvalResult, MemoryInfo, SavedBaseline, TrainEvent, TrainResult } from './protocol';
 
 export const BASELINE_SLOT = 'baseline';
@@ -21,7 +21,7 @@ function transferWeights(w: WeightSet): WeightSet {
   return transfer(w, w.map((t) => t.data.buffer as ArrayBuffer));
 }
 
-export function createBaseApi(store: BaselineStore = defaultBaselineStore()): BaseEngineApi {
+export function createBaseApi(): BaseEngineApi {
   return {
     async init(backend: BackendName) {
       return initBackend(backend, { wasmPaths: workerConfig.wasmPaths });
@@ -103,16 +103,17 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
     async saveBaseline(slot, testAccuracy): Promise<SavedBaseline> {
       const src = getSlot(slot);
       const saved: SavedBaseline = { spec: src.spec, testAccuracy, savedAt: new Date().toISOString() };
-      await store.save({ ...saved, seed: src.seed, weights: src.model.getWeights() });
+      // A failed write keeps the baseline for this session; db.ts reports the fault (a page notice).
+      await saveModelRecord('baseline', { ...saved, seed: src.seed, weights: src.model.getWeights() });
       if (slot !== BASELINE_SLOT) createSlot(BASELINE_SLOT, src.spec, src.seed, src.model.getWeights());
       return saved;
     },
 
     async loadBaseline(): Promise<SavedBaseline | null> {
-      const b = await store.load();
+      const b = await loadModelRecord('baseline'); // validated: a damaged record is listed, never used
       if (!b) return null;
-      createSlot(BASELINE_SLOT, b.spec, b.seed ?? 0, b.weights);
-      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt };
+      createSlot(BASELINE_SLOT, b.spec, b.seed, b.weights);
+      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt ?? new Date(0).toISOString() };
     },
 
     async testSamples(indices) {
