@@ -12,6 +12,7 @@ import {
   createSlot, currentJob, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
 } from './context';
 import { loadModelRecord, saveModelRecord } from './model-records';
+import { saveTrainedRun } from './shelf';
 import type { BackendName, BaseEngineApi, EvalResult, MemoryInfo, SavedBaseline, TrainEvent, TrainResult } from './protocol';
 
 export const BASELINE_SLOT = 'baseline';
@@ -106,6 +107,7 @@ export function createBaseApi(): BaseEngineApi {
       // A failed write keeps the baseline for this session; db.ts reports the fault (a page notice).
       await saveModelRecord('baseline', { ...saved, seed: src.seed, weights: src.model.getWeights() });
       if (slot !== BASELINE_SLOT) createSlot(BASELINE_SLOT, src.spec, src.seed, src.model.getWeights());
+      await saveTrainedRun(slot, testAccuracy); // every completed training run is also a shelf version
       return saved;
     },
 

@@ -270,3 +270,8 @@ export const quantizationApi: QuantizationApi = {
     return { ...traceNeuron(im, layer, output), label: raw.test.labels[sample], prediction: best };
   },
 };
+
+/** The last PTQ / QAT conversion (its quantization parameters go onto the shelf with "Save to shelf"). */
+export function lastConversion(method: 'PTQ' | 'QAT'): QuantizedModel | undefined {
+  return converted[method];
+}
