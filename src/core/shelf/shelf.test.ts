@@ -119,3 +119,19 @@ describe('version validation and names', () => {
     expect(uniqueName('A', ['A', 'A (2)'])).toBe('A (3)');
   });
 });
+
+describe('Pareto front', () => {
+  it('keeps the versions no other beats on both cost and accuracy, cheapest first', async () => {
+    const { paretoFront } = await import('./pareto');
+    const pts = [
+      { cost: 100, accuracy: 0.98 }, // float: big, best
+      { cost: 30, accuracy: 0.97 }, // int8: on the front
+      { cost: 40, accuracy: 0.96 }, // dominated by the int8 one
+      { cost: 10, accuracy: 0.9 }, // pruned int8: cheapest
+      { cost: 10, accuracy: 0.85 }, // same cost, worse
+      { cost: NaN, accuracy: 0.99 }, // unknown cost: not placed
+    ];
+    expect(paretoFront(pts)).toEqual([3, 1, 0]);
+    expect(paretoFront([])).toEqual([]);
+  });
+});
