@@ -137,7 +137,9 @@ export async function putVersion(v: ModelVersion): Promise<WriteResult> {
 export async function saveTrainedRun(slot: string, testAccuracy: number): Promise<WriteResult> {
   const { versions } = await readShelf();
   const name = uniqueName(getSlot(slot).spec.name, versions.map((v) => v.name));
-  const v = await versionFromSlot({ slot, name, technique: 'train', lab: 'train', parentId: null, metrics: { floatAccuracy: testAccuracy } });
+  // The NAS lab saves its chosen architecture the same way (slot "nas:chosen").
+  const fromNas = slot.startsWith('nas:');
+  const v = await versionFromSlot({ slot, name, technique: fromNas ? 'nas' : 'train', lab: fromNas ? 'nas' : 'train', parentId: null, metrics: { floatAccuracy: testAccuracy } });
   return putVersion(v);
 }
 
