@@ -84,14 +84,29 @@ export function refreshShelf(): Promise<void> {
   return refreshing;
 }
 
-let channel: BroadcastChannel | null = null;
-/** Starts listening for shelf changes (idempotent) and loads the listing once. */
-export function watchShelf(): void {
-  if (!channel && typeof BroadcastChannel !== 'undefined') {
-    channel = new BroadcastChannel(CHANNEL);
-    channel.onmessage = () => void refreshShelf();
+/** Why this page cannot use IndexedDB (missing, or access throws in some private modes), or null. */
+function pageStorageProblem(): string | null {
+  try {
+    return typeof indexedDB === 'undefined' || indexedDB === null ? 'IndexedDB is not available, e.g. in a private window' : null;
+  } catch (e) {
+    return `IndexedDB cannot be used: ${e instanceof Error ? e.message : String(e)}`;
   }
-  if (!useShelf.getState().listing) void refreshShelf();
+}
+
+let channel: BroadcastChannel | null = null;
+let started: Promise<void> | null = null;
+/** Starts listening for shelf changes (idempotent) and loads the listing once. */
+export function watchShelf(): Promise<void> {
+  started ??= (async () => {
+    if (typeof BroadcastChannel !== 'undefined') {
+      channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = () => void refreshShelf();
+    }
+    const problem = pageStorageProblem();
+    if (problem) await shelf().useMemoryOnly(problem);
+    await refreshShelf();
+  })();
+  return started;
 }
 
 /** The shelf's versions, oldest first (the Deploy lab's "Model to deploy" list reads this). */

@@ -239,6 +239,17 @@ export async function dbEntries(store: StoreName): Promise<[string, unknown][]> 
   return [...out.entries()];
 }
 
+/**
+ * Keep everything in memory from now on: the page found no usable IndexedDB (a private window), and
+ * the worker must not quietly keep what the page cannot (each context may see a different answer).
+ */
+export async function useMemoryOnly(reason: string): Promise<void> {
+  if (unavailable) return;
+  await closeConnection();
+  unavailable = { kind: 'unavailable', message: `models cannot be kept in this browser (${reason.slice(0, 200)}); they are kept until the page is closed` };
+  setFault(unavailable);
+}
+
 export function storageStatus(): StorageStatus {
   return { persistent: !unavailable, fault: lastFault };
 }

@@ -15,7 +15,7 @@ import type { DamagedRecord, ModelVersion, QuantParams, VersionMask } from '../c
 import { masksFromZeros, quantParamsOf } from './shelf-convert';
 import { recordName, validateVersion } from '../core/shelf/validate';
 import { createSlot, getSlot } from './context';
-import { dbDelete, dbEntries, dbGet, dbPut, storageStatus, type WriteOutcome } from './db';
+import { dbDelete, dbEntries, dbGet, dbPut, storageStatus, useMemoryOnly, type WriteOutcome } from './db';
 import { damagedRecords, deleteModelRecord } from './model-records';
 import { lastConversion } from './quantization';
 import { runPipeline } from './shelf-pipeline';
@@ -234,4 +234,6 @@ export const shelfApi: ShelfApi = {
   runPipeline(req, onEvent) {
     return runPipeline(req, onEvent, { getVersion, versionFromSlot, putVersion, entryOf });
   },
+
+  useMemoryOnly,
 };

@@ -30,7 +30,7 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
   const [none, setNone] = useState(optional);
   const current = none ? null : (usable.find((v) => v.id === activeId) ?? fallback);
 
-  useEffect(() => watchShelf(), []);
+  useEffect(() => void watchShelf(), []);
   // Make the baseline slot hold what the select shows (once per change of the default).
   useEffect(() => {
     if (none || !fallback || activeId === fallback.id || usable.some((v) => v.id === activeId)) return;

@@ -30,7 +30,7 @@ export default function ModelsPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
-  useEffect(() => watchShelf(), []);
+  useEffect(() => void watchShelf(), []);
 
   const versions = listing?.versions ?? [];
   const rows = useMemo(() => versionRows(versions, listing?.tombstones ?? [], targetId), [versions, listing?.tombstones, targetId]);

@@ -89,4 +89,6 @@ export interface ShelfApi {
   /** Imports a shelf file; throws with the reason (and imports nothing) when it is not a valid one. */
   importFile(bytes: Uint8Array): Promise<{ imported: number; names: string[] }>;
   runPipeline(req: PipelineRequest, onEvent?: (e: PipelineEvent) => void): Promise<PipelineResult>;
+  /** The page has no usable IndexedDB: keep versions in memory only (and say so in the status). */
+  useMemoryOnly(reason: string): Promise<void>;
 }
