@@ -120,8 +120,9 @@ test('storage full: the version stays usable for the session and a notice names 
   await trainOnce(page);
   await gotoLab(page, 'models');
   await expect(rows(page)).toHaveCount(1);
-  await expect(page.getByRole('alert').filter({ hasText: /storage is full \([\d.]+ MB used/ })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: /Export the shelf.*delete versions/ })).toBeVisible();
+  const alert = page.locator('.models-page').getByRole('alert');
+  await expect(alert).toHaveText(/storage is full \([\d.]+ MB used.*Export the shelf.*delete versions/);
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(/storage is full/);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin });
 });
 

@@ -83,7 +83,9 @@ async function classify(e: unknown): Promise<StorageFault> {
   const name = errorName(e);
   if (name === 'QuotaExceededError' || /quota/i.test(describe(e))) {
     const u = await usage();
-    const used = u.usageBytes !== undefined ? ` (${mb(u.usageBytes)} used${u.quotaBytes ? ` of ${mb(u.quotaBytes)}` : ''})` : '';
+    // The quota is named only when usage is near it (a browser may refuse long before its nominal quota).
+    const near = u.quotaBytes !== undefined && u.usageBytes !== undefined && u.usageBytes > 0.8 * u.quotaBytes;
+    const used = u.usageBytes !== undefined ? ` (${mb(u.usageBytes)} used${near ? ` of ${mb(u.quotaBytes!)}` : ''})` : '';
     return { kind: 'quota', message: `models cannot be saved: storage is full${used} — export or delete models on the Models page`, ...u };
   }
   return { kind: 'failed', message: `models cannot be saved in this browser (${describe(e).slice(0, 200)}); they are kept until the page is closed` };

@@ -73,7 +73,7 @@ export default function ModelsPage() {
       {fault?.kind === 'quota' && (
         <div className="notice notice-warning" role="alert">
           Models cannot be saved: storage is full
-          {fault.usageBytes !== undefined ? ` (${(fault.usageBytes / 1e6).toFixed(1)} MB used${fault.quotaBytes ? ` of ${(fault.quotaBytes / 1e6).toFixed(1)} MB` : ''})` : ''}. Export the shelf
+          {fault.usageBytes !== undefined ? ` (${(fault.usageBytes / 1e6).toFixed(1)} MB used)` : ''}. Export the shelf
           to keep a copy, then delete versions you no longer need.
         </div>
       )}
