@@ -114,6 +114,10 @@ export async function versionFromSlot(req: SaveVersionRequest): Promise<ModelVer
   if (req.quant === 'PTQ' || req.quant === 'QAT') {
     const qm = lastConversion(req.quant);
     if (!qm) throw new Error(`there is no ${req.quant} conversion to save yet`);
+    const c = req.quantCheck;
+    if (c && (qm.settings.weightBits !== c.weightBits || qm.settings.activationBits !== c.activationBits)) {
+      throw new Error(`the last ${req.quant} conversion (${qm.settings.weightBits}/${qm.settings.activationBits} bits) is not the one shown; run ${req.quant} again, then save`);
+    }
     quant = quantParamsOf(qm, req.quant);
   } else quant = req.quant;
   const v: ModelVersion = {

@@ -39,6 +39,8 @@ export interface SaveVersionRequest {
   masks?: VersionMask[] | 'from-zeros' | 'inherit';
   /** Quantization parameters, or the Quantization lab's last PTQ / QAT conversion. */
   quant?: QuantParams | 'PTQ' | 'QAT';
+  /** With 'PTQ' / 'QAT': the bit depths the page shows, so a later sweep's conversion is never saved by mistake. */
+  quantCheck?: { weightBits: number; activationBits: number };
   metrics: Omit<VersionMetrics, 'params' | 'macs'>;
 }
 
