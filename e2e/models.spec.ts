@@ -66,7 +66,8 @@ test('train → prune → save → quantize the pruned version → save; the she
 
   // Compare all three: the scatter and its Pareto front.
   for (const n of [rootName, prunedName, quantName]) await page.getByLabel(`Select ${n}`, { exact: true }).check();
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.screenshot({ path: test.info().outputPath('models-compare.png') });
   await expect(page.getByRole('img', { name: /Test accuracy against Flash .* for 3 versions; Pareto front: / })).toBeVisible();
   await axeClean(page);
 

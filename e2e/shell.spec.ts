@@ -131,3 +131,27 @@ test("a bad link value's notice stays on its page, and a corrected link retires 
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('3');
   await expect(notice).toHaveCount(0);
 });
+
+test('the built page carries a Content-Security-Policy and nothing on the start and Train pages violates it', async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCsp', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCsp(v: string): void }).reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+  await gotoLab(page, 'train');
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/wasm|webgl|cpu/, { timeout: 90_000 });
+  expect(violations).toEqual([]);
+});
+
+test('an address outside the app (a deep server path) shows a way home instead of a blank page', async ({ page, allowConsoleError }) => {
+  allowConsoleError(/Failed to load resource|MIME type/);
+  await page.goto('./some/deep/path');
+  await expect(page.getByRole('link', { name: /start page/ })).toBeVisible();
+});

@@ -107,7 +107,7 @@ async function onBenchPage(browser, base, fn, args) {
     await page.waitForFunction(() => window.benchReady === true);
     return await page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
   } catch (e) {
-    throw new Error(`${e.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+    throw new Error(`${e.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`, { cause: e });
   } finally {
     await page.close();
   }

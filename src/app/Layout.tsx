@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useMatch } from 'react-router';
 import { DiagnosticsBar } from '../components/DiagnosticsBar';
 import { Notices } from '../components/Notices';
-import { LABS, findLab } from './registry';
+import { LABS, findLab } from './labs';
 import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
 import { bootEngine, pollEngineMemory } from '../store/engine-boot';

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { defineSettings, enumField, intField, numberField } from './settings-schema';
 import type { EpochEvent } from '../worker/protocol';
-import type { DistillReport, SoftTargetSample, TeacherInfo, TeacherSource } from '../worker/distillation';
+import type { DistillReport, SoftTargetSample, TeacherInfo, TeacherSource } from '../worker/protocol/distillation';
 import type { StudentKind } from '../core/techniques/distillation/run';
 import type { DigitScore } from '../core/techniques/distillation/transfer-set';
 import { DISTILL_DEFAULTS, TEACHER_TRAINING } from '../core/techniques/distillation/defaults';
@@ -37,8 +37,6 @@ export const distillationSettings = defineSettings('distillation', {
   kdDigit: enumField('Soft targets for digit', DIGITS, '3'),
 });
 
-export type DistillJob = 'teacher' | 'distill' | null;
-
 export interface StudentLive {
   /** Test accuracy / loss per finished epoch. */
   epochs: EpochEvent[];
@@ -50,32 +48,23 @@ export interface StudentLive {
 
 export interface DistillationState {
   teacher: Partial<Record<TeacherSource, TeacherInfo | null>>;
-  job: DistillJob;
-  /** "Training the teacher: epoch 2 of 6" etc. */
-  progressText: string | null;
-  progress: number;
   teacherHistory: EpochEvent[];
   students: Record<StudentKind, StudentLive>;
   report: DistillReport | null;
   /** The settings the last run used (for the chart's legend and the device panel). */
   runLabel: string | null;
   soft: SoftTargetSample | null;
-  error: string | null;
 }
 
 export const emptyStudent = (): StudentLive => ({ epochs: [], progress: 0, testAccuracy: null, leftOut: null });
 
 export const useDistillation = create<DistillationState>()(() => ({
   teacher: {},
-  job: null,
-  progressText: null,
-  progress: 0,
   teacherHistory: [],
   students: { distilled: emptyStudent(), scratch: emptyStudent() },
   report: null,
   runLabel: null,
   soft: null,
-  error: null,
 }));
 
 export function patchDistillation(patch: Partial<DistillationState>): void {

@@ -5,10 +5,10 @@
  * idempotent, so StrictMode's double effects are harmless); labs `await whenEngineReady()` before
  * they train or evaluate.
  */
-import { getEngine, proxy } from '../worker/client';
+import { getEngine, onEngineCrash, proxy } from '../worker/client';
 import type { BackendName } from '../worker/protocol';
 import { useBaseline } from './baseline';
-import { currentBusyEpoch, patchEngineState, useEngineState } from './engine';
+import { patchEngineState, useEngineState } from './engine';
 import { pushNotice } from './notices';
 
 let initFor: BackendName | null = null;
@@ -93,12 +93,9 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   const tick = async () => {
     if (inFlight || useEngineState.getState().status !== 'ready') return;
     inFlight = true;
-    const epoch = currentBusyEpoch();
     try {
       const m = await getEngine().memory();
       patchEngineState({ numTensors: m.numTensors, numBytes: m.numBytes });
-      // A job that started or ended while this poll was on its way has announced itself already.
-      if (epoch === currentBusyEpoch()) patchEngineState({ workerJob: m.job ?? null });
     } catch {
       /* the next tick tries again; a failing worker already raised a notice */
     } finally {
@@ -109,3 +106,18 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   const id = window.setInterval(() => void tick(), intervalMs);
   return () => window.clearInterval(id);
 }
+
+/**
+ * A dead worker (uncaught error, out of memory) is replaced: the job runner ends the job it held,
+ * this says so and boots a fresh worker on the same backend (data and the saved baseline reload).
+ */
+onEngineCrash((reason) => {
+  const backend = useEngineState.getState().requested ?? 'wasm';
+  initFor = null;
+  ready = null;
+  dataLoad = null;
+  baselineLoad = null;
+  patchEngineState({ status: 'starting', numTensors: null, numBytes: null, dataReady: false });
+  pushNotice('error', `The training engine stopped (${reason}). It has been restarted; a job that was running is lost.`, 'engine-crash');
+  bootEngine(backend).catch(() => undefined);
+});

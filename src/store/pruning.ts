@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
 import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
-import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/pruning';
+import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/protocol/pruning';
 
 export const GRANULARITIES = ['unstructured', 'structured'] as const;
 export const SCOPES = ['global', 'local'] as const;
@@ -64,33 +64,23 @@ export type PruningSettingsValues = {
   [K in keyof typeof pruningSettings.fields]: (typeof pruningSettings.fields)[K] extends Field<infer T> ? T : never;
 };
 
-export type PruningJob = 'info' | 'prune' | 'sweep' | 'sensitivity' | 'duel' | 'baseline';
-
 export interface PruningState {
   info: PruningInfo | null;
-  /** The job running now, if any. */
-  job: PruningJob | null;
-  /** 0..1 progress of the running job, with a short description. */
-  progress: { fraction: number; text: string } | null;
   report: PruneReport | null;
   /** The settings the report was made with (for labels). */
   reportLabel: string | null;
   sweep: { points: SweepPoint[]; fineTune: boolean } | null;
   sensitivity: (SensitivityResult & { partial?: boolean }) | null;
   duel: DuelResult | null;
-  error: string | null;
 }
 
 export const usePruning = create<PruningState>()(() => ({
   info: null,
-  job: null,
-  progress: null,
   report: null,
   reportLabel: null,
   sweep: null,
   sensitivity: null,
   duel: null,
-  error: null,
 }));
 
 export function patchPruning(patch: Partial<PruningState>): void {

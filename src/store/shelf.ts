@@ -9,9 +9,8 @@
  */
 import { create } from 'zustand';
 import { runningAccuracy } from '../core/shelf/types';
-import type { Remote } from 'comlink';
 import { getEngine, proxy } from '../worker/client';
-import type { PipelineEvent, PipelineRequest, PipelineResult, SaveResult, SaveVersionRequest, ShelfApi, ShelfEntry, ShelfListing, StorageFault, WriteResult } from '../worker/protocol/shelf';
+import type { PipelineEvent, PipelineRequest, PipelineResult, SaveResult, SaveVersionRequest, ShelfEntry, ShelfListing, StorageFault, WriteResult } from '../worker/protocol/shelf';
 import { useBaseline } from './baseline';
 import { pushNotice, clearNotice } from './notices';
 
@@ -49,8 +48,8 @@ function writePick(id: string | null): void {
 
 export const useShelf = create<ShelfState>()(() => ({ listing: null, error: null, activeId: null, lastPicked: typeof window === 'undefined' ? null : readPick() }));
 
-function shelf(): Remote<ShelfApi> {
-  return (getEngine() as unknown as { shelf: Remote<ShelfApi> }).shelf;
+function shelf() {
+  return getEngine().shelf;
 }
 
 function reportFault(fault: StorageFault | null): void {

@@ -14,6 +14,7 @@
  * - Values are returned as `unknown`: callers validate records on read (src/core/shelf/validate.ts).
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import type { FaultKind, StorageFault, StorageStatus } from './protocol/shelf';
 
 export const DB_NAME = 'tinyml-lab';
 /** v1: baseline. v2: + teacher, versions (the model shelf). */
@@ -23,22 +24,7 @@ export type StoreName = (typeof STORES)[number];
 /** The distillation teacher's old, separate database (before v2); migrated once, then deleted. */
 const LEGACY_TEACHER_DB = 'tinyml-lab-distillation';
 
-export type FaultKind = 'unavailable' | 'quota' | 'blocked' | 'failed';
-
-export interface StorageFault {
-  kind: FaultKind;
-  /** A sentence for a notice, e.g. "models cannot be saved: storage is full (48 MB used of 50 MB) — export or delete". */
-  message: string;
-  usageBytes?: number;
-  quotaBytes?: number;
-}
-
-export interface StorageStatus {
-  /** True when values reach IndexedDB; false when they live only in this session's memory. */
-  persistent: boolean;
-  /** The last failure, cleared by the next successful write. */
-  fault: StorageFault | null;
-}
+export type { FaultKind, StorageFault, StorageStatus };
 
 export type WriteOutcome = { persisted: true } | { persisted: false; fault: StorageFault };
 

@@ -19,15 +19,15 @@ import { planQuantization } from '../core/techniques/quantization/graph';
 import { subsample } from '../core/techniques/quantization/metrics';
 import { createSlot, disposeSlot, getData, getSlot, hasSlot, runJob, throttle } from './context';
 import { trainLoop } from '../core/train/loop';
-import type { TrainEvent } from './protocol';
-import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './quantization-types';
+import { SLOTS, type TrainEvent } from './protocol';
+import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './protocol/quantization';
 
 const FLOAT = 'quant:float';
 const SCRATCH = 'quant:scratch';
 const QAT = 'quant:qat';
 const CONTROL = 'quant:control';
 
-export type { WeightFormat, QuantRequest, QatRequest, QuantInfo, QuantReport, SweepPoint, LedgerRow, QuantizationApi } from './quantization-types';
+export type { WeightFormat, QuantRequest, QatRequest, QuantInfo, QuantReport, SweepPoint, LedgerRow, QuantizationApi } from './protocol/quantization';
 
 let floatAccuracy = NaN;
 let testPixels: Float32Array | null = null;
@@ -159,7 +159,7 @@ async function qat(req: QatRequest, signal: AbortSignal, onEvent?: (e: TrainEven
 
 export const quantizationApi: QuantizationApi = {
   async prepare() {
-    const base = getSlot('baseline');
+    const base = getSlot(SLOTS.baseline);
     const folded = foldBatchNorm(base.spec, base.model.getWeights());
     planQuantization(folded.spec); // throws a readable error for unsupported layers
     createSlot(FLOAT, folded.spec, base.seed, folded.weights);

@@ -16,12 +16,13 @@ import { calibrateModel, convertAndEvaluate, integerEvaluate } from '../core/tec
 import { IntegerPathError } from '../core/techniques/quantization/integer-model';
 import { trainLoop } from '../core/train/loop';
 import { createSlot, disposeSlot, getData, getSlot, runJob } from './context';
-import { pruningApi, WORK_SLOT } from './pruning';
+import { pruningApi } from './pruning';
+import { SLOTS } from './protocol';
 import { quantParamsOf } from './shelf-convert';
 import type { PipelineEvent, PipelineRequest, PipelineResult, SaveVersionRequest, ShelfEntry, WriteResult } from './protocol/shelf';
 
-const PIPE = 'shelf:pipeline';
-const PIPE_SCRATCH = 'shelf:pipeline-scratch';
+const PIPE = SLOTS.shelfPipeline;
+const PIPE_SCRATCH = SLOTS.shelfPipelineScratch;
 
 interface Deps {
   getVersion(id: string): Promise<ModelVersion>;
@@ -63,7 +64,7 @@ export async function runPipeline(req: PipelineRequest, onEvent: ((e: PipelineEv
           (e) => e.type === 'batch' && progress((e.epoch + (e.batch + 1) / e.batchesPerEpoch) / Math.max(1, step.fineTuneEpochs), 'Fine-tuning'),
         );
         if (r.stopped) stopped = true;
-        const w = getSlot(WORK_SLOT);
+        const w = getSlot(SLOTS.pruningWork);
         createSlot(PIPE, w.spec, w.seed, w.model.getWeights());
         next = {
           slot: PIPE, name: defaultVersionName(current.name, pruneStep(step.sparsity)), technique: 'prune', lab: 'pruning', parentId: current.id,

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createBaseApi } from './base';
 import { createSlot, getSlot, setData } from './context';

@@ -5,7 +5,8 @@
  * the panel follows a slider while it is dragged.
  */
 import { TARGETS, findTarget } from '../../core/devices';
-import { useDevice } from '../../store/device';
+import { deviceSettings, useDevice } from '../../store/device';
+import { useLabSettings } from '../../store/use-lab-settings';
 import { SelectField } from '../controls';
 import { CompareTargets } from './CompareTargets';
 import { Assumptions, LayerTable } from './Details';
@@ -17,11 +18,14 @@ import './device-panel.css';
 const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: `${t.name}${t.npu ? ' (CPU + NPU)' : ''}` }));
 
 export function DevicePanel() {
-  const targetId = useDevice((s) => s.targetId);
-  const collapsed = useDevice((s) => s.collapsed);
+  const [settings, update] = useLabSettings(deviceSettings);
+  const targetId = settings.target;
+  const collapsed = settings.panel === 'hidden';
+  const setTarget = (target: string) => update({ target });
+  const setCollapsed = (hide: boolean) => update({ panel: hide ? 'hidden' : 'shown' });
   const view = useDevice((s) => s.view);
   const focusRaw = useDevice((s) => s.focus);
-  const { setTarget, setCollapsed, setView, setFocus } = useDevice.getState();
+  const { setView, setFocus } = useDevice.getState();
   const { variants, fromPage } = usePanelVariants();
   const items = useVariantEstimates(variants, targetId);
   const focus = Math.min(focusRaw, variants.length - 1);

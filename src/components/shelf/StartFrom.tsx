@@ -24,7 +24,9 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
   const versions = useVersions();
   const lastPicked = useShelf((s) => s.lastPicked);
   const activeId = useShelf((s) => s.activeId);
-  const [error, setError] = useState<string | null>(null);
+  const [pickError, setError] = useState<string | null>(null);
+  const listError = useShelf((s) => s.error);
+  const error = pickError ?? (listError ? `The shelf could not be read: ${listError}` : null);
   const usable = use === 'train' ? versions.filter((v) => !v.quantized) : versions;
   const fallback = defaultStart(usable, lastPicked);
   const [none, setNone] = useState(optional);

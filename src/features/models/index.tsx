@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { findTarget } from '../../core/devices';
-import { useDevice } from '../../store/device';
+import { useDeviceTarget } from '../../store/device';
 import { deleteDamaged, deleteVersion, pickVersion, renameVersion, startFrom, undoDelete, useShelf, watchShelf } from '../../store/shelf';
 import { CompareChart } from './CompareChart';
 import { DamagedRecords } from './DamagedRecords';
@@ -20,7 +20,7 @@ import './models.css';
 export default function ModelsPage() {
   const listing = useShelf((s) => s.listing);
   const error = useShelf((s) => s.error);
-  const targetId = useDevice((s) => s.targetId);
+  const [targetId] = useDeviceTarget();
   const targetName = findTarget(targetId)?.name ?? targetId;
   const navigate = useNavigate();
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -5,9 +5,25 @@
 import type { Deployment } from '../../core/devices/types';
 import type { Tombstone } from '../../core/shelf/lineage';
 import type { DamagedRecord, QuantParams, Technique, VersionMask, VersionMetrics, VersionSummary } from '../../core/shelf/types';
-import type { StorageFault, StorageStatus } from '../db';
 
-export type { DamagedRecord, StorageFault, StorageStatus, Tombstone, VersionSummary };
+export type { DamagedRecord, Tombstone, VersionSummary };
+
+export type FaultKind = 'unavailable' | 'quota' | 'blocked' | 'failed';
+
+export interface StorageFault {
+  kind: FaultKind;
+  /** A sentence for a notice, e.g. "models cannot be saved: storage is full (48 MB used) — export or delete …". */
+  message: string;
+  usageBytes?: number;
+  quotaBytes?: number;
+}
+
+export interface StorageStatus {
+  /** True when values reach IndexedDB; false when they live only in this session's memory. */
+  persistent: boolean;
+  /** The last failure, cleared by the next successful write. */
+  fault: StorageFault | null;
+}
 
 /** A version as the page lists it: the summary plus how it deploys (for flash / latency on any target). */
 export interface ShelfEntry extends VersionSummary {

@@ -1,20 +1,13 @@
 /**
- * The typed protocol between the page and the training worker (Comlink).
- * The worker owns tfjs and every model; the page holds plain data only.
+ * The base of the typed protocol between the page and the engine worker (Comlink): backend, data,
+ * model slots, training, evaluation and jobs. Types only. Each lab's own namespace is declared in
+ * its own file beside this one and listed once in ./index.ts (LabApis).
  *
- * Models live in named slots inside the worker ("baseline", "teacher", "student", ...), so labs can
- * keep several models at once without shipping weights back and forth.
- *
- * Lab-specific methods are namespaced: `engine.pruning.*`, `engine.quantization.*`,
- * `engine.distillation.*`, `engine.nas.*`; each lab defines its own interface next to its worker
- * module (src/worker/<lab>.ts) and adds it to EngineApi below.
+ * Models live in named slots inside the worker (SLOTS in ./slots.ts), so labs can keep several
+ * models at once without shipping weights back and forth.
  */
-import type { ModelSpec, WeightSet } from '../core/model/spec';
-import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../core/train/loop';
-import type { DistillationApi } from './distillation';
-import type { NasApi } from './nas';
-import type { PruningApi } from './pruning';
-import type { QuantizationApi } from './quantization-types';
+import type { ModelSpec, WeightSet } from '../../core/model/spec';
+import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../../core/train/loop';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export type { OptimizerName };
@@ -64,8 +57,6 @@ export interface MemoryInfo {
   numTensors: number;
   numBytes: number;
   backend: BackendName;
-  /** Name of the long job running now (e.g. "training", "evolution search"); null when idle. */
-  job?: string | null;
 }
 
 export interface SavedBaseline {
@@ -90,8 +81,14 @@ export interface BaseEngineApi {
   hasModel(slot: string): Promise<boolean>;
   disposeModel(slot: string): Promise<void>;
   train(slot: string, settings: TrainSettings, onEvent?: (e: TrainEvent) => void): Promise<TrainResult>;
-  /** Aborts whatever long job is running (training, sweeps, searches); it resolves with what it has. */
-  stop(): Promise<void>;
+  /**
+   * Page-side jobs (src/store/jobs.ts) announce their id before their calls and retire it after, so
+   * stop(jobId) stops that job only — a late Stop can never end the next job.
+   */
+  beginJob(jobId: string): Promise<void>;
+  endJob(jobId: string): Promise<void>;
+  /** Aborts the job with this id (training, sweeps, searches); it resolves with what it has. */
+  stop(jobId: string): Promise<void>;
   evaluate(slot: string): Promise<EvalResult>;
   /** Class probabilities for one 28x28 image given as 784 floats in [0, 1]. */
   predict(slot: string, pixels: Float32Array): Promise<number[]>;
@@ -106,6 +103,3 @@ export interface BaseEngineApi {
   testSamples(indices: number[]): Promise<TestSamples>;
   memory(): Promise<MemoryInfo>;
 }
-
-/** Grows as labs add their namespaces (pruning, quantization, distillation, nas). */
-export type EngineApi = BaseEngineApi & { distillation: DistillationApi; nas: NasApi; pruning: PruningApi; quantization: QuantizationApi };

@@ -1,7 +1,7 @@
 /** Node-only loader for tests and scripts: reads public/data/ (run `npm run data` first). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MNIST_FILES, parseMnist, type MnistData } from './mnist';
+import { MNIST_FILES, parseMnist, type MnistData } from '../core/data/mnist';
 
 let cached: MnistData | null = null;
 

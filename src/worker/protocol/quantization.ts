@@ -2,11 +2,11 @@
  * The Quantization lab's worker protocol (engine.quantization.*): requests and the plain-data reports
  * the page receives. Types only, so the page can import them without pulling tfjs into its bundle.
  */
-import type { ModelSpec } from '../core/model/spec';
-import type { PtqOptions, LsbAgreement } from '../core/techniques/quantization/pipeline';
-import type { NeuronTrace } from '../core/techniques/quantization/explain';
-import type { LayerReport, TensorReport } from '../core/techniques/quantization/report';
-import type { TrainEvent } from './protocol';
+import type { ModelSpec } from '../../core/model/spec';
+import type { PtqOptions, LsbAgreement } from '../../core/techniques/quantization/pipeline';
+import type { NeuronTrace } from '../../core/techniques/quantization/explain';
+import type { LayerReport, TensorReport } from '../../core/techniques/quantization/report';
+import type { TrainEvent } from './base';
 
 /** What a request quantizes to: integer bits, or a 16-bit float format for comparison. */
 export type WeightFormat = number | 'fp16' | 'bf16';

@@ -1,6 +1,6 @@
 /** The Train lab's settings: one typed schema, mirrored to the link and local storage. */
-import { defineSettings, enumField, intField, numberField } from '../../store/settings-schema';
-import { MNIST_ZOO } from '../../core/model/zoo/mnist';
+import { defineSettings, enumField, intField, numberField } from './settings-schema';
+import { MNIST_ZOO } from '../core/model/zoo/mnist';
 
 export const MODEL_IDS = MNIST_ZOO.map((s) => s.id);
 
