@@ -1,4 +1,5 @@
 /** Accuracy vs flash or latency on the chosen target for the selected versions, with the Pareto front. */
+import { useEffect, useRef } from 'react';
 import { CartesianGrid, Line, ComposedChart, Scatter, XAxis, YAxis, LabelList } from 'recharts';
 import { SelectField } from '../../components/controls';
 import { useWidth } from '../../components/charts/use-width';
@@ -11,12 +12,15 @@ const AXES = [
 
 export function CompareChart({ rows, axis, onAxis, targetName }: { rows: VersionRow[]; axis: CompareAxis; onAxis(a: CompareAxis): void; targetName: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const section = useRef<HTMLElement>(null);
+  // The chart opens below the table: bring it into view (the result of pressing Compare).
+  useEffect(() => section.current?.scrollIntoView({ block: 'start' }), []);
   const points = comparePoints(rows, axis);
   const placed = points.filter((p) => Number.isFinite(p.cost) && Number.isFinite(p.accuracy));
   const front = placed.filter((p) => p.onFront).sort((a, b) => a.cost - b.cost);
   const xLabel = axis === 'flash' ? `Flash on ${targetName} (KB)` : `Latency on ${targetName} (ms)`;
   return (
-    <section className="panel models-compare" aria-labelledby="models-compare-h">
+    <section ref={section} className="panel models-compare" aria-labelledby="models-compare-h">
       <h2 id="models-compare-h">Compare</h2>
       <div className="field-grid">
         <SelectField label="Compare against" value={axis} options={AXES} onChange={onAxis} />
