@@ -131,10 +131,9 @@ async function benchEngineMain(modelId: string, samples: number, batchSize: numb
   const urls = await import('./wasm-urls');
   const { workerConfig } = await import('../../src/worker/context');
   const { createBaseApi } = await import('../../src/worker/base');
-  const { memoryStore } = await import('../../src/worker/baseline-store');
   workerConfig.pageUrl = document.baseURI;
   workerConfig.wasmPaths = urls.wasmPaths(document.baseURI);
-  const api = createBaseApi(memoryStore());
+  const api = createBaseApi();
   await api.init('wasm');
   await api.loadData();
   await api.createModel('bench', zooSpec(modelId), 1);

@@ -15,6 +15,7 @@ import { pruningLab } from '../features/pruning/lab';
 import { quantizationLab } from '../features/quantization/lab';
 import { timeSeriesLab } from '../features/time-series/lab';
 import { trainLab } from '../features/train/lab';
+import { modelsLab } from '../features/models/lab';
 
 const LIST = [
   edgeLab,
@@ -28,6 +29,7 @@ const LIST = [
   nxpLab,
   genaiLab,
   devicesLab,
+  modelsLab,
 ] as const satisfies readonly LabDefinition[];
 
 export type LabId = (typeof LIST)[number]['id'];

@@ -4,11 +4,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readMnistFromDisk } from '../node/mnist';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createBaseApi } from './base';
-import { memoryStore } from './baseline-store';
 import { runJob, setData, throttle } from './context';
 import type { TrainEvent, TrainSettings } from './protocol';
 
-const api = createBaseApi(memoryStore());
+const api = createBaseApi();
 const settings: TrainSettings = { epochs: 1, batchSize: 32, learningRate: 0.002, optimizer: 'adam', seed: 3, trainSamples: 320 };
 
 describe('base engine API (worker side, in Node)', () => {

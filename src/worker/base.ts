@@ -11,7 +11,8 @@ import type { WeightSet } from '../core/model/spec';
 import {
   beginJob, createSlot, disposeSlot, endJob, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopJob, throttle, workerConfig,
 } from './context';
-import { defaultBaselineStore, type BaselineStore } from './baseline-store';
+import { loadModelRecord, saveModelRecord } from './model-records';
+import { saveTrainedRun } from './shelf';
 import { SLOTS, type BackendName, type BaseEngineApi, type EvalResult, type MemoryInfo, type SavedBaseline, type TrainEvent, type TrainResult } from './protocol';
 
 
@@ -20,7 +21,7 @@ function transferWeights(w: WeightSet): WeightSet {
   return transfer(w, w.map((t) => t.data.buffer as ArrayBuffer));
 }
 
-export function createBaseApi(store: BaselineStore = defaultBaselineStore()): BaseEngineApi {
+export function createBaseApi(): BaseEngineApi {
   return {
     async init(backend: BackendName) {
       return initBackend(backend, { wasmPaths: workerConfig.wasmPaths });
@@ -110,16 +111,18 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
     async saveBaseline(slot, testAccuracy): Promise<SavedBaseline> {
       const src = getSlot(slot);
       const saved: SavedBaseline = { spec: src.spec, testAccuracy, savedAt: new Date().toISOString() };
-      await store.save({ ...saved, seed: src.seed, weights: src.model.getWeights() });
+      // A failed write keeps the baseline for this session; db.ts reports the fault (a page notice).
+      await saveModelRecord('baseline', { ...saved, seed: src.seed, weights: src.model.getWeights() });
       if (slot !== SLOTS.baseline) createSlot(SLOTS.baseline, src.spec, src.seed, src.model.getWeights());
+      await saveTrainedRun(slot, testAccuracy); // every completed training run is also a shelf version
       return saved;
     },
 
     async loadBaseline(): Promise<SavedBaseline | null> {
-      const b = await store.load();
+      const b = await loadModelRecord('baseline'); // validated: a damaged record is listed, never used
       if (!b) return null;
-      createSlot(SLOTS.baseline, b.spec, b.seed ?? 0, b.weights);
-      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt };
+      createSlot(SLOTS.baseline, b.spec, b.seed, b.weights);
+      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt ?? new Date(0).toISOString() };
     },
 
     async testSamples(indices) {

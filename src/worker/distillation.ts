@@ -1,8 +1,8 @@
 /**
  * engine.distillation.*: the Distillation lab inside the worker.
  *
- * Slots: "distill:teacher" holds the zoo teacher CNN (trained here, persisted in its own IndexedDB
- * database so it survives reloads, like the Train lab's baseline); the Train lab's "baseline" slot can
+ * Slots: "distill:teacher" holds the zoo teacher CNN (trained here, persisted through db.ts so it
+ * survives reloads, like the Train lab's baseline); the Train lab's "baseline" slot can
  * be the teacher too and is only read, never written. The two students of the last run stay in
  * "distill:distilled" and "distill:scratch".
  */
@@ -10,13 +10,13 @@ import * as tf from '@tensorflow/tfjs';
 import '../core/train/wasm-kernels';
 import { buildModel } from '../core/model/build';
 import { zooSpec } from '../core/model/zoo/mnist';
-import type { ModelSpec, WeightSet } from '../core/model/spec';
 import { evaluate, trainLoop } from '../core/train/loop';
 import { imagesToFloat, IMAGE_SIZE } from '../core/data/mnist';
 import { TEACHER_TRAINING } from '../core/techniques/distillation/defaults';
 import { computeLogits, runDistillation, type StudentKind } from '../core/techniques/distillation/run';
 import { classCounts, digitAccuracy, selectTransferSet } from '../core/techniques/distillation/transfer-set';
 import { createSlot, getData, getSlot, hasSlot, putSlot, runJob, throttle } from './context';
+import { loadModelRecord, saveModelRecord, type SavedModelRecord } from './model-records';
 import { SLOTS, type EpochEvent, type TrainEvent } from './protocol';
 import type { DistillationApi, DistillEvent, TeacherSource } from './protocol/distillation';
 
@@ -24,49 +24,10 @@ const TEACHER_SLOT = SLOTS.teacher;
 const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: SLOTS.distilled, scratch: SLOTS.scratchStudent };
 
 
-// ------------------------------------------------------------ the saved teacher (IndexedDB)
+// ------------------------------------------------------------ the saved teacher (IndexedDB, via db.ts)
 
-interface StoredTeacher {
-  spec: ModelSpec;
-  weights: WeightSet;
-  seed: number;
-  testAccuracy: number;
-}
-
-const DB = 'tinyml-lab-distillation';
-const STORE = 'teacher';
-let memoryTeacher: StoredTeacher | null = null;
-
-function idb<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(req.result);
-      };
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      };
-    };
-  });
-}
-
-async function saveTeacher(t: StoredTeacher): Promise<void> {
-  if (typeof indexedDB === 'undefined') memoryTeacher = structuredClone(t);
-  else await idb('readwrite', (s) => s.put(t, 'current'));
-}
-
-async function loadTeacher(): Promise<StoredTeacher | null> {
-  if (typeof indexedDB === 'undefined') return memoryTeacher ? structuredClone(memoryTeacher) : null;
-  return ((await idb<StoredTeacher | undefined>('readonly', (s) => s.get('current'))) ?? null);
-}
+const saveTeacher = (t: Omit<SavedModelRecord, 'savedAt'>) => saveModelRecord('teacher', { ...t, savedAt: new Date().toISOString() });
+const loadTeacher = () => loadModelRecord('teacher');
 
 // ------------------------------------------------------------ helpers
 

@@ -16,6 +16,7 @@ import { nasApi } from './nas';
 import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
 import { timeSeriesApi } from './time-series';
+import { shelfApi } from './shelf';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -32,6 +33,7 @@ const api: EngineApi = {
   pruning: proxy(pruningApi),
   quantization: proxy(quantizationApi),
   timeSeries: proxy(timeSeriesApi),
+  shelf: proxy(shelfApi),
 };
 
 const internals = {

@@ -276,3 +276,8 @@ export const quantizationApi: QuantizationApi = {
     return { ...traceNeuron(im, layer, output), label: raw.test.labels[sample], prediction: best };
   },
 };
+
+/** The last conversion by one method (its quantization parameters go onto the shelf with "Save to shelf"). */
+export function conversionOf(method: 'PTQ' | 'QAT'): QuantizedModel | undefined {
+  return converted[method];
+}

@@ -6,6 +6,8 @@
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { JobStatus } from '../../components/jobs';
+import { StartFrom } from '../../components/shelf/StartFrom';
+import { SavePruned } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { describeBaseline, useBaseline } from '../../store/baseline';
@@ -58,12 +60,14 @@ export default function PruningPage() {
             : 'Loading the saved baseline…'}
       </p>
       {loaded && !baseline && <BaselineGate lab={pruningLab} why="Pruning starts from a trained model." />}
+      <StartFrom use="train" />
       <JobStatus lab={pruningLab} />
       {baseline && !info && <p>Reading the baseline…</p>}
       {baseline && info && (
         <>
           <PruneControls />
           <PruneResults />
+          <SavePruned />
           <div className="prune-studies">
             <SweepPanel />
             <SensitivityPanel />

@@ -7,6 +7,8 @@
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { JobStatus } from '../../components/jobs';
+import { StartFrom } from '../../components/shelf/StartFrom';
+import { SaveQuantized } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
@@ -55,6 +57,7 @@ export default function QuantizationPage() {
             : 'Loading the saved baseline…'}
       </p>
       {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." />}
+      <StartFrom use="quantize" />
       <JobStatus lab={quantizationLab} />
       {error && <p className="field-error" role="alert">{error}</p>}
       {baseline && !info && !error && <p>Preparing the baseline (folding batch norm, measuring float accuracy)…</p>}
@@ -62,6 +65,7 @@ export default function QuantizationPage() {
         <>
           <QuantControls />
           <QuantResults />
+          <SaveQuantized />
           <HistogramExplorer />
           <StepThrough />
           <div className="quant-studies">

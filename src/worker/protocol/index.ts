@@ -11,6 +11,7 @@ import type { NasApi } from './nas';
 import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization';
 import type { TimeSeriesApi } from './time-series';
+import type { ShelfApi } from './shelf';
 
 /**
  * One line per lab namespace. `& ProxyMarked` (the worker wraps each with Comlink.proxy) makes
@@ -23,6 +24,7 @@ export interface LabApis {
   pruning: PruningApi & ProxyMarked;
   quantization: QuantizationApi & ProxyMarked;
   timeSeries: TimeSeriesApi & ProxyMarked;
+  shelf: ShelfApi & ProxyMarked;
 }
 
 export type EngineApi = BaseEngineApi & LabApis;

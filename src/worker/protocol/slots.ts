@@ -18,6 +18,9 @@ export const SLOTS = {
   nasChosen: 'nas:chosen',
   /** The Deploy lab's batch-norm-folded copy of the baseline while it calibrates. */
   deployFloat: 'deploy:float',
+  /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
+  shelfPipeline: 'shelf:pipeline',
+  shelfPipelineScratch: 'shelf:pipeline-scratch',
 } as const;
 
 export type SlotName = (typeof SLOTS)[keyof typeof SLOTS];
