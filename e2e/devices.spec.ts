@@ -74,6 +74,45 @@ test('the Devices page shows the catalog and the MLPerf Tiny reference table wit
   await expect(page.getByRole('heading', { name: /Devices: will it fit/ })).toBeVisible();
 });
 
+test('the Validation table lists held-out published measurements with sources, median and worst error', async ({ page }) => {
+  await open(page, 'devices', 'Devices');
+  const table = page.getByRole('table', { name: 'Validation', exact: true });
+  await table.scrollIntoViewIfNeeded();
+  await expect(table).toBeVisible();
+  const rows = table.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThanOrEqual(15);
+  await expect(table.getByRole('rowheader', { name: /MobileNetV2/ }).first()).toBeVisible();
+  await expect(table.getByText(/eIQ model zoo/).first()).toBeVisible();
+  // Every held-out ratio is within 2x; the summary numbers match the rows.
+  const ratios = (await table.locator('td.dv-good, td.dv-bad').allTextContents()).map(parseFloat);
+  expect(ratios).toHaveLength(await rows.count());
+  for (const r of ratios) expect(Math.max(r, 1 / r)).toBeLessThan(2);
+  const worst = parseFloat((await page.getByRole('status', { name: 'Worst error' }).textContent()) ?? '');
+  const medianError = parseFloat((await page.getByRole('status', { name: 'Median error' }).textContent()) ?? '');
+  expect(worst).toBeCloseTo(Math.max(...ratios.map((r) => Math.max(r, 1 / r))), 1);
+  expect(medianError).toBeLessThanOrEqual(worst);
+  expect(medianError).toBeLessThan(1.35);
+  await expect(page.getByRole('table', { name: 'Error per engine' })).toContainText('MCX N947 CPU');
+  // Leave-one-model-out refits in the page and shows eight predictions.
+  await page.getByRole('button', { name: 'Run leave-one-model-out' }).click();
+  await expect(page.getByRole('table', { name: 'Leave-one-model-out' }).locator('tbody tr')).toHaveCount(8);
+});
+
+test('the panel names the memory region the arena must fit and marks uncalibrated engines', async ({ page }) => {
+  await open(page, 'train', 'Train');
+  const panel = page.getByRole('complementary', { name: 'Device panel' });
+  const int8 = panel.getByRole('region', { name: 'int8' });
+  await panel.getByLabel('Target').selectOption('mcxn947');
+  await expect(int8.getByText(/SRAM 0x2000_0000 \(m_data\)/).first()).toBeVisible();
+  await panel.getByLabel('Target').selectOption('rt1170');
+  await expect(int8.getByText(/OCRAM 0x2024_0000/).first()).toBeVisible();
+  // The RT700's Cortex-M33 has no published measurement: its band says it is assumed.
+  await panel.getByLabel('Target').selectOption('rt700');
+  await expect(int8.getByText(/uncalibrated: .* \(assumed\)/).first()).toBeVisible();
+  await panel.getByLabel('Target').selectOption('mcxn947');
+  await expect(int8.getByText(/uncalibrated/)).toHaveCount(0);
+});
+
 test('uploading a model estimates it; a broken file names the layer and the page keeps working', async ({ page }) => {
   await open(page, 'devices', 'Devices');
   const input = page.getByLabel('Model file');

@@ -1,13 +1,16 @@
 import { test, expect, gotoLab } from './fixtures';
 
+/** The course in order (src/app/labs.ts). */
+const COURSE_ORDER = ['Why edge AI', 'Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Deploy', 'AI at NXP', 'Generative AI at the edge'];
+
 test('the home page lists every lab and says which backend is in use', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'TinyML Lab' })).toBeVisible();
-  const labs = page.getByRole('main').getByRole('listitem');
-  await expect(labs).toHaveCount(6);
-  for (const title of ['Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Devices']) {
-    await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toBeVisible();
-  }
+  // The course map lists the labs in course order, each with its goals; reference pages follow.
+  const course = page.getByRole('list', { name: 'Course' });
+  await expect(course.locator('.lab-link')).toHaveText(COURSE_ORDER);
+  await expect(course.getByRole('list').first().getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Devices', exact: true })).toBeVisible();
   const backend = page.getByRole('status', { name: 'Backend in use' });
   await expect(backend).toHaveText(/wasm|webgl|cpu/);
   await expect(page.getByRole('main')).toContainText(/on the (wasm|webgl|cpu) backend/);
@@ -130,4 +133,28 @@ test("a bad link value's notice stays on its page, and a corrected link retires 
   });
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('3');
   await expect(notice).toHaveCount(0);
+});
+
+test('the built page carries a Content-Security-Policy and nothing on the start and Train pages violates it', async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportCsp', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCsp(v: string): void }).reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+  await gotoLab(page, 'train');
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/wasm|webgl|cpu/, { timeout: 90_000 });
+  expect(violations).toEqual([]);
+});
+
+test('an address outside the app (a deep server path) shows a way home instead of a blank page', async ({ page, allowConsoleError }) => {
+  allowConsoleError(/Failed to load resource|MIME type/);
+  await page.goto('./some/deep/path');
+  await expect(page.getByRole('link', { name: /start page/ })).toBeVisible();
 });

@@ -1,192 +1,234 @@
 #!/usr/bin/env node
 /**
- * npm run bench — measures the training engine in headless Chromium and writes bench/results.json.
+ * npm run bench — measures the lab's speed against the machine's limit and (optionally) against an
+ * older commit, all in one run, and writes bench/results.json. Absolute speeds vary 2x between machines
+ * and with load: read the ratios, which come from interleaved runs in the same session.
  *
- * 1. Builds the app plus a benchmark page (scripts/bench/bench.html) into a temp dir (never dist/).
- * 2. Serves it with `vite preview` (port BENCH_PORT, default 4190) and drives Chromium (CHROMIUM_PATH,
- *    default /usr/bin/chromium) with Playwright.
- * 3. Measures, each on a fresh page (a fresh worker):
- *    - training samples/s through the app's worker engine for the MLP and LeNet-5 on wasm, webgl, cpu
- *      (1 epoch on BENCH_SAMPLES = 2,000 samples, batch 64, Adam, seed 1);
- *    - the same training as a plain tfjs loop on the page's main thread (wasm), and the ratio app/plain
- *      (best of BENCH_REPEATS alternating runs each, to damp the noise of a shared machine);
- *    - main-thread long tasks (PerformanceObserver 'longtask') while the real Train page trains
- *      LeNet-5 for one epoch, charts and all;
- *    - the gzipped size of the JavaScript the home page loads before any lab opens (the worker chunk
- *      and .wasm excluded: they load in the worker).
- * 4. If scripts/bench-estimate.ts exists, runs it with tsx and includes its output.
+ * Trees: this one ("new") and, when BENCH_BASE points at another checkout (e.g. a `git worktree add
+ * ../base <commit>` with node_modules symlinked), that one ("old"). The bench page, its helpers and the
+ * Node part (scripts/bench/*) are copied into the old tree so both run exactly the same measurement.
+ * Each tree is built (with the bench page) into a temp dir and served by its own `vite preview`, i.e.
+ * with its own headers: the new tree is cross-origin isolated (threads), an old one may not be.
+ *
+ * Measured (in headless Chromium, CHROMIUM_PATH, default /usr/bin/chromium):
+ *  - roofline: wasm matmul + conv GFLOP/s over fixed shapes, and per zoo model the best rate for each
+ *    layer's shape → a bound on training samples/s (3 passes per layer at that rate);
+ *  - training samples/s through the app's worker for MLP, LeNet-5, DS-CNN, teacher CNN (1 epoch on
+ *    BENCH_SAMPLES, batch 64, Adam, seed 1), per tree, best of BENCH_REPEATS interleaved runs; the
+ *    share of the roofline bound it reaches; new/old ratios;
+ *  - app (worker) vs a plain tfjs loop on the main thread, LeNet-5 and MLP (new tree);
+ *  - 1 vs 2 XNNPACK threads on LeNet-5 (plain loop, new tree), with the two seeded losses;
+ *  - the Train page: main-thread long tasks while LeNet-5 trains an epoch, and the time from
+ *    navigation to the first training report; the NAS page: long tasks during a 6-candidate search;
+ *  - initial JS (gzipped) before a lab opens;
+ *  - in Node (scripts/bench/core-node.ts, per tree): integer-only evaluation of 2,000 digits, the
+ *    sensitivity scan, a 20-candidate NAS search (BENCH_CORE=0 skips it).
+ * BENCH_PORT (default 4190) serves the new tree; the old one gets a free port. BENCH_MODELS and
+ * BENCH_SKIP (roofline,ratio,threads,pages) narrow a run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
+import { measureLabPage, measureTrainPage } from './bench/lab-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.env.BENCH_DIST ?? '/tmp/tinyml-lab-bench-dist';
+const baseRoot = process.env.BENCH_BASE;
 const port = Number(process.env.BENCH_PORT ?? 4190);
 const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
-const repeats = Number(process.env.BENCH_REPEATS ?? 5);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const runCore = process.env.BENCH_CORE !== '0';
 const batchSize = 64;
+const MODELS = (process.env.BENCH_MODELS ?? 'mlp,lenet5,dscnn,teacher').split(',');
+// BENCH_SKIP: any of roofline,ratio,threads,pages (comma-separated), for a quicker partial run.
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(','));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const log = (...a) => console.log('[bench]', ...a);
 const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a');
+const best = (xs) => Math.max(...xs.filter(Number.isFinite));
+const BENCH_FILES = ['bench.html', 'page.ts', 'wasm-urls.ts', 'core-node.ts'];
 
-async function main() {
-  const data = spawnSync(process.execPath, [join(root, 'scripts/build-mnist.mjs')], { stdio: 'inherit' });
-  if (data.status !== 0) throw new Error('npm run data failed');
-
-  log(`building into ${outDir}`);
-  await build({
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: { input: { index: join(root, 'index.html'), bench: join(root, 'scripts/bench/bench.html') } },
-    },
-  });
-  const server = await preview({ root, logLevel: 'warn', preview: { port, strictPort: true }, build: { outDir } });
-  const base = `http://localhost:${port}/`;
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
-  // The machine's load matters on a shared box: record it next to the numbers.
-  const results = { date: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: loadavg()[0], samples, batchSize, chromium: browser.version(), app: [], plain: [], ratio: {}, longTasks: null, initialJs: null, estimate: null };
-  try {
-    results.initialJs = await measureInitialJs(browser, base);
-    log(`initial JS: ${fmt(results.initialJs.gzipBytes / 1024, 1)} kB gzipped in ${results.initialJs.files.length} files`);
-
-    for (const backend of ['wasm', 'webgl', 'cpu']) {
-      for (const model of ['mlp', 'lenet5']) {
-        const r = await onBenchPage(browser, base, (b, m, s, bs) => window.benchApp(b, m, s, bs), [backend, model, samples, batchSize]);
-        results.app.push({ requested: backend, model, ...r });
-        log(`app ${backend}${r.backend !== backend ? `→${r.backend}` : ''} ${model}: ${fmt(r.samplesPerSec)} samples/s`);
-      }
-    }
-
-    for (const model of ['mlp', 'lenet5']) {
-      let bestApp = 0;
-      let bestPlain = 0;
-      for (let i = 0; i < repeats; i++) {
-        const a = await onBenchPage(browser, base, (b, m, s, bs) => window.benchApp(b, m, s, bs), ['wasm', model, samples, batchSize]);
-        const p = await onBenchPage(browser, base, (m, s, bs) => window.benchPlain(m, s, bs), [model, samples, batchSize]);
-        results.plain.push({ model, run: i, app: a.samplesPerSec, appWall: a.wallSamplesPerSec, plain: p.samplesPerSec, appLoss: a.loss, plainLoss: p.loss });
-        bestApp = Math.max(bestApp, a.samplesPerSec);
-        bestPlain = Math.max(bestPlain, p.samplesPerSec);
-        log(`wasm ${model} run ${i + 1}: app ${fmt(a.samplesPerSec)} vs plain ${fmt(p.samplesPerSec)} samples/s`);
-      }
-      results.ratio[model] = { app: bestApp, plain: bestPlain, ratio: bestApp / bestPlain };
-    }
-
-    results.longTasks = await measureTrainPage(browser, base);
-
-    if (existsSync(join(root, 'scripts/bench-estimate.ts'))) {
-      const r = spawnSync('npx', ['tsx', 'scripts/bench-estimate.ts'], { cwd: root, encoding: 'utf8' });
-      results.estimate = (r.stdout || r.stderr || '').trim();
-    }
-  } finally {
-    await browser.close();
-    await new Promise((res) => server.httpServer.close(res));
+async function startTree(name, treeRoot, treePort) {
+  if (treeRoot !== root) {
+    mkdirSync(join(treeRoot, 'scripts/bench'), { recursive: true });
+    for (const f of BENCH_FILES) cpSync(join(root, 'scripts/bench', f), join(treeRoot, 'scripts/bench', f));
   }
-  results.loadAverageAtEnd = loadavg()[0];
-  mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results);
+  const data = spawnSync(process.execPath, [join(treeRoot, 'scripts/build-mnist.mjs')], { cwd: treeRoot, stdio: 'inherit' });
+  if (data.status !== 0) throw new Error(`npm run data failed in ${treeRoot}`);
+  const outDir = `/tmp/tinyml-lab-bench-${name}`;
+  log(`building ${name} (${treeRoot}) into ${outDir}`);
+  const configFile = join(treeRoot, 'vite.config.ts');
+  await build({
+    root: treeRoot,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: { index: join(treeRoot, 'index.html'), bench: join(treeRoot, 'scripts/bench/bench.html') } } },
+  });
+  const server = await preview({ root: treeRoot, configFile, logLevel: 'warn', preview: { port: treePort, strictPort: treePort !== 0 }, build: { outDir } });
+  const url = server.resolvedUrls.local[0];
+  return { name, root: treeRoot, outDir, server, base: url.endsWith('/') ? url : `${url}/` };
 }
 
-async function onBenchPage(browser, base, fn, args) {
+async function onBenchPage(browser, tree, fn, args) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await page.goto(`${base}scripts/bench/bench.html`);
+    await page.goto(`${tree.base}scripts/bench/bench.html`);
     await page.waitForFunction(() => window.benchReady === true);
     return await page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
   } catch (e) {
-    throw new Error(`${e.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+    return { error: `${String(e.message).split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}` };
   } finally {
     await page.close();
   }
 }
 
-async function measureInitialJs(browser, base) {
+async function measureInitialJs(browser, tree) {
   const page = await browser.newPage();
   const urls = new Set();
   page.on('response', (r) => {
     const u = new URL(r.url());
-    if (u.pathname.endsWith('.js') && !u.pathname.includes('engine.worker')) urls.add(u.pathname);
+    if (u.pathname.endsWith('.js') && !u.pathname.includes('engine.worker') && !u.pathname.endsWith('coi-sw.js')) urls.add(u.pathname);
   });
-  await page.goto(base, { waitUntil: 'networkidle' });
+  await page.goto(tree.base, { waitUntil: 'networkidle' });
   await page.close();
   const files = [...urls].map((p) => {
-    const buf = readFileSync(join(outDir, p.replace(/^\//, '')));
+    const buf = readFileSync(join(tree.outDir, p.replace(/^\//, '')));
     return { file: p, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
   });
   return { files, bytes: files.reduce((a, f) => a + f.bytes, 0), gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0) };
 }
 
-/** The real Train page: LeNet-5, one epoch on all 8,000 samples, long tasks observed meanwhile. */
-async function measureTrainPage(browser, base) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+function runCoreNode(tree) {
+  const r = spawnSync('npx', ['tsx', 'scripts/bench/core-node.ts'], { cwd: tree.root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('CORE_RESULT '));
+  if (!line) return { error: (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(line.slice('CORE_RESULT '.length));
+}
+
+async function main() {
+  const results = { date: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: loadavg()[0], samples, batchSize, repeats, trees: {}, training: {}, roofline: null, ratio: {}, threads: null, pages: {}, initialJs: {}, core: {} };
+  const trees = [await startTree('new', root, port)];
+  if (baseRoot) trees.push(await startTree('old', baseRoot, 0));
+  for (const t of trees) results.trees[t.name] = t.root;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+  results.chromium = browser.version();
+  const [NEW] = trees;
   try {
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(`${base}#/train?model=lenet5&epochs=1&batchSize=${batchSize}&learningRate=0.001&optimizer=adam&seed=1`);
-    const train = page.getByRole('button', { name: 'Train' });
-    await train.waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => !document.querySelector('button:disabled') || true);
-    await page.waitForTimeout(1000);
-    const t0 = await page.evaluate(() => performance.now());
-    await train.click();
-    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /Done|Stopped|failed/i }).waitFor({ timeout: 300_000 });
-    const t1 = await page.evaluate(() => performance.now());
-    const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0 && t.start <= t1);
-    const acc = await page.getByRole('status', { name: 'Test accuracy' }).textContent();
-    const sps = await page.getByRole('status', { name: 'Samples per second' }).textContent();
-    return {
-      model: 'lenet5',
-      seconds: (t1 - t0) / 1000,
-      count: tasks.length,
-      longestMs: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
-      over50ms: tasks.filter((t) => t.duration > 50).length,
-      // When (s after the click) and how long (ms), for finding what caused them.
-      tasks: tasks.map((t) => ({ atS: +((t.start - t0) / 1000).toFixed(2), ms: Math.round(t.duration) })),
-      testAccuracy: acc?.trim(),
-      samplesPerSecond: sps?.trim(),
+    for (const t of trees) {
+      results.initialJs[t.name] = await measureInitialJs(browser, t);
+      log(`${t.name} initial JS: ${fmt(results.initialJs[t.name].gzipBytes / 1024, 1)} kB gzipped`);
+    }
+
+    results.roofline = skip.has('roofline') ? {} : await onBenchPage(browser, NEW, (m, b) => window.benchRoofline(m, b), [MODELS, batchSize]);
+    log(`roofline: best ${fmt(results.roofline.best, 1)} GFLOP/s with ${results.roofline.threads} thread(s)`);
+
+    for (const model of MODELS) {
+      const runs = Object.fromEntries(trees.map((t) => [t.name, []]));
+      for (let i = 0; i < repeats; i++) {
+        for (const t of trees) {
+          const r = await onBenchPage(browser, t, (b, m, s, bs) => window.benchApp(b, m, s, bs), ['wasm', model, samples, batchSize]);
+          runs[t.name].push(r);
+          log(`${t.name} ${model} run ${i + 1}: ${fmt(r.samplesPerSec)} samples/s ${r.detail ? `(${r.detail})` : ''}${r.error ? ` error: ${r.error}` : ''}`);
+        }
+      }
+      const row = { runs };
+      for (const t of trees) row[t.name] = best(runs[t.name].map((r) => r.samplesPerSec));
+      const bound = results.roofline.models?.[model]?.boundSamplesPerSec;
+      row.boundSamplesPerSec = bound;
+      row.shareOfBound = row.new / bound;
+      row.shareOfBestGflops = (row.new * results.roofline.models?.[model]?.trainFlopsPerSample) / (results.roofline.best * 1e9);
+      if (row.old) row.newOverOld = row.new / row.old;
+      results.training[model] = row;
+    }
+
+    for (const model of skip.has('ratio') ? [] : ['mlp', 'lenet5']) {
+      const app = [];
+      const plain = [];
+      for (let i = 0; i < repeats; i++) {
+        app.push((await onBenchPage(browser, NEW, (b, m, s, bs) => window.benchApp(b, m, s, bs), ['wasm', model, samples, batchSize])).samplesPerSec);
+        plain.push((await onBenchPage(browser, NEW, (m, s, bs) => window.benchPlain(m, s, bs), [model, samples, batchSize])).samplesPerSec);
+      }
+      results.ratio[model] = { app: best(app), plain: best(plain), ratio: best(app) / best(plain) };
+      log(`app vs plain ${model}: ${fmt(results.ratio[model].ratio, 2)}`);
+    }
+
+    const th = { 1: [], 2: [] };
+    for (let i = 0; i < (skip.has('threads') ? 0 : repeats); i++) {
+      for (const n of [1, 2]) th[n].push(await onBenchPage(browser, NEW, (m, s, bs, k) => window.benchPlain(m, s, bs, k), ['lenet5', samples, batchSize, n]));
+    }
+    if (!skip.has('threads')) results.threads = {
+      one: best(th[1].map((r) => r.samplesPerSec)),
+      two: best(th[2].map((r) => r.samplesPerSec)),
+      threadsUsed: [th[1][0]?.threads, th[2][0]?.threads],
+      losses: { one: th[1].map((r) => r.loss), two: th[2].map((r) => r.loss) },
     };
-  } catch (e) {
-    return { error: String(e.message ?? e).split('\n')[0] };
+    if (results.threads) {
+      results.threads.ratio = results.threads.two / results.threads.one;
+      log(`threads 2 vs 1 on LeNet-5: ${fmt(results.threads.ratio, 2)}`);
+    }
+
+    for (const t of skip.has('pages') ? [] : trees) {
+      results.pages[t.name] = {
+        train: await measureTrainPage(browser, t.base, batchSize),
+        nas: await measureLabPage(browser, t.base, 'nas'),
+      };
+      log(`${t.name} pages: ${JSON.stringify({ train: results.pages[t.name].train.over50ms, nas: results.pages[t.name].nas.over50ms })} tasks over 50 ms`);
+    }
   } finally {
-    await page.close();
+    await browser.close();
+    for (const t of trees) await new Promise((res) => t.server.httpServer.close(res));
   }
+
+  if (runCore) {
+    // Interleaved, after the browser is gone (it would compete for the 2 cores).
+    for (const t of trees) {
+      results.core[t.name] = runCoreNode(t);
+      log(`${t.name} core: ${JSON.stringify(results.core[t.name])}`);
+    }
+  }
+  results.loadAverageAtEnd = loadavg()[0];
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, process.env.BENCH_OUT ?? 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
 }
 
 function printTable(r) {
-  const lines = [];
-  lines.push(`TinyML Lab engine benchmark — ${r.date}, Chromium ${r.chromium}, ${r.samples} samples, batch ${r.batchSize}, 1 epoch`);
-  lines.push(`${r.cpus} CPUs, load average ${fmt(r.loadAverageAtStart, 1)} at start, ${fmt(r.loadAverageAtEnd, 1)} at end (numbers shrink on a busy machine)`);
-  lines.push('');
-  lines.push('backend  model    in use   samples/s   long tasks (bench page)');
-  for (const a of r.app) {
-    lines.push(`${a.requested.padEnd(8)} ${a.model.padEnd(8)} ${a.backend.padEnd(8)} ${fmt(a.samplesPerSec).padStart(9)}   ${a.longTasks} (max ${fmt(a.longestTaskMs)} ms)${a.detail ? `  (${a.detail})` : ''}${a.fallbackReason ? `  fallback: ${a.fallbackReason}` : ''}`);
+  const L = [];
+  const hasOld = !!r.trees.old;
+  L.push(`TinyML Lab benchmark — ${r.date}, Chromium ${r.chromium}, ${r.cpus} CPUs, load ${fmt(r.loadAverageAtStart, 1)} → ${fmt(r.loadAverageAtEnd, 1)}`);
+  L.push(`trees: new = ${r.trees.new}${hasOld ? `, old = ${r.trees.old}` : ''}; best of ${r.repeats} interleaved runs, ${r.samples} samples, batch ${r.batchSize}`);
+  const rf = r.roofline;
+  if (rf?.rows) {
+    L.push('', `Roofline (wasm, ${rf.threads} thread(s), main thread of the new build): best ${fmt(rf.best, 1)} GFLOP/s`);
+    for (const row of rf.rows) L.push(`  ${row.what.padEnd(34)} ${fmt(row.gflops, 2).padStart(7)} GFLOP/s`);
   }
-  lines.push('');
-  lines.push('wasm, best of runs: app (worker) vs plain tfjs loop on the main thread');
-  for (const [m, v] of Object.entries(r.ratio)) lines.push(`${m.padEnd(8)} app ${fmt(v.app).padStart(6)}  plain ${fmt(v.plain).padStart(6)}  ratio ${fmt(v.ratio, 2)}`);
-  lines.push('');
-  const lt = r.longTasks;
-  lines.push(lt?.error ? `Train page long tasks: not measured (${lt.error})` : `Train page (LeNet-5, 1 epoch, 8,000 samples, ${fmt(lt.seconds, 1)} s): ${lt.count} long tasks, longest ${fmt(lt.longestMs)} ms, ${lt.over50ms} over 50 ms; page showed ${lt.samplesPerSecond}, test accuracy ${lt.testAccuracy}`);
-  lines.push(`Initial JS before a lab opens: ${fmt(r.initialJs.gzipBytes / 1024, 1)} kB gzipped (${fmt(r.initialJs.bytes / 1024, 1)} kB raw, ${r.initialJs.files.length} files)`);
-  if (r.estimate) lines.push(`Estimate: ${r.estimate}`);
-  console.log(`\n${lines.join('\n')}\n\nwritten to bench/results.json`);
+  L.push('', `model    new samples/s ${hasOld ? ' old samples/s  new/old ' : ''} bound/s   share of bound  share of best GFLOP/s`);
+  for (const [m, row] of Object.entries(r.training)) {
+    L.push(`${m.padEnd(8)} ${fmt(row.new).padStart(13)} ${hasOld ? `${fmt(row.old).padStart(14)} ${fmt(row.newOverOld, 2).padStart(8)} ` : ''} ${fmt(row.boundSamplesPerSec).padStart(8)}   ${fmt(100 * row.shareOfBound, 1).padStart(12)} %  ${fmt(100 * row.shareOfBestGflops, 1).padStart(8)} %`);
+  }
+  L.push('', 'App (worker) vs plain tfjs loop (main thread), new tree:');
+  for (const [m, v] of Object.entries(r.ratio)) L.push(`  ${m.padEnd(8)} app ${fmt(v.app)}  plain ${fmt(v.plain)}  ratio ${fmt(v.ratio, 2)}`);
+  if (r.threads) L.push('', `Threads (LeNet-5, plain loop): 1 → ${fmt(r.threads.one)}, 2 → ${fmt(r.threads.two)} samples/s, ratio ${fmt(r.threads.ratio, 2)} (threads used ${r.threads.threadsUsed.join(' / ')}); seeded losses 1: ${r.threads.losses.one.map((x) => x.toFixed(6)).join(', ')} 2: ${r.threads.losses.two.map((x) => x.toFixed(6)).join(', ')}`);
+  L.push('');
+  for (const [t, p] of Object.entries(r.pages)) {
+    for (const [lab, v] of Object.entries(p)) {
+      L.push(v.error ? `${t} ${lab} page: not measured (${v.error})` : `${t} ${lab} page: ${v.count} long tasks, longest ${fmt(v.longestMs)} ms, ${v.over50ms} over 50 ms in ${fmt(v.seconds, 1)} s${v.firstStepS != null ? `; first training report ${fmt(v.firstStepS, 2)} s after navigation` : ''}`);
+    }
+  }
+  for (const [t, js] of Object.entries(r.initialJs)) L.push(`${t} initial JS: ${fmt(js.gzipBytes / 1024, 1)} kB gzipped (${js.files.length} files)`);
+  for (const [t, c] of Object.entries(r.core)) L.push(`${t} core (Node, 1 thread): ${c.error ? c.error : `integer eval ${fmt(c.integerEvalMs)} ms, sensitivity scan ${fmt(c.sensitivityMs)} ms, NAS 20 candidates ${fmt(c.nasMs)} ms`}`);
+  if (r.core.new && r.core.old && !r.core.new.error && !r.core.old.error) {
+    L.push(`core old/new speed-ups: integer ${fmt(r.core.old.integerEvalMs / r.core.new.integerEvalMs, 2)}x, sensitivity ${fmt(r.core.old.sensitivityMs / r.core.new.sensitivityMs, 2)}x, NAS ${fmt(r.core.old.nasMs / r.core.new.nasMs, 2)}x`);
+  }
+  console.log(`\n${L.join('\n')}\n\nwritten to ${process.env.BENCH_OUT ?? 'bench/results.json'}`);
 }
 
 main().catch((e) => {

@@ -84,7 +84,7 @@ function main(): number {
   try {
     text = readFileSync(args.file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const spec = parseModelFile(text, basename(args.file));
   const sparsity = args.sparsity > 0 ? Object.fromEntries(spec.layers.filter(isWeighted).map((l) => [l.name, args.sparsity])) : undefined;

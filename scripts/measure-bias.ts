@@ -15,7 +15,7 @@ import { findBestBias, shiftedScore } from '../src/core/techniques/distillation/
 import { DISTILL_DEFAULTS, TEACHER_TRAINING } from '../src/core/techniques/distillation/defaults';
 import { computeLogits, runDistillation } from '../src/core/techniques/distillation/run';
 import { selectTransferSet } from '../src/core/techniques/distillation/transfer-set';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { setup } from './measure-techniques-common';
 
 const CACHE = '/tmp/tinyml-distill-teacher.json';

@@ -15,7 +15,7 @@ import '../src/core/train/wasm-kernels';
 import { buildModel } from '../src/core/model/build';
 import { zooSpec } from '../src/core/model/zoo/mnist';
 import type { WeightSet } from '../src/core/model/spec';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { mnistToTensors } from '../src/core/data/tensors';
 import { evaluate, trainLoop } from '../src/core/train/loop';
 import { runDistillation } from '../src/core/techniques/distillation/run';

@@ -7,7 +7,7 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { mnistToTensors } from '../src/core/data/tensors';
 import { estimate } from '../src/core/devices/estimate';
 import { costOf, NAS_DEPLOYMENT } from '../src/core/techniques/nas/cost';

@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '../src/core/train/wasm-kernels';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { mnistToTensors } from '../src/core/data/tensors';
 import { analyzeSpec } from '../src/core/model/analyze';
 import { buildModel } from '../src/core/model/build';

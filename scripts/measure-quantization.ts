@@ -13,7 +13,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '../src/core/train/wasm-kernels';
 import { buildModel } from '../src/core/model/build';
 import { zooSpec } from '../src/core/model/zoo/mnist';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { imagesToFloat } from '../src/core/data/mnist';
 import { trainLoop } from '../src/core/train/loop';
 import { calibrateModel, convertAndEvaluate, integerEvaluate, type PtqOptions } from '../src/core/techniques/quantization/pipeline';

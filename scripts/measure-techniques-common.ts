@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import '../src/core/train/wasm-kernels';
-import { readMnistFromDisk } from '../src/core/data/mnist-node';
+import { readMnistFromDisk } from '../src/node/mnist';
 import { mnistToTensors } from '../src/core/data/tensors';
 import { buildModel } from '../src/core/model/build';
 import type { WeightSet } from '../src/core/model/spec';

@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { router } from './app/router';
 import './app/styles.css';
+import { registerIsolationWorker } from './coi-register';
+
+registerIsolationWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -26,6 +26,8 @@ export interface AppRun {
 export interface PlainRun {
   samplesPerSec: number;
   loss: number;
+  /** XNNPACK threads the run used (1 when the page is not cross-origin isolated). */
+  threads?: number;
 }
 
 const LR = 0.001;
@@ -68,18 +70,33 @@ async function benchApp(backend: BackendName, modelId: string, samples: number, 
   };
 }
 
-async function benchPlain(modelId: string, samples: number, batchSize: number): Promise<PlainRun> {
+/** Starts wasm on this page (main thread) with `threads` XNNPACK threads (default: all cores). */
+async function startWasm(threads?: number) {
   const tf = await import('@tensorflow/tfjs');
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const urls = await import('./wasm-urls');
   await import('../../src/core/train/wasm-kernels');
+  // The app's own backend start (thread count, the tfjs thread cap worked around).
+  const { initBackend } = await import('../../src/core/train/backend');
+  await (initBackend as (b: 'wasm', o: { wasmPaths: Record<string, string>; threads?: number }) => Promise<unknown>)('wasm', { wasmPaths: urls.wasmPaths(document.baseURI), threads });
+  await tf.ready();
+  let n: number;
+  try {
+    n = wasm.getThreadsCount();
+  } catch {
+    n = 1;
+  }
+  const pt = (tf.backend() as unknown as { wasm?: { PThread?: { unusedWorkers: unknown[]; runningWorkers: unknown[] } } }).wasm?.PThread;
+  (window as unknown as { benchPool: unknown }).benchPool = pt ? { unused: pt.unusedWorkers.length, running: pt.runningWorkers.length } : null;
+  return { tf, threads: n };
+}
+
+async function benchPlain(modelId: string, samples: number, batchSize: number, threads?: number): Promise<PlainRun> {
+  const { tf, threads: used } = await startWasm(threads);
   const { buildModel } = await import('../../src/core/model/build');
   const { fetchMnist } = await import('../../src/core/data/mnist');
   const { splitToTensors } = await import('../../src/core/data/tensors');
   const { epochOrder } = await import('../../src/core/train/loop');
-  wasm.setWasmPaths(urls.wasmPaths(document.baseURI));
-  await tf.setBackend('wasm');
-  await tf.ready();
   const data = await fetchMnist(document.baseURI);
   const train = splitToTensors(data.train);
   const model = buildModel(zooSpec(modelId), 1);
@@ -105,7 +122,7 @@ async function benchPlain(modelId: string, samples: number, batchSize: number): 
   tf.dispose([lossSum, order, train.xs, train.labels]);
   optimizer.dispose();
   model.dispose();
-  return { samplesPerSec: samples / secs, loss };
+  return { samplesPerSec: samples / secs, loss, threads: used };
 }
 
 /** The engine's own code (base API + trainLoop) without the worker: isolates the worker's cost. */
@@ -114,10 +131,9 @@ async function benchEngineMain(modelId: string, samples: number, batchSize: numb
   const urls = await import('./wasm-urls');
   const { workerConfig } = await import('../../src/worker/context');
   const { createBaseApi } = await import('../../src/worker/base');
-  const { memoryStore } = await import('../../src/worker/baseline-store');
   workerConfig.pageUrl = document.baseURI;
   workerConfig.wasmPaths = urls.wasmPaths(document.baseURI);
-  const api = createBaseApi(memoryStore());
+  const api = createBaseApi();
   await api.init('wasm');
   await api.loadData();
   await api.createModel('bench', zooSpec(modelId), 1);
@@ -126,4 +142,95 @@ async function benchEngineMain(modelId: string, samples: number, batchSize: numb
   return { samplesPerSec: r.history[0]?.samplesPerSec ?? NaN, loss: r.history[0]?.loss ?? NaN };
 }
 
-Object.assign(window, { benchApp, benchPlain, benchEngineMain, benchReady: true });
+export interface RateRow {
+  what: string;
+  gflops: number;
+}
+
+/** Best GFLOP/s of `run` (FLOPs per call) over a few timed calls after a warm-up. */
+async function rate(tf: typeof TF, flops: number, run: () => TF.Tensor): Promise<number> {
+  const once = () => {
+    const t0 = performance.now();
+    const y = run();
+    y.dataSync();
+    y.dispose();
+    return performance.now() - t0;
+  };
+  once();
+  let best = Infinity;
+  let spent = 0;
+  for (let i = 0; i < 20 && (i < 3 || spent < 300); i++) {
+    const ms = once();
+    best = Math.min(best, ms);
+    spent += ms;
+  }
+  void tf;
+  return flops / (best / 1000) / 1e9;
+}
+
+/**
+ * The roofline: the wasm backend's matmul and conv GFLOP/s over a fixed set of shapes, and for each
+ * zoo model the best rate for each weighted layer's own shape (batch 64, forward), from which a bound
+ * on training samples/s follows (each layer's 3 passes — forward, dX, dW — at that rate).
+ */
+async function benchRoofline(modelIds: string[], batchSize: number) {
+  const { tf, threads } = await startWasm();
+  const { analyzeSpec } = await import('../../src/core/model/analyze');
+  const rows: RateRow[] = [];
+  const inputs: TF.Tensor[] = [];
+  const rnd = (shape: number[]) => {
+    const t = tf.randomNormal(shape);
+    inputs.push(t);
+    return t;
+  };
+  const matmul = async (m: number, k: number, n: number) => {
+    const a = rnd([m, k]);
+    const b = rnd([k, n]);
+    return rate(tf, 2 * m * k * n, () => tf.matMul(a, b));
+  };
+  for (const [m, k, n] of [[1024, 1024, 1024], [64, 1152, 128], [4096, 25, 6], [64, 784, 128], [64, 400, 120], [256, 256, 256]]) {
+    rows.push({ what: `matmul ${m}x${k}x${n}`, gflops: await matmul(m, k, n) });
+  }
+  for (const [h, cin, k, cout] of [[14, 6, 5, 16], [28, 1, 5, 6], [28, 32, 3, 32], [14, 32, 3, 64]]) {
+    const x = rnd([batchSize, h, h, cin]);
+    const f = rnd([k, k, cin, cout]);
+    const oh = h - k + 1;
+    rows.push({ what: `conv ${batchSize}x${h}x${h}x${cin} k${k} → ${cout} valid`, gflops: await rate(tf, 2 * batchSize * oh * oh * k * k * cin * cout, () => tf.conv2d(x as TF.Tensor4D, f as TF.Tensor4D, 1, 'valid')) });
+  }
+  const models: Record<string, { macsPerSample: number; trainFlopsPerSample: number; boundSamplesPerSec: number; layers: { layer: string; macs: number; gflops: number }[] }> = {};
+  for (const id of modelIds) {
+    const info = analyzeSpec(zooSpec(id));
+    const layers: { layer: string; macs: number; gflops: number }[] = [];
+    let secondsPerSample = 0;
+    for (const l of info.layers) {
+      if (!l.macs) continue;
+      const spec = zooSpec(id).layers.find((x) => x.name === l.name) as { kernel?: number; stride?: number; padding?: 'same' | 'valid' };
+      const [h, w, cin] = l.inputShapes[0];
+      const cout = l.outputShape[l.outputShape.length - 1];
+      const k = spec.kernel ?? 1;
+      const s = spec.stride ?? 1;
+      const pad = spec.padding ?? 'valid';
+      let g: number;
+      if (l.type === 'dense') {
+        g = await matmul(batchSize, l.inputShapes[0][0], cout);
+      } else if (l.type === 'conv2d') {
+        const x = rnd([batchSize, h, w, cin]);
+        const f = rnd([k, k, cin, cout]);
+        g = await rate(tf, 2 * batchSize * l.macs, () => tf.conv2d(x as TF.Tensor4D, f as TF.Tensor4D, s, pad));
+      } else if (l.type === 'depthwiseConv2d') {
+        const x = rnd([batchSize, h, w, cin]);
+        const f = rnd([k, k, cin, cout / cin]);
+        g = await rate(tf, 2 * batchSize * l.macs, () => tf.depthwiseConv2d(x as TF.Tensor4D, f as TF.Tensor4D, s, pad));
+      } else {
+        continue;
+      }
+      layers.push({ layer: l.name, macs: l.macs, gflops: g });
+      secondsPerSample += (3 * 2 * l.macs) / (g * 1e9);
+    }
+    models[id] = { macsPerSample: info.macs, trainFlopsPerSample: 6 * layers.reduce((a, l) => a + l.macs, 0), boundSamplesPerSec: 1 / secondsPerSample, layers };
+  }
+  tf.dispose(inputs);
+  return { threads, rows, best: Math.max(...rows.map((r) => r.gflops)), models };
+}
+
+Object.assign(window, { benchApp, benchPlain, benchEngineMain, benchRoofline, benchReady: true });

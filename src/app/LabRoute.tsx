@@ -1,7 +1,14 @@
-/** Renders the lab named by the route (#/<id>) from the registry, lazily; unknown ids get NotFound. */
+/**
+ * Renders the lab named by the route (#/<id>) from the lab list, lazily: its title and summary, its
+ * page, then its guide. Unknown ids get NotFound.
+ */
 import { Suspense, useEffect } from 'react';
 import { useParams } from 'react-router';
-import { findLab } from './registry';
+import { Guide } from '../components/Guide';
+import type { Fields, SettingsSchema } from '../store/settings-schema';
+import { useLabSettings } from '../store/use-lab-settings';
+import { ChallengePanel } from '../components/challenges/ChallengePanel';
+import { findLab } from './labs';
 import { NotFound } from './NotFound';
 
 export function LabRoute() {
@@ -16,9 +23,19 @@ export function LabRoute() {
     <article className="lab" aria-labelledby="lab-title">
       <h1 id="lab-title">{lab.title}</h1>
       <p className="lab-summary">{lab.summary}</p>
+      {lab.settings && <LinkSettings key={lab.id} schema={lab.settings} />}
+      {/* A challenge link's scorecard, above the page so it is in view when the link opens. */}
+      <ChallengePanel lab={lab.id} />
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>
+      <Guide load={lab.guide} />
     </article>
   );
+}
+
+/** Reads (and validates) the lab's settings from the link on every visit, whatever the page shows. */
+function LinkSettings({ schema }: { schema: SettingsSchema<Fields> }) {
+  useLabSettings(schema);
+  return null;
 }

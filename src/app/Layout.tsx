@@ -6,11 +6,14 @@ import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useMatch } from 'react-router';
 import { DiagnosticsBar } from '../components/DiagnosticsBar';
 import { Notices } from '../components/Notices';
-import { LABS, findLab } from './registry';
+import { LABS, findLab } from './labs';
 import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
 import { bootEngine, pollEngineMemory } from '../store/engine-boot';
 import { DeviceDock } from './DeviceDock';
+import { PresenterSwitch } from '../components/presenter/PresenterSwitch';
+import { installRunGuard } from '../store/run-guard';
+import { watchShelf } from '../store/shelf';
 
 function useEngineBoot() {
   // url: false — the backend belongs in links only where it is shown (the Train page's "Backend").
@@ -23,6 +26,12 @@ function useEngineBoot() {
 
 export function Layout() {
   useEngineBoot();
+  // Leaving mid-job asks first; a reload mid-job is reported (src/store/run-guard.ts).
+  useEffect(() => installRunGuard(), []);
+  // Shelf updates from other tabs and the storage-full notice, on every page (idempotent).
+  useEffect(() => {
+    watchShelf().catch(() => undefined);
+  }, []);
   // The device panel docks beside lab pages (not the start page or "not found").
   const labId = useMatch('/:labId')?.params.labId;
   const onLab = labId !== undefined && findLab(labId) !== undefined;
@@ -48,6 +57,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <PresenterSwitch />
       </header>
       <DiagnosticsBar />
       <Notices />

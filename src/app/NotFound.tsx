@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import { LABS } from './registry';
+import { LABS } from './labs';
 
 export function NotFound() {
   const { pathname } = useLocation();

@@ -3,7 +3,10 @@
  * (a short run of a zoo model, saved as the baseline every lab shares), with Stop.
  */
 import { useState } from 'react';
+import { trainBaselineHere } from '../store/baseline-here';
+import { stopJob, type LabRef } from '../store/jobs';
 import { SelectField } from './controls';
+import { useJob } from './jobs';
 
 const MODELS = [
   { value: 'lenet5', label: 'LeNet-5 CNN' },
@@ -13,17 +16,14 @@ const MODELS = [
 const EPOCHS = ['1', '3', '5'].map((e) => ({ value: e, label: e }));
 
 export interface BaselineGateProps {
+  /** The lab the baseline run belongs to (its job, its status line). */
+  lab: LabRef;
   /** Why this lab needs a baseline, in one sentence. */
   why: string;
-  /** Any job of the lab is running (the button is disabled). */
-  busy: boolean;
-  /** The baseline run itself is running (Stop is enabled). */
-  training: boolean;
-  onTrain(modelId: string, epochs: number): void;
-  onStop(): void;
 }
 
-export function BaselineGate({ why, busy, training, onTrain, onStop }: BaselineGateProps) {
+export function BaselineGate({ lab, why }: BaselineGateProps) {
+  const job = useJob(lab);
   const [model, setModel] = useState('lenet5');
   const [epochs, setEpochs] = useState('3');
   return (
@@ -35,10 +35,10 @@ export function BaselineGate({ why, busy, training, onTrain, onStop }: BaselineG
         <SelectField label="Baseline epochs" value={epochs} onChange={setEpochs} options={EPOCHS} />
       </div>
       <div className="baseline-gate-buttons">
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => onTrain(model, Number(epochs))}>
+        <button type="button" className="button button-primary" disabled={job.blocked} onClick={() => void trainBaselineHere(lab, model, Number(epochs), 1)}>
           Train a baseline here
         </button>
-        <button type="button" className="button" disabled={!training} onClick={onStop}>
+        <button type="button" className="button" disabled={!job.running} onClick={() => void stopJob(lab)}>
           Stop
         </button>
       </div>

@@ -1,10 +1,19 @@
 /**
  * The diagnostics readout on every page: which tfjs backend the worker really uses (and why, if it
  * is not the one asked for), how many tensors the worker holds (polled by the shell; a number that
- * keeps growing is a leak), the last training speed, and MNIST loading progress.
+ * keeps growing is a leak), how many threads it trains on (and why only one, when the page is not
+ * cross-origin isolated), the last training speed, and MNIST loading progress.
  */
 import { useEngineState } from '../store/engine';
 import { count } from './Output';
+
+/** "2 threads", or "1 thread (page not cross-origin isolated …)", from the wasm backend's detail. */
+function threadsText(backend: string | null, detail: string | null): string {
+  if (!backend) return '–';
+  if (backend !== 'wasm') return backend === 'cpu' ? '1 thread' : 'GPU';
+  const m = detail?.match(/(\d+) threads?(.*)$/);
+  return m ? `${m[1]} thread${m[1] === '1' ? '' : 's'}${m[2]}` : '–';
+}
 
 export function DiagnosticsBar() {
   const e = useEngineState();
@@ -18,6 +27,12 @@ export function DiagnosticsBar() {
         <output aria-label="Backend in use" role="status" title={e.fallbackReason ?? undefined}>
           {backend}
           {e.fallbackReason && e.requested ? ` (instead of ${e.requested})` : ''}
+        </output>
+      </div>
+      <div className="diag">
+        <span className="diag-label" aria-hidden="true">Threads</span>
+        <output aria-label="Threads" role="status" title={e.backendDetail ?? undefined}>
+          {threadsText(e.backend, e.backendDetail)}
         </output>
       </div>
       <div className="diag">

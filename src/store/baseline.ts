@@ -7,9 +7,7 @@
  * "No baseline yet" with a way to train one here.
  */
 import { create } from 'zustand';
-import { zooSpec } from '../core/model/zoo/mnist';
-import { getEngine } from '../worker/client';
-import type { SavedBaseline, TrainEvent } from '../worker/protocol';
+import type { SavedBaseline } from '../worker/protocol';
 
 export interface BaselineState {
   baseline: SavedBaseline | null;
@@ -27,27 +25,4 @@ export const useBaseline = create<BaselineState>()((set) => ({
 /** "LeNet-5 · 98.1 %" — the one-line description labs show. */
 export function describeBaseline(b: SavedBaseline): string {
   return `${b.spec.name} · ${(b.testAccuracy * 100).toFixed(1)} %`;
-}
-
-/**
- * "Train a baseline here" for labs that need one: a short run of a zoo model in `slot`, saved as the
- * shared baseline. Resolves false (and saves nothing) when the run was stopped.
- */
-export async function trainBaselineHere(
-  slot: string,
-  modelId: string,
-  epochs: number,
-  seed: number,
-  onEvent: (e: TrainEvent) => void,
-): Promise<boolean> {
-  const engine = getEngine();
-  await engine.createModel(slot, zooSpec(modelId), seed);
-  try {
-    const r = await engine.train(slot, { epochs, batchSize: 64, learningRate: 0.001, optimizer: 'adam', seed }, onEvent);
-    if (r.stopped) return false;
-    useBaseline.getState().setBaseline(await engine.saveBaseline(slot, r.testAccuracy));
-    return true;
-  } finally {
-    await engine.disposeModel(slot);
-  }
 }

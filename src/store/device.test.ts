@@ -1,15 +1,16 @@
 /** The device slice: target validation and per-page ownership of the variants. */
 import { describe, expect, it } from 'vitest';
 import { LENET5 } from '../core/model/zoo/mnist';
-import { useDevice } from './device';
+import { decode } from './settings-schema';
+import { deviceSettings, useDevice } from './device';
 
 describe('device store', () => {
-  it('defaults to the MCX N947 and rejects unknown target ids', () => {
-    expect(useDevice.getState().targetId).toBe('mcxn947');
-    useDevice.getState().setTarget('rt1170');
-    expect(useDevice.getState().targetId).toBe('rt1170');
-    useDevice.getState().setTarget('esp32');
-    expect(useDevice.getState().targetId).toBe('mcxn947');
+  it('the target is a setting: defaults to the MCX N947, a link sets it, an unknown id is rejected', () => {
+    expect(decode(deviceSettings, {}).values.target).toBe('mcxn947');
+    expect(decode(deviceSettings, { target: 'rt1170' }).values.target).toBe('rt1170');
+    const bad = decode(deviceSettings, { target: 'esp32' });
+    expect(bad.values.target).toBe('mcxn947');
+    expect(bad.rejected.map((r) => r.key)).toEqual(['target']);
   });
 
   it('a page only clears the variants it set', () => {

@@ -3,11 +3,11 @@
  * reported — the teacher, the live curves of both students, the final report and the soft-target
  * sample. Plain data only; the page's actions (features/distillation/actions.ts) fill it.
  */
-import type { BiasReport } from '../worker/distillation-bias';
+import type { BiasReport } from '../worker/protocol/distillation';
 import { create } from 'zustand';
 import { defineSettings, enumField, intField, numberField } from './settings-schema';
 import type { EpochEvent } from '../worker/protocol';
-import type { DistillReport, SoftTargetSample, TeacherInfo, TeacherSource } from '../worker/distillation';
+import type { DistillReport, SoftTargetSample, TeacherInfo, TeacherSource } from '../worker/protocol/distillation';
 import type { StudentKind } from '../core/techniques/distillation/run';
 import type { DigitScore } from '../core/techniques/distillation/transfer-set';
 import { DISTILL_DEFAULTS, TEACHER_TRAINING } from '../core/techniques/distillation/defaults';
@@ -39,8 +39,6 @@ export const distillationSettings = defineSettings('distillation', {
   kdBias: numberField('Bias adjustment', 0, { min: -20, max: 30 }),
 });
 
-export type DistillJob = 'teacher' | 'distill' | null;
-
 export interface StudentLive {
   /** Test accuracy / loss per finished epoch. */
   epochs: EpochEvent[];
@@ -52,17 +50,12 @@ export interface StudentLive {
 
 export interface DistillationState {
   teacher: Partial<Record<TeacherSource, TeacherInfo | null>>;
-  job: DistillJob;
-  /** "Training the teacher: epoch 2 of 6" etc. */
-  progressText: string | null;
-  progress: number;
   teacherHistory: EpochEvent[];
   students: Record<StudentKind, StudentLive>;
   report: DistillReport | null;
   /** The settings the last run used (for the chart's legend and the device panel). */
   runLabel: string | null;
   soft: SoftTargetSample | null;
-  error: string | null;
   /** The last bias adjustment of the distilled student's left-out digit. */
   bias: BiasReport | null;
 }
@@ -71,15 +64,11 @@ export const emptyStudent = (): StudentLive => ({ epochs: [], progress: 0, testA
 
 export const useDistillation = create<DistillationState>()(() => ({
   teacher: {},
-  job: null,
-  progressText: null,
-  progress: 0,
   teacherHistory: [],
   students: { distilled: emptyStudent(), scratch: emptyStudent() },
   report: null,
   runLabel: null,
   soft: null,
-  error: null,
   bias: null,
 }));
 

@@ -5,20 +5,17 @@
  * idempotent, so StrictMode's double effects are harmless); labs `await whenEngineReady()` before
  * they train or evaluate.
  */
-import { getEngine, proxy } from '../worker/client';
+import { getEngine, onEngineCrash, proxy } from '../worker/client';
 import type { BackendName } from '../worker/protocol';
 import { useBaseline } from './baseline';
-import { currentBusyEpoch, patchEngineState, useEngineState } from './engine';
-import { pushNotice } from './notices';
+import { patchEngineState, useEngineState } from './engine';
+import { errorText, pushNotice } from './notices';
 
 let initFor: BackendName | null = null;
 let ready: Promise<void> | null = null;
 let dataLoad: Promise<void> | null = null;
 let baselineLoad: Promise<void> | null = null;
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function loadDataOnce(): Promise<void> {
   dataLoad ??= (async () => {
@@ -38,7 +35,7 @@ function loadBaselineOnce(): Promise<void> {
       (b) => useBaseline.getState().setBaseline(b),
       (e: unknown) => {
         useBaseline.getState().setBaseline(null);
-        pushNotice('warning', `The saved baseline could not be loaded (${message(e)}); train a new one on the Train page.`, 'baseline-load');
+        pushNotice('warning', `The saved baseline could not be loaded (${errorText(e)}); train a new one on the Train page.`, 'baseline-load');
       },
     );
   return baselineLoad;
@@ -57,6 +54,7 @@ export function bootEngine(backend: BackendName): Promise<void> {
       backend: info.backend,
       requested: info.requested,
       fallbackReason: info.fallbackReason ?? null,
+      backendDetail: info.detail ?? null,
       error: null,
     });
     if (info.fallbackReason) {
@@ -66,8 +64,8 @@ export function bootEngine(backend: BackendName): Promise<void> {
     await loadBaselineOnce();
   })();
   const guarded: Promise<void> = attempt.catch((e: unknown) => {
-    patchEngineState({ status: 'failed', error: message(e) });
-    pushNotice('error', `The training engine failed to start: ${message(e)}`, 'engine');
+    patchEngineState({ status: 'failed', error: errorText(e) });
+    pushNotice('error', `The training engine failed to start: ${errorText(e)}`, 'engine');
     // Let a later call retry (e.g. after choosing another backend).
     if (ready === guarded) {
       initFor = null;
@@ -93,12 +91,9 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   const tick = async () => {
     if (inFlight || useEngineState.getState().status !== 'ready') return;
     inFlight = true;
-    const epoch = currentBusyEpoch();
     try {
       const m = await getEngine().memory();
       patchEngineState({ numTensors: m.numTensors, numBytes: m.numBytes });
-      // A job that started or ended while this poll was on its way has announced itself already.
-      if (epoch === currentBusyEpoch()) patchEngineState({ workerJob: m.job ?? null });
     } catch {
       /* the next tick tries again; a failing worker already raised a notice */
     } finally {
@@ -109,3 +104,18 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   const id = window.setInterval(() => void tick(), intervalMs);
   return () => window.clearInterval(id);
 }
+
+/**
+ * A dead worker (uncaught error, out of memory) is replaced: the job runner ends the job it held,
+ * this says so and boots a fresh worker on the same backend (data and the saved baseline reload).
+ */
+onEngineCrash((reason) => {
+  const backend = useEngineState.getState().requested ?? 'wasm';
+  initFor = null;
+  ready = null;
+  dataLoad = null;
+  baselineLoad = null;
+  patchEngineState({ status: 'starting', numTensors: null, numBytes: null, dataReady: false });
+  pushNotice('error', `The training engine stopped (${reason}). It has been restarted; a job that was running is lost.`, 'engine-crash');
+  bootEngine(backend).catch(() => undefined);
+});

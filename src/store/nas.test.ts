@@ -15,10 +15,10 @@ describe('NAS settings', () => {
     expect(values.nasKernels).toBe('3,5');
     expect(rejected.map((r) => r.label).sort()).toEqual(['Blocks', 'Kernel']);
   });
-  it('rejects an unknown target', () => {
-    const { values, rejected } = decode(nasSettings, { nasTarget: 'esp32' });
-    expect(values.nasTarget).toBe('mcxn947');
-    expect(rejected[0].label).toBe('Target');
+  it('rejects an unknown engine', () => {
+    const { values, rejected } = decode(nasSettings, { nasEngine: 'gpu' });
+    expect(values.nasEngine).toBe('cpu');
+    expect(rejected[0].label).toBe('Engine');
   });
 });
 

@@ -4,7 +4,6 @@
  * random vs evolution on the same budget and seed.
  */
 import { create } from 'zustand';
-import { TARGETS, DEFAULT_TARGET_ID } from '../core/devices/catalog';
 import type { CandidateRecord, StopReason } from '../core/techniques/nas/search';
 import {
   ALL_BLOCK_COUNTS,
@@ -40,7 +39,6 @@ function setField<T extends string | number>(label: string, all: readonly T[], d
   };
 }
 
-const targetIds = TARGETS.map((t) => t.id);
 
 export const nasSettings = defineSettings('nas', {
   nasStrategy: enumField('Strategy', ['evolution', 'random', 'grid'] as const, 'evolution'),
@@ -52,7 +50,6 @@ export const nasSettings = defineSettings('nas', {
   nasZeroCost: boolField('Zero-cost proxy (SynFlow)', true),
   nasPopulation: intField('Population', 8, { min: 2, max: 50 }),
   nasTournament: intField('Tournament size', 3, { min: 1, max: 50 }),
-  nasTarget: enumField('Target', targetIds as [string, ...string[]], DEFAULT_TARGET_ID),
   nasEngine: enumField('Engine', ['cpu', 'npu'] as const, 'cpu'),
   nasRam: numberField('RAM budget', 100, { min: 0, max: 1_000_000 }),
   nasFlash: numberField('Flash budget', 500, { min: 0, max: 1_000_000 }),

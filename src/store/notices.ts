@@ -46,3 +46,8 @@ export function clearNotice(key: string): void {
 export function pushNotice(kind: NoticeKind, text: string, key?: string, route?: string): void {
   useNotices.getState().push(kind, text, key, route);
 }
+
+/** The text of a thrown value, for a notice or an error line. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
 import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
-import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/pruning';
+import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/protocol/pruning';
 import type { RoundPoint } from '../core/techniques/pruning/iterative';
 
 export const GRANULARITIES = ['unstructured', 'structured', 'nm'] as const;
@@ -71,35 +71,25 @@ export type PruningSettingsValues = {
   [K in keyof typeof pruningSettings.fields]: (typeof pruningSettings.fields)[K] extends Field<infer T> ? T : never;
 };
 
-export type PruningJob = 'info' | 'prune' | 'sweep' | 'sensitivity' | 'duel' | 'baseline' | 'iterative';
-
 export interface PruningState {
   info: PruningInfo | null;
-  /** The job running now, if any. */
-  job: PruningJob | null;
-  /** 0..1 progress of the running job, with a short description. */
-  progress: { fraction: number; text: string } | null;
   report: PruneReport | null;
   /** The settings the report was made with (for labels). */
   reportLabel: string | null;
   sweep: { points: SweepPoint[]; fineTune: boolean } | null;
   sensitivity: (SensitivityResult & { partial?: boolean }) | null;
   duel: DuelResult | null;
-  error: string | null;
   /** Iterative-pruning runs by weight reset (one line each on the lottery chart). */
   iterative: Partial<Record<(typeof RESETS)[number], { target: number; dense: number; points: RoundPoint[] }>>;
 }
 
 export const usePruning = create<PruningState>()(() => ({
   info: null,
-  job: null,
-  progress: null,
   report: null,
   reportLabel: null,
   sweep: null,
   sensitivity: null,
   duel: null,
-  error: null,
   iterative: {},
 }));
 

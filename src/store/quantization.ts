@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
 import type { NeuronTrace } from '../core/techniques/quantization/explain';
-import type { ClusterReport, LedgerRow, QuantInfo, QuantReport, SweepPoint } from '../worker/quantization-types';
+import type { ClusterReport, LedgerRow, QuantInfo, QuantReport, SweepPoint } from '../worker/protocol/quantization';
 
 export const WEIGHT_FORMATS = ['2', '3', '4', '5', '6', '7', '8', '10', '12', '16', 'fp16', 'bf16'] as const;
 export const ACTIVATION_BITS = ['2', '3', '4', '5', '6', '7', '8', '10', '12', '16'] as const;
@@ -66,8 +66,6 @@ export type QuantizationSettingsValues = {
   [K in keyof typeof quantizationSettings.fields]: (typeof quantizationSettings.fields)[K] extends Field<infer T> ? T : never;
 };
 
-export type QuantJob = 'prepare' | 'ptq' | 'qat' | 'sweep' | 'ledger' | 'explain' | 'baseline' | 'cluster';
-
 /** Which tensor the histogram explorer shows. */
 export interface HistogramTarget {
   kind: 'weights' | 'activations';
@@ -75,10 +73,9 @@ export interface HistogramTarget {
 }
 
 export interface QuantizationState {
+  /** Why the baseline could not be prepared for quantization (null when it could). */
+  prepareError: string | null;
   info: QuantInfo | null;
-  job: QuantJob | null;
-  progress: { fraction: number; text: string } | null;
-  error: string | null;
   /** The latest PTQ and QAT results. */
   ptq: QuantReport | null;
   qat: QuantReport | null;
@@ -97,10 +94,8 @@ export interface QuantizationState {
 }
 
 export const useQuantization = create<QuantizationState>()(() => ({
+  prepareError: null,
   info: null,
-  job: null,
-  progress: null,
-  error: null,
   ptq: null,
   qat: null,
   shown: 'PTQ',

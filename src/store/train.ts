@@ -60,7 +60,3 @@ export const useTrainRun = create<TrainRunState>()(() => initialTrainRun);
 export function patchTrainRun(patch: Partial<TrainRunState>): void {
   useTrainRun.setState(patch);
 }
-
-export function isTrainBusy(s: Pick<TrainRunState, 'status'>): boolean {
-  return s.status === 'preparing' || s.status === 'training' || s.status === 'evaluating';
-}

@@ -60,7 +60,7 @@ function writeHashQuery(entries: Record<string, string>): void {
 }
 
 function readStorage(schema: SettingsSchema<Fields>): Record<string, string> | undefined {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = window.localStorage.getItem(storageKey(schema.id));
   } catch {
@@ -82,11 +82,28 @@ function readStorage(schema: SettingsSchema<Fields>): Record<string, string> | u
   return parsed;
 }
 
-function writeStorage(schema: SettingsSchema<Fields>, values: Record<string, unknown>): void {
+let storageWarned = false;
+
+/**
+ * Writes only the keys that changed, over what is stored now: two tabs that change different
+ * settings of one lab both keep theirs (no lost update). Full or disabled storage says so once;
+ * the link still carries the settings and the page keeps working.
+ */
+function writeStorage(schema: SettingsSchema<Fields>, prev: Record<string, unknown> | undefined, next: Record<string, unknown>): void {
+  const text = encode(schema, next as Values<Fields>);
+  const before = prev ? encode(schema, prev as Values<Fields>) : {};
   try {
-    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(encode(schema, values as Values<Fields>)));
+    const stored = parseStored(window.localStorage.getItem(storageKey(schema.id))) ?? {};
+    for (const [k, v] of Object.entries(text)) if (v !== before[k] || !Object.hasOwn(stored, k)) stored[k] = v;
+    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(stored));
   } catch {
-    /* full or disabled storage: the URL still carries the settings */
+    if (storageWarned) return;
+    storageWarned = true;
+    pendingNotices.push({
+      key: 'settings-storage',
+      text: 'Settings will not be kept in this browser (its storage is full or disabled); the link still carries them.',
+    });
+    if (typeof window !== 'undefined') queueMicrotask(flushNotices);
   }
 }
 
@@ -125,10 +142,20 @@ function ensureLoaded(schema: SettingsSchema<Fields>): void {
   state.values[schema.id] = values;
 }
 
+/** The query text this module last wrote per schema (see applyUrl). */
+const lastWritten = new Map<string, Record<string, string>>();
+
+function syncQuery(schema: SettingsSchema<Fields>, values: Record<string, unknown>): void {
+  const text = encode(schema, values as Values<Fields>);
+  lastWritten.set(schema.id, text);
+  writeHashQuery(text);
+}
+
 function setValues(schema: SettingsSchema<Fields>, next: Record<string, unknown>, syncUrl: boolean): void {
+  const prev = useSettingsStore.getState().values[schema.id];
   useSettingsStore.setState((s) => ({ values: { ...s.values, [schema.id]: next } }));
-  writeStorage(schema, next);
-  if (syncUrl) writeHashQuery(encode(schema, next as Values<Fields>));
+  writeStorage(schema, prev, next);
+  if (syncUrl) syncQuery(schema, next);
 }
 
 function flushNotices(): void {
@@ -161,15 +188,18 @@ export function useLabSettings<F extends Fields>(
       const url = readHashQuery();
       const current = useSettingsStore.getState().values[s.id];
       const { values: fromUrl, rejected } = decode(s, url, encode(s, current as Values<Fields>));
-      // A value the new link sets correctly retires the notice about an earlier bad one.
+      // A value a *new* link sets correctly retires the notice about an earlier bad one. The text this
+      // module wrote itself (the rewrite of a bad value to its default, seen again by a second reader
+      // of the same schema) is not new and must not clear the notice it caused.
+      const written = lastWritten.get(s.id) ?? {};
       for (const k of Object.keys(s.fields)) {
-        if (Object.hasOwn(url, k) && !rejected.some((r) => r.key === k)) clearNotice(`settings:${s.id}:${k}`);
+        if (Object.hasOwn(url, k) && url[k] !== written[k] && !rejected.some((r) => r.key === k)) clearNotice(`settings:${s.id}:${k}`);
       }
       report(s, rejected, 'the link');
       flushNotices();
       const changed = Object.keys(s.fields).some((k) => fromUrl[k] !== current[k]);
       if (changed) setValues(s, fromUrl, true);
-      else writeHashQuery(encode(s, current as Values<Fields>));
+      else syncQuery(s, current);
     };
     applyUrl();
     window.addEventListener('hashchange', applyUrl);
@@ -184,10 +214,4 @@ export function useLabSettings<F extends Fields>(
     [s, syncUrl],
   );
   return [values, update];
-}
-
-/** Current values outside React (e.g. in an event handler of another component). */
-export function getLabSettings<F extends Fields>(schema: SettingsSchema<F>): Values<F> {
-  ensureLoaded(schema as unknown as SettingsSchema<Fields>);
-  return useSettingsStore.getState().values[schema.id] as Values<F>;
 }

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createBaseApi } from './base';
-import { memoryStore } from './baseline-store';
 import { runJob, setData, throttle } from './context';
 import type { TrainEvent, TrainSettings } from './protocol';
 
-const api = createBaseApi(memoryStore());
+const api = createBaseApi();
 const settings: TrainSettings = { epochs: 1, batchSize: 32, learningRate: 0.002, optimizer: 'adam', seed: 3, trainSamples: 320 };
 
 describe('base engine API (worker side, in Node)', () => {
@@ -50,22 +49,35 @@ describe('base engine API (worker side, in Node)', () => {
     expect((await api.memory()).numTensors).toBe(before);
   });
 
-  it('stop() aborts a running training, which resolves as stopped; a second job meanwhile is refused', async () => {
+  it('stop(jobId) aborts a running training, which resolves as stopped; a second job meanwhile is refused', async () => {
     await api.createModel('s', zooSpec('mlp'), 1);
+    await api.beginJob('train:1');
     let second: Promise<unknown> | null = null;
     const r = await api.train('s', { ...settings, epochs: 5, trainSamples: 2000, batchSize: 16 }, (e) => {
       if (e.type === 'batch' && !second) {
         // Caught at once: the wasm backend's Node build turns unhandled rejections into crashes.
         second = api.train('s', settings).then(() => null, (err: unknown) => err);
-        void api.stop();
+        void api.stop('other:9'); // another job's late Stop must not end this one
+        void api.stop('train:1');
       }
     });
+    await api.endJob('train:1');
     expect(r.stopped).toBe(true);
     expect(r.epochsDone).toBe(0);
     expect(String(await second)).toMatch(/busy with "training"/);
     // The engine is free again.
     await expect(runJob('next', async () => 42)).resolves.toBe(42);
     await api.disposeModel('s');
+  });
+
+  it('a Stop that arrives between two calls of one page job stops the next call; other ids are untouched', async () => {
+    await api.beginJob('lab:2');
+    await api.stop('lab:2');
+    await expect(runJob('first call', async (signal) => signal.aborted)).resolves.toBe(true);
+    await api.endJob('lab:2');
+    await api.beginJob('lab:3');
+    await expect(runJob('next job', async (signal) => signal.aborted)).resolves.toBe(false);
+    await api.endJob('lab:3');
   });
 
   it('moves weights between slots and round-trips getWeights/setWeights', async () => {
@@ -100,16 +112,6 @@ describe('base engine API (worker side, in Node)', () => {
     const m = await api.memory();
     expect(m.backend).toBe(tf.getBackend());
     expect(m.numTensors).toBeGreaterThan(0); // the resident data
-    expect(m.job).toBeNull();
-  });
-
-  it('names the running job in memory(), so every lab can tell the engine is taken', async () => {
-    let seen: string | null | undefined;
-    await runJob('pruning sweep', async () => {
-      seen = (await api.memory()).job;
-    });
-    expect(seen).toBe('pruning sweep');
-    expect((await api.memory()).job).toBeNull();
   });
 });
 

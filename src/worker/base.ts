@@ -9,19 +9,19 @@ import { evaluate, predictProbabilities, trainLoop } from '../core/train/loop';
 import { imagesToFloat, TEST_SIZE, TRAIN_SIZE } from '../core/data/mnist';
 import type { WeightSet } from '../core/model/spec';
 import {
-  createSlot, currentJob, disposeSlot, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopCurrentJob, throttle, workerConfig,
+  beginJob, createSlot, disposeSlot, endJob, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopJob, throttle, workerConfig,
 } from './context';
-import { defaultBaselineStore, type BaselineStore } from './baseline-store';
-import type { BackendName, BaseEngineApi, EvalResult, MemoryInfo, SavedBaseline, TrainEvent, TrainResult } from './protocol';
+import { loadModelRecord, saveModelRecord } from './model-records';
+import { saveTrainedRun } from './shelf';
+import { SLOTS, type BackendName, type BaseEngineApi, type EvalResult, type MemoryInfo, type SavedBaseline, type TrainEvent, type TrainResult } from './protocol';
 
-export const BASELINE_SLOT = 'baseline';
 
 /** Weight arrays go to the page as transferables (no copy; the worker keeps its own tensors). */
 function transferWeights(w: WeightSet): WeightSet {
   return transfer(w, w.map((t) => t.data.buffer as ArrayBuffer));
 }
 
-export function createBaseApi(store: BaselineStore = defaultBaselineStore()): BaseEngineApi {
+export function createBaseApi(): BaseEngineApi {
   return {
     async init(backend: BackendName) {
       return initBackend(backend, { wasmPaths: workerConfig.wasmPaths });
@@ -72,8 +72,16 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
       });
     },
 
-    async stop() {
-      stopCurrentJob();
+    async beginJob(jobId) {
+      beginJob(jobId);
+    },
+
+    async endJob(jobId) {
+      endJob(jobId);
+    },
+
+    async stop(jobId) {
+      stopJob(jobId);
     },
 
     async evaluate(slot): Promise<EvalResult> {
@@ -103,16 +111,18 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
     async saveBaseline(slot, testAccuracy): Promise<SavedBaseline> {
       const src = getSlot(slot);
       const saved: SavedBaseline = { spec: src.spec, testAccuracy, savedAt: new Date().toISOString() };
-      await store.save({ ...saved, seed: src.seed, weights: src.model.getWeights() });
-      if (slot !== BASELINE_SLOT) createSlot(BASELINE_SLOT, src.spec, src.seed, src.model.getWeights());
+      // A failed write keeps the baseline for this session; db.ts reports the fault (a page notice).
+      await saveModelRecord('baseline', { ...saved, seed: src.seed, weights: src.model.getWeights() });
+      if (slot !== SLOTS.baseline) createSlot(SLOTS.baseline, src.spec, src.seed, src.model.getWeights());
+      await saveTrainedRun(slot, testAccuracy); // every completed training run is also a shelf version
       return saved;
     },
 
     async loadBaseline(): Promise<SavedBaseline | null> {
-      const b = await store.load();
+      const b = await loadModelRecord('baseline'); // validated: a damaged record is listed, never used
       if (!b) return null;
-      createSlot(BASELINE_SLOT, b.spec, b.seed ?? 0, b.weights);
-      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt };
+      createSlot(SLOTS.baseline, b.spec, b.seed, b.weights);
+      return { spec: b.spec, testAccuracy: b.testAccuracy, savedAt: b.savedAt ?? new Date(0).toISOString() };
     },
 
     async testSamples(indices) {
@@ -124,7 +134,7 @@ export function createBaseApi(store: BaselineStore = defaultBaselineStore()): Ba
 
     async memory(): Promise<MemoryInfo> {
       const m = memorySnapshot();
-      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName, job: currentJob() };
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName };
     },
   };
 }

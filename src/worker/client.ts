@@ -3,45 +3,52 @@
  * This module imports no tfjs — the page's bundle stays small; tfjs lives in the worker chunk.
  *
  *   const engine = getEngine();
- *   await engine.train('baseline', settings, proxy((e) => ...));   // callbacks must be proxied
- *   await engine.setWeights('baseline', transferWeights(weights)); // hand over the buffers, no copy
+ *   await engine.train(SLOTS.train, settings, proxy((e) => ...));  // callbacks must be proxied
+ *   await engine.pruning.prune(request);                            // a lab's namespace
+ *
+ * If the worker dies (an uncaught error, out of memory), the listeners of `onEngineCrash` hear
+ * about it and the next getEngine() starts a fresh worker.
  */
 import * as Comlink from 'comlink';
 import type { WeightSet } from '../core/model/spec';
-import type { BaseEngineApi, EngineApi } from './protocol';
-
-type LabNamespace = Exclude<keyof EngineApi, keyof BaseEngineApi>;
-
-/**
- * The page's view of the worker. Comlink's proxy is path-based, so `engine.pruning.prune()` works at
- * run time; Comlink's own Remote<T> types a nested object as a promise, hence the mapped namespaces.
- */
-export type Engine = Comlink.Remote<BaseEngineApi> & { [K in LabNamespace]: Comlink.Remote<EngineApi[K]> };
+import type { EngineApi } from './protocol';
 
 /** Worker methods that are not part of the lab-facing API. */
 interface EngineInternals {
   configure(pageUrl: string): void;
 }
 
-let engine: Engine | null = null;
+export type Engine = Comlink.Remote<EngineApi>;
+
+let engine: Comlink.Remote<EngineApi & EngineInternals> | null = null;
 let worker: Worker | null = null;
+const crashListeners = new Set<(reason: string) => void>();
 
 export function getEngine(): Engine {
   if (engine) return engine;
-  worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'tinyml-engine' });
-  const remote = Comlink.wrap<EngineApi & EngineInternals>(worker);
+  const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'tinyml-engine' });
+  worker = w;
+  w.addEventListener('error', (e) => crashed(w, e.message || 'the engine worker stopped with an error'));
+  w.addEventListener('messageerror', () => crashed(w, 'a message from the engine worker could not be read'));
+  const remote = Comlink.wrap<EngineApi & EngineInternals>(w);
   // Messages are ordered, so the data URL base is known before any loadData call.
   void remote.configure(document.baseURI);
-  engine = remote as unknown as Engine;
+  engine = remote;
   return engine;
 }
 
-/** Ends the worker (tests, or recovering from a crashed engine); the next getEngine() starts anew. */
-export function terminateEngine(): void {
-  if (engine) engine[Comlink.releaseProxy]();
-  worker?.terminate();
+function crashed(w: Worker, reason: string): void {
+  if (worker !== w) return; // an old worker's last words
+  w.terminate();
   engine = null;
   worker = null;
+  for (const l of crashListeners) l(reason);
+}
+
+/** Called when the worker dies; returns an unsubscribe function. */
+export function onEngineCrash(listener: (reason: string) => void): () => void {
+  crashListeners.add(listener);
+  return () => crashListeners.delete(listener);
 }
 
 /** Wrap a callback so the worker can call it (progress events). */

@@ -76,9 +76,6 @@ export function disposeSlot(name: string): void {
   }
 }
 
-export function slotNames(): string[] {
-  return [...slots.keys()];
-}
 
 // ---------------------------------------------------------------- data
 
@@ -112,21 +109,35 @@ export function getData(): { raw: MnistData; tensors: MnistTensors } {
   return { raw, tensors };
 }
 
-export function hasData(): boolean {
-  return raw !== null;
-}
-
 // ---------------------------------------------------------------- long jobs
 
-let job: { name: string; controller: AbortController } | null = null;
+let job: { id: string | null; name: string; controller: AbortController } | null = null;
 
 /**
- * Runs one long job (training, sweep, search) at a time; `stopCurrentJob()` aborts its signal. A job
+ * The page's job id (src/store/jobs.ts) announced before the calls that make up one page-side job;
+ * worker jobs started while it is set carry it, so `stopJob(id)` stops that job and no other.
+ */
+let announced: string | null = null;
+/** Ids stopped while no worker job of theirs ran (between two calls of one page job); bounded. */
+const stopped = new Set<string>();
+
+export function beginJob(id: string): void {
+  announced = id;
+}
+
+export function endJob(id: string): void {
+  if (announced === id) announced = null;
+  stopped.delete(id);
+}
+
+/**
+ * Runs one long job (training, sweep, search) at a time; `stopJob()` aborts its signal. A job
  * must check `signal.aborted` between steps and resolve with what it has.
  */
 export async function runJob<T>(name: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   if (job) throw new Error(`the engine is busy with "${job.name}"; stop it first`);
-  const mine = { name, controller: new AbortController() };
+  const mine = { id: announced, name, controller: new AbortController() };
+  if (mine.id !== null && stopped.has(mine.id)) mine.controller.abort();
   job = mine;
   try {
     return await fn(mine.controller.signal);
@@ -135,8 +146,13 @@ export async function runJob<T>(name: string, fn: (signal: AbortSignal) => Promi
   }
 }
 
-export function stopCurrentJob(): void {
-  job?.controller.abort();
+/** Stops the job with this page id (or, without an id, whatever runs). */
+export function stopJob(id?: string): void {
+  if (id === undefined || job?.id === id) job?.controller.abort();
+  if (id !== undefined) {
+    if (stopped.size > 64) stopped.clear();
+    stopped.add(id);
+  }
 }
 
 export function currentJob(): string | null {

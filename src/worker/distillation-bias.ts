@@ -7,26 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { applyBiasAdjustment, findBestBias, outputBias, shiftedScore, type ShiftedScore } from '../core/techniques/distillation/bias-adjust';
 import { computeLogits } from '../core/techniques/distillation/run';
 import { getData, getSlot, hasSlot } from './context';
+import type { BiasReport, BiasRequest } from './protocol/distillation';
 
 const DISTILLED = 'distill:distilled';
 const VALIDATION_SIZE = 2000;
 
-export interface BiasRequest {
-  /** The δ to apply, or 'find' to search the validation split for the best one. */
-  bias: number | 'find';
-}
-
-export interface BiasReport {
-  digit: number;
-  bias: number;
-  /** Test split without and with the adjustment. */
-  before: ShiftedScore;
-  after: ShiftedScore;
-  /** Validation split (training images outside the transfer set) with the adjustment. */
-  validation: ShiftedScore;
-  /** "find" only: validation accuracy and left-out digit accuracy over the searched δ. */
-  curve: ShiftedScore[] | null;
-}
 
 let run: { leaveOut: number; validation: Int32Array; originalBias: Float32Array } | null = null;
 

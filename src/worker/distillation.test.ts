@@ -1,12 +1,14 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { MLP_SMALL } from '../core/model/zoo/mnist';
 import { trainLoop } from '../core/train/loop';
 import { scaleWidth } from '../core/techniques/distillation/student';
-import { createSlot, disposeSlot, getData, hasSlot, setData, stopCurrentJob } from './context';
-import { distillationApi, STUDENT_SLOTS, TEACHER_SLOT, type DistillEvent } from './distillation';
+import { createSlot, disposeSlot, getData, hasSlot, setData, stopJob } from './context';
+import { distillationApi } from './distillation';
+import { SLOTS } from './protocol';
+import type { DistillEvent } from './protocol/distillation';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -52,11 +54,11 @@ describe('engine.distillation', () => {
     for (const s of report.students) expect(s.history).toHaveLength(1);
     expect(events.filter((e) => e.type === 'student').map((e) => e.kind)).toEqual(['distilled', 'scratch']);
     expect(events.some((e) => e.type === 'train' && e.event.type === 'epoch')).toBe(true);
-    expect(hasSlot(STUDENT_SLOTS.distilled) && hasSlot(STUDENT_SLOTS.scratch)).toBe(true);
+    expect(hasSlot(SLOTS.distilled) && hasSlot(SLOTS.scratchStudent)).toBe(true);
     // The two kept students are the only new tensors (2 dense layers x kernel + bias each).
     expect(tf.memory().numTensors).toBe(before + 8);
-    disposeSlot(STUDENT_SLOTS.distilled);
-    disposeSlot(STUDENT_SLOTS.scratch);
+    disposeSlot(SLOTS.distilled);
+    disposeSlot(SLOTS.scratchStudent);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -72,11 +74,11 @@ describe('engine.distillation', () => {
   it('a teacher run stopped before its first epoch ends leaves no teacher behind and leaks nothing', async () => {
     const before = tf.memory().numTensors;
     const r = await distillationApi.trainTeacher({ epochs: 3, seed: 1 }, (e) => {
-      if (e.type === 'batch') stopCurrentJob();
+      if (e.type === 'batch') stopJob();
     });
     expect(r.stopped).toBe(true);
     expect(r.history).toHaveLength(0);
-    expect(hasSlot(TEACHER_SLOT)).toBe(false);
+    expect(hasSlot(SLOTS.teacher)).toBe(false);
     expect(await distillationApi.teacherInfo('zoo')).toBeNull();
     expect(tf.memory().numTensors).toBe(before);
   });

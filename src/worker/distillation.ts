@@ -1,8 +1,8 @@
 /**
  * engine.distillation.*: the Distillation lab inside the worker.
  *
- * Slots: "distill:teacher" holds the zoo teacher CNN (trained here, persisted in its own IndexedDB
- * database so it survives reloads, like the Train lab's baseline); the Train lab's "baseline" slot can
+ * Slots: "distill:teacher" holds the zoo teacher CNN (trained here, persisted through db.ts so it
+ * survives reloads, like the Train lab's baseline); the Train lab's "baseline" slot can
  * be the teacher too and is only read, never written. The two students of the last run stay in
  * "distill:distilled" and "distill:scratch".
  */
@@ -10,140 +10,32 @@ import * as tf from '@tensorflow/tfjs';
 import '../core/train/wasm-kernels';
 import { buildModel } from '../core/model/build';
 import { zooSpec } from '../core/model/zoo/mnist';
-import type { ModelSpec, WeightSet } from '../core/model/spec';
 import { evaluate, trainLoop } from '../core/train/loop';
 import { imagesToFloat, IMAGE_SIZE } from '../core/data/mnist';
 import { TEACHER_TRAINING } from '../core/techniques/distillation/defaults';
-import { computeLogits, runDistillation, type DistillSettings, type StudentKind } from '../core/techniques/distillation/run';
-import { classCounts, digitAccuracy, selectTransferSet, type DigitScore } from '../core/techniques/distillation/transfer-set';
-import { BASELINE_SLOT } from './base';
+import { computeLogits, runDistillation, type StudentKind } from '../core/techniques/distillation/run';
+import { classCounts, digitAccuracy, selectTransferSet } from '../core/techniques/distillation/transfer-set';
 import { createSlot, getData, getSlot, hasSlot, putSlot, runJob, throttle } from './context';
-import type { EpochEvent, TrainEvent } from './protocol';
-import { adjustBias, rememberRun, type BiasReport, type BiasRequest } from './distillation-bias';
+import { loadModelRecord, saveModelRecord, type SavedModelRecord } from './model-records';
+import { SLOTS, type EpochEvent, type TrainEvent } from './protocol';
+import type { DistillationApi, DistillEvent, TeacherSource } from './protocol/distillation';
+import { adjustBias, rememberRun } from './distillation-bias';
 
-export const TEACHER_SLOT = 'distill:teacher';
-export const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: 'distill:distilled', scratch: 'distill:scratch' };
+const TEACHER_SLOT = SLOTS.teacher;
+const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: SLOTS.distilled, scratch: SLOTS.scratchStudent };
 
-export type TeacherSource = 'zoo' | 'baseline';
 
-export interface TeacherInfo {
-  source: TeacherSource;
-  spec: ModelSpec;
-  testAccuracy: number;
-}
+// ------------------------------------------------------------ the saved teacher (IndexedDB, via db.ts)
 
-export interface TeacherTrainResult extends TeacherInfo {
-  stopped: boolean;
-  history: EpochEvent[];
-}
-
-export interface DistillRequest {
-  teacher: TeacherSource;
-  studentSpec: ModelSpec;
-  transferSize: number;
-  leaveOut: number | null;
-  /** Shifted copies of each transfer image for both students (0 = none). */
-  shiftedCopies?: number;
-  settings: DistillSettings;
-}
-
-/** Progress of a run: a training event of one student, or a student finished. */
-export type DistillEvent =
-  | { type: 'train'; kind: StudentKind; event: TrainEvent }
-  | { type: 'student'; kind: StudentKind; testAccuracy: number; leftOut: DigitScore | null };
-
-export interface StudentReport {
-  kind: StudentKind;
-  testAccuracy: number;
-  leftOut: DigitScore | null;
-  history: EpochEvent[];
-  stopped: boolean;
-}
-
-export interface DistillReport {
-  teacherAccuracy: number;
-  /** The teacher's own accuracy on the left-out digit (null when none is left out). */
-  teacherLeftOut: DigitScore | null;
-  /** Samples actually in the transfer set (distinct images) and how many of each digit. */
-  transferSize: number;
-  shiftedCopies: number;
-  transferCounts: number[];
-  students: StudentReport[];
-  stopped: boolean;
-}
-
-export interface SoftTargetSample {
-  /** Index into the test split. */
-  index: number;
-  label: number;
-  /** The teacher's logits for this image (the page applies any temperature itself). */
-  logits: number[];
-  /** 784 floats in [0, 1], for a thumbnail. */
-  pixels: Float32Array;
-}
-
-export interface DistillationApi {
-  /** The teacher in slot form, loading the saved zoo teacher from IndexedDB if needed; null if none. */
-  teacherInfo(source: TeacherSource): Promise<TeacherInfo | null>;
-  /** Trains the zoo teacher CNN on all 8,000 training samples and saves it. */
-  trainTeacher(opts: { epochs: number; seed: number }, onEvent?: (e: TrainEvent) => void): Promise<TeacherTrainResult>;
-  run(req: DistillRequest, onEvent?: (e: DistillEvent) => void): Promise<DistillReport>;
-  /** The teacher's logits for the first test image of `digit` (the n-th with `nth`). */
-  softTargets(source: TeacherSource, digit: number, nth?: number): Promise<SoftTargetSample>;
-  /** Hinton et al.'s bias adjustment of the last distilled student's left-out digit. */
-  adjustBias(req: BiasRequest): Promise<BiasReport>;
-}
-
-// ------------------------------------------------------------ the saved teacher (IndexedDB)
-
-interface StoredTeacher {
-  spec: ModelSpec;
-  weights: WeightSet;
-  seed: number;
-  testAccuracy: number;
-}
-
-const DB = 'tinyml-lab-distillation';
-const STORE = 'teacher';
-let memoryTeacher: StoredTeacher | null = null;
-
-function idb<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => {
-        db.close();
-        resolve(req.result);
-      };
-      tx.onerror = tx.onabort = () => {
-        db.close();
-        reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      };
-    };
-  });
-}
-
-async function saveTeacher(t: StoredTeacher): Promise<void> {
-  if (typeof indexedDB === 'undefined') memoryTeacher = structuredClone(t);
-  else await idb('readwrite', (s) => s.put(t, 'current'));
-}
-
-async function loadTeacher(): Promise<StoredTeacher | null> {
-  if (typeof indexedDB === 'undefined') return memoryTeacher ? structuredClone(memoryTeacher) : null;
-  return ((await idb<StoredTeacher | undefined>('readonly', (s) => s.get('current'))) ?? null);
-}
+const saveTeacher = (t: Omit<SavedModelRecord, 'savedAt'>) => saveModelRecord('teacher', { ...t, savedAt: new Date().toISOString() });
+const loadTeacher = () => loadModelRecord('teacher');
 
 // ------------------------------------------------------------ helpers
 
 const teacherAccuracy = new Map<string, number>();
 
 function slotOf(source: TeacherSource): string {
-  return source === 'baseline' ? BASELINE_SLOT : TEACHER_SLOT;
+  return source === 'baseline' ? SLOTS.baseline : TEACHER_SLOT;
 }
 
 async function ensureTeacher(source: TeacherSource): Promise<boolean> {

@@ -1,8 +1,8 @@
 /**
- * The training worker's entry: owns tfjs, exposes the engine over Comlink. Lab helpers add their
- * namespace objects to the `api` below (e.g. `pruning: pruningApi`) and to EngineApi in protocol.ts.
+ * The engine worker's entry: owns tfjs, exposes the engine over Comlink. A lab with a worker
+ * namespace adds one line to `api` below (type-checked against LabApis in protocol/index.ts).
  */
-import { expose } from 'comlink';
+import { expose, proxy } from 'comlink';
 import '@tensorflow/tfjs-backend-wasm';
 // Ship the wasm binaries as our own assets (no CDN): Vite copies them and gives their URLs.
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -10,10 +10,13 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { createBaseApi } from './base';
 import { workerConfig } from './context';
+import { deployApi } from './deploy';
 import { distillationApi } from './distillation';
 import { nasApi } from './nas';
 import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
+import { timeSeriesApi } from './time-series';
+import { shelfApi } from './shelf';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -24,10 +27,13 @@ workerConfig.wasmPaths = {
 
 const api: EngineApi = {
   ...createBaseApi(),
-  distillation: distillationApi,
-  nas: nasApi,
-  pruning: pruningApi,
-  quantization: quantizationApi,
+  deploy: proxy(deployApi),
+  distillation: proxy(distillationApi),
+  nas: proxy(nasApi),
+  pruning: proxy(pruningApi),
+  quantization: proxy(quantizationApi),
+  timeSeries: proxy(timeSeriesApi),
+  shelf: proxy(shelfApi),
 };
 
 const internals = {

@@ -1,11 +1,12 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { DEFAULT_PROXY } from '../core/techniques/nas/proxy';
 import type { SearchSpace } from '../core/techniques/nas/space';
-import { disposeSlot, getSlot, setData, stopCurrentJob } from './context';
-import { nasApi, type NasEvent, type NasSearchSettings } from './nas';
+import { disposeSlot, getSlot, setData, stopJob } from './context';
+import { nasApi } from './nas';
+import type { NasEvent, NasSearchSettings } from './protocol/nas';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -57,7 +58,7 @@ describe('engine.nas', () => {
   it('stops on request and keeps what it has', async () => {
     let n = 0;
     const res = await nasApi.search({ ...settings, candidates: 50, space: { ...SMALL, widths: [4, 8, 16, 32, 64] } }, (e) => {
-      if (e.type === 'candidate' && ++n === 1) stopCurrentJob();
+      if (e.type === 'candidate' && ++n === 1) stopJob();
     });
     expect(res.stopReason).toBe('stopped');
     expect(res.records.length).toBeGreaterThanOrEqual(1);

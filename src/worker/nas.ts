@@ -9,49 +9,15 @@
  */
 import { estimate } from '../core/devices/estimate';
 import type { WeightSet } from '../core/model/spec';
-import { costOf, NAS_DEPLOYMENT, type LatencyEngine } from '../core/techniques/nas/cost';
-import type { Budget } from '../core/techniques/nas/constraints';
-import { candidateSeed, trainProxy, type ProxySettings } from '../core/techniques/nas/proxy';
-import { runSearch, type CandidateRecord, type SearchRunResult } from '../core/techniques/nas/search';
-import { decode, genotypeKey, type Genotype, type SearchSpace } from '../core/techniques/nas/space';
-import { makeStrategy, type EvolutionOptions, type StrategyName } from '../core/techniques/nas/strategies';
+import { costOf, NAS_DEPLOYMENT } from '../core/techniques/nas/cost';
+
+import { candidateSeed, trainProxy } from '../core/techniques/nas/proxy';
+import { runSearch } from '../core/techniques/nas/search';
+import { decode, genotypeKey } from '../core/techniques/nas/space';
+import { makeStrategy } from '../core/techniques/nas/strategies';
 import { createSlot, ensureData, getData, runJob, throttle } from './context';
+import type {  NasApi, NasEvent } from './protocol/nas';
 
-export interface NasSearchSettings {
-  strategy: StrategyName;
-  space: SearchSpace;
-  seed: number;
-  /** Candidates to train (rejected ones do not count). */
-  candidates: number;
-  /** Stop starting new candidates after this many seconds (0: no limit). */
-  timeBudgetSec: number;
-  proxy: ProxySettings;
-  budget: Budget;
-  targetId: string;
-  engine: LatencyEngine;
-  evolution?: EvolutionOptions;
-}
-
-export type NasEvent =
-  | { type: 'candidate'; record: CandidateRecord }
-  | { type: 'training'; key: string; fraction: number };
-
-export interface NasAdoptResult {
-  /** True when the candidate's trained weights were reused; false when it starts from a fresh init. */
-  reusedWeights: boolean;
-  seed: number;
-}
-
-export interface NasApi {
-  /** Runs one search; resolves with every record when the budget is spent or stop() is called. */
-  search(settings: NasSearchSettings, onEvent?: (e: NasEvent) => void): Promise<SearchRunResult>;
-  /**
-   * Puts an architecture into a model slot: with its proxy-trained weights when this session trained
-   * it, else freshly initialised with the seed the search would use. The page then trains it further
-   * (engine.train) and saves it as the baseline (engine.saveBaseline).
-   */
-  adopt(genotype: Genotype, searchSeed: number, slot: string): Promise<NasAdoptResult>;
-}
 
 /** Weights of trained candidates by architecture key, oldest first; bounded to keep worker memory small. */
 const trainedWeights = new Map<string, WeightSet>();

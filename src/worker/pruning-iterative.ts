@@ -4,29 +4,12 @@
  * builds every model from its seed, so this is the very init the baseline was trained from).
  */
 import { buildModel } from '../core/model/build';
-import { runIterative, type RoundPoint, type WeightReset } from '../core/techniques/pruning/iterative';
-import type { TrainingSettings } from '../core/techniques/pruning/pipeline';
+import { runIterative, type RoundPoint } from '../core/techniques/pruning/iterative';
+import type { IterativeReport, IterativeRequest } from './protocol/pruning';
 import { createSlot, getData, getSlot, runJob } from './context';
 
 const SCRATCH = 'pruning:iterative';
 
-export interface IterativeRequest {
-  layers: string[];
-  /** Final weight sparsity, 0..0.99. */
-  target: number;
-  rounds: number;
-  reset: WeightReset;
-  /** Training per round. */
-  training: TrainingSettings;
-  source?: string;
-}
-
-export interface IterativeReport {
-  reset: WeightReset;
-  dense: number;
-  points: RoundPoint[];
-  stopped: boolean;
-}
 
 export function iterativeJob(req: IterativeRequest, onRound?: (p: RoundPoint) => void): Promise<IterativeReport> {
   return runJob('iterative pruning', async (signal) => {

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { analyzeSpec } from '../core/model/analyze';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { accuracyOf } from '../core/techniques/pruning/evaluate';
 import { createSlot, getData, getSlot, setData } from './context';
-import { pruningApi, SMALL_SLOT } from './pruning';
+import { pruningApi } from './pruning';
+import { SLOTS } from './protocol';
 
 const SOURCE = 'test:mlp';
 
@@ -47,7 +48,7 @@ describe('engine.pruning', () => {
     });
     expect(r.sparsity.units).toBe(0.5);
     expect(r.ledger.macs).toBeLessThan(analyzeSpec(zooSpec('mlp')).macs * 0.55);
-    const small = getSlot(SMALL_SLOT);
+    const small = getSlot(SLOTS.pruningSmall);
     expect(small.spec.layers.find((l) => l.name === 'fc1')).toMatchObject({ units: 64 });
     const { tensors } = getData();
     expect(accuracyOf(small.model, tensors.test.xs, tensors.test.labels)).toBeCloseTo(r.accuracyFinal, 10);

@@ -5,104 +5,27 @@
  */
 import '../core/train/wasm-kernels';
 import { analyzeSpec } from '../core/model/analyze';
-import type { ModelSpec, WeightSet } from '../core/model/spec';
-import { calibrationBatches, runPruning, type TrainingSettings } from '../core/techniques/pruning/pipeline';
+import type {  WeightSet } from '../core/model/spec';
+import { calibrationBatches, runPruning } from '../core/techniques/pruning/pipeline';
 import { accuracyOf } from '../core/techniques/pruning/evaluate';
 import { computeScores } from '../core/techniques/pruning/collect';
-import { sensitivityScan, type SensitivityResult, type SensitivityRow } from '../core/techniques/pruning/sensitivity';
+import { sensitivityScan } from '../core/techniques/pruning/sensitivity';
 import {
   effectiveMasks, histogram, jaccardPruned, layerSparsity, shrinkModel, sizeLedgerWithGzip, structuredCandidates,
-  type Criterion, type Histogram, type LayerSparsity, type MaskSet, type PruneConfig, type PruneWhen, type SizeLedger,
+  type MaskSet, type PruneConfig,
 } from '../core/techniques/pruning';
-import type { LoopEpochEvent } from '../core/train/loop';
+
 import { createSlot, getData, getSlot, runJob, throttle } from './context';
-import type { TrainEvent } from './protocol';
+import type { ModelSpec } from '../core/model/spec';
+import { SLOTS, type TrainEvent } from './protocol';
+import type { DuelSide, PruningApi, SweepPoint, PrunableLayer } from './protocol/pruning';
 import { unitMacCost } from '../core/techniques/pruning/structure';
-import { iterativeJob, type IterativeReport, type IterativeRequest } from './pruning-iterative';
-import type { RoundPoint } from '../core/techniques/pruning/iterative';
+import { iterativeJob } from './pruning-iterative';
 
-export const WORK_SLOT = 'pruning:work';
-export const SMALL_SLOT = 'pruning:small';
-const SCRATCH = 'pruning:scratch';
+const WORK_SLOT = SLOTS.pruningWork;
+const SMALL_SLOT = SLOTS.pruningSmall;
+const SCRATCH = SLOTS.pruningScratch;
 
-export interface PrunableLayer {
-  name: string;
-  type: 'dense' | 'conv2d' | 'depthwiseConv2d';
-  shape: number[];
-  params: number;
-  macs: number;
-  /** Why the layer's units cannot be removed structurally (null = they can). */
-  structuredBlocked: string | null;
-}
-
-export interface PruningInfo {
-  spec: ModelSpec;
-  layers: PrunableLayer[];
-  ledger: SizeLedger;
-  accuracy: number;
-  histogram: Histogram;
-}
-
-export interface PruneRequest {
-  config: PruneConfig;
-  when: PruneWhen;
-  /** epochs = fine-tune epochs (after) or training epochs (before / during). */
-  training: TrainingSettings;
-  /** "during": the schedule runs from `begin` to `end`, fractions of all training steps. */
-  schedule?: { begin: number; end: number };
-  source?: string;
-}
-
-export interface PruneReport {
-  when: PruneWhen;
-  /** Per pruned layer; structured masks include the inputs removed upstream (what the small model drops). */
-  masks: MaskSet;
-  perLayer: LayerSparsity[];
-  sparsity: { weights: number; units: number };
-  accuracyBefore: number;
-  accuracyPruned: number;
-  accuracyFinal: number;
-  /** The pruned model as deployed: same spec (unstructured) or the shrunk spec (structured). */
-  spec: ModelSpec;
-  ledger: SizeLedger;
-  histogram: Histogram;
-  epochs: LoopEpochEvent[];
-  stopped: boolean;
-}
-
-export interface SweepPoint {
-  target: number;
-  accuracyPruned: number;
-  /** NaN when the sweep runs without fine-tuning. */
-  accuracyFineTuned: number;
-}
-
-export interface DuelSide {
-  criterion: Criterion;
-  accuracy: number;
-  sparsity: number;
-}
-
-export interface DuelResult {
-  a: DuelSide;
-  b: DuelSide;
-  /** |pruned_a ∩ pruned_b| / |pruned_a ∪ pruned_b|. */
-  jaccard: number;
-}
-
-export interface PruningApi {
-  /** The source model's prunable layers, size ledger, test accuracy and weight histogram. */
-  info(source?: string): Promise<PruningInfo>;
-  prune(req: PruneRequest, onEvent?: (e: TrainEvent) => void): Promise<PruneReport>;
-  sweep(req: PruneRequest & { levels: number[] }, onPoint?: (p: SweepPoint) => void): Promise<SweepPoint[]>;
-  sensitivity(
-    req: { config: PruneConfig; levels: number[]; source?: string },
-    onRow?: (row: SensitivityRow, done: number, total: number) => void,
-  ): Promise<SensitivityResult>;
-  duel(req: { config: PruneConfig; criteria: [Criterion, Criterion]; source?: string }): Promise<DuelResult>;
-  /** Iterative pruning rounds with a weight reset (lottery tickets). */
-  iterative(req: IterativeRequest, onRound?: (p: RoundPoint) => void): Promise<IterativeReport>;
-}
 
 const kernels = (w: WeightSet, layers?: string[]) =>
   w.filter((t) => t.role === 'kernel' && (!layers || layers.includes(t.layer))).map((t) => t.data);
@@ -138,7 +61,7 @@ async function withCalibration<T>(config: PruneConfig, fn: (cal: ReturnType<type
 export const pruningApi: PruningApi = {
   iterative: (req, onRound) => iterativeJob(req, onRound),
 
-  async info(source = 'baseline') {
+  async info(source: string = SLOTS.baseline) {
     const { spec, model } = getSlot(source);
     const info = analyzeSpec(spec);
     const blocked = structuredCandidates(spec).excluded;
@@ -164,7 +87,7 @@ export const pruningApi: PruningApi = {
   async prune(req, onEvent) {
     return runJob('pruning', (signal) =>
       withCalibration(req.config, async (calibration) => {
-        const source = req.source ?? 'baseline';
+        const source = req.source ?? SLOTS.baseline;
         const { model } = copyInto(WORK_SLOT, source, req.when === 'before', req.training.seed);
         const events = throttle<TrainEvent>(onEvent);
         const r = await runPruning({
@@ -215,7 +138,7 @@ export const pruningApi: PruningApi = {
         const points: SweepPoint[] = [];
         for (const target of req.levels) {
           if (signal.aborted) break;
-          const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, req.training.seed);
+          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, req.training.seed);
           const r = await runPruning({
             model, config: withCost({ ...req.config, target }, model.spec), when: 'after', ...splits(), training: req.training, calibration, signal,
           });
@@ -232,7 +155,7 @@ export const pruningApi: PruningApi = {
   async sensitivity(req, onRow) {
     return runJob('sensitivity scan', (signal) =>
       withCalibration(req.config, async (calibration) => {
-        const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, 0);
+        const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, 0);
         const { test } = splits();
         const scores = computeScores(model, req.config.criterion, req.config.layers, calibration);
         return sensitivityScan(model, {
@@ -255,7 +178,7 @@ export const pruningApi: PruningApi = {
       for (const criterion of req.criteria) {
         const config = { ...req.config, criterion };
         const side = await withCalibration(config, async (calibration) => {
-          const { model } = copyInto(SCRATCH, req.source ?? 'baseline', false, 0);
+          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, 0);
           const r = await runPruning({
             model, config, when: 'after', ...splits(), calibration, signal,
             training: { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam', seed: 0 },

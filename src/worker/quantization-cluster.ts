@@ -4,7 +4,7 @@
  */
 import { deepCompression } from '../core/techniques/clustering/pipeline';
 import { createSlot, getData, getSlot, hasSlot, runJob } from './context';
-import type { ClusterReport, ClusterRequest } from './quantization-types';
+import type { ClusterReport, ClusterRequest } from './protocol/quantization';
 
 const FLOAT = 'quant:float';
 const CLUSTER = 'quant:cluster';

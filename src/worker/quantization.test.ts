@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../core/data/mnist-node';
+import { readMnistFromDisk } from '../node/mnist';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createSlot, getSlot, setData } from './context';
 import { quantizationApi, type QuantRequest } from './quantization';

@@ -19,21 +19,27 @@ import { planQuantization } from '../core/techniques/quantization/graph';
 import { subsample } from '../core/techniques/quantization/metrics';
 import { createSlot, disposeSlot, getData, getSlot, hasSlot, runJob, throttle } from './context';
 import { trainLoop } from '../core/train/loop';
-import type { TrainEvent } from './protocol';
+import { SLOTS, type TrainEvent } from './protocol';
+import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './protocol/quantization';
 import { clusterJob } from './quantization-cluster';
-import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './quantization-types';
 
 const FLOAT = 'quant:float';
 const SCRATCH = 'quant:scratch';
 const QAT = 'quant:qat';
 const CONTROL = 'quant:control';
 
-export type { WeightFormat, QuantRequest, QatRequest, QuantInfo, QuantReport, SweepPoint, LedgerRow, QuantizationApi } from './quantization-types';
+export type { WeightFormat, QuantRequest, QatRequest, QuantInfo, QuantReport, SweepPoint, LedgerRow, QuantizationApi } from './protocol/quantization';
 
 let floatAccuracy = NaN;
 let testPixels: Float32Array | null = null;
 let lastSamples = new Map<string, Float32Array>();
 const converted: Partial<Record<'PTQ' | 'QAT', QuantizedModel>> = {};
+
+/** The latest PTQ / QAT conversion shown on the Quantization page (the Deploy lab can export it). */
+export function lastConversion(): { method: 'PTQ' | 'QAT'; qm: QuantizedModel; floatAccuracy: number } | null {
+  const method = converted.QAT ? 'QAT' : converted.PTQ ? 'PTQ' : null;
+  return method ? { method, qm: converted[method]!, floatAccuracy } : null;
+}
 
 function data() {
   const { tensors, raw } = getData();
@@ -160,7 +166,7 @@ async function qat(req: QatRequest, signal: AbortSignal, onEvent?: (e: TrainEven
 
 export const quantizationApi: QuantizationApi = {
   async prepare() {
-    const base = getSlot('baseline');
+    const base = getSlot(SLOTS.baseline);
     const folded = foldBatchNorm(base.spec, base.model.getWeights());
     planQuantization(folded.spec); // throws a readable error for unsupported layers
     createSlot(FLOAT, folded.spec, base.seed, folded.weights);
@@ -273,3 +279,8 @@ export const quantizationApi: QuantizationApi = {
     return { ...traceNeuron(im, layer, output), label: raw.test.labels[sample], prediction: best };
   },
 };
+
+/** The last conversion by one method (its quantization parameters go onto the shelf with "Save to shelf"). */
+export function conversionOf(method: 'PTQ' | 'QAT'): QuantizedModel | undefined {
+  return converted[method];
+}

@@ -1,5 +1,6 @@
 /** Vertical bar chart (e.g. class probabilities), animation off, one bar optionally highlighted. */
 import { Bar, BarChart as RBarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useChartFont } from '../presenter/chart-font';
 
 export interface BarChartProps {
   title: string;
@@ -12,7 +13,6 @@ export interface BarChartProps {
   highlightColor?: string;
 }
 
-const AXIS_FONT = { fontSize: 14 };
 
 export function BarChart({
   title,
@@ -24,14 +24,16 @@ export function BarChart({
   color = '#8aa4c8',
   highlightColor = '#1f5fbf',
 }: BarChartProps) {
+  const { fontSize, scale } = useChartFont(14);
+  const axisFont = { fontSize };
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={height}>
-        <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer>
+        <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-          <XAxis dataKey="name" tick={AXIS_FONT} interval={0} />
-          <YAxis domain={yDomain ?? [0, 'auto']} tick={AXIS_FONT} tickFormatter={yFormat} width={60} />
+          <XAxis dataKey="name" tick={axisFont} interval={0} />
+          <YAxis domain={yDomain ?? [0, 'auto']} tick={axisFont} tickFormatter={yFormat} width={Math.round(60 * scale)} />
           <Bar dataKey="value" isAnimationActive={false}>
             {data.map((d) => (
               <Cell key={d.name} fill={d.name === highlight ? highlightColor : color} />

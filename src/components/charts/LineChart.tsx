@@ -7,6 +7,7 @@
  * update) and the legend is plain HTML, which keeps a redraw well under one frame's budget.
  */
 import { CartesianGrid, Line, LineChart as RLineChart, XAxis, YAxis } from 'recharts';
+import { useChartFont } from '../presenter/chart-font';
 import { useMemo } from 'react';
 import { useWidth } from './use-width';
 
@@ -33,7 +34,6 @@ export interface LineChartProps {
   height?: number;
 }
 
-const AXIS_FONT = { fontSize: 14 };
 const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 const DOT = { r: 4 };
 const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
@@ -46,7 +46,10 @@ const xTickFormat = (v: number) => String(Math.round(v * 100) / 100);
  */
 export function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat, xDomain, xTicks, height = 210 }: LineChartProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const xLabelProps = useMemo(() => ({ value: xLabel, position: 'insideBottom', offset: -10, fontSize: 14 }) as const, [xLabel]);
+  // Presenter mode enlarges chart text (and the axis room it needs); memoised for stable props.
+  const { fontSize, scale } = useChartFont(14);
+  const axisFont = useMemo(() => ({ fontSize }), [fontSize]);
+  const xLabelProps = useMemo(() => ({ value: xLabel, position: 'insideBottom', offset: -10, fontSize }) as const, [xLabel, fontSize]);
   return (
     <figure className="chart">
       <figcaption>
@@ -69,7 +72,8 @@ export function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat,
             height={height}
             data={data}
             margin={MARGIN}
-            accessibilityLayer
+            // Not a tab stop: the caption and the page's outputs carry the numbers (issue 16).
+            accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
             <XAxis
@@ -77,12 +81,12 @@ export function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat,
               type="number"
               domain={xDomain ?? DATA_DOMAIN}
               ticks={xTicks}
-              tick={AXIS_FONT}
+              tick={axisFont}
               tickFormatter={xTickFormat}
               label={xLabelProps}
               allowDecimals
             />
-            <YAxis domain={yDomain ?? AUTO_DOMAIN} tick={AXIS_FONT} tickFormatter={yFormat} width={60} />
+            <YAxis domain={yDomain ?? AUTO_DOMAIN} tick={axisFont} tickFormatter={yFormat} width={Math.round(60 * scale)} />
             {series.map((s) => (
               <Line
                 key={s.key}

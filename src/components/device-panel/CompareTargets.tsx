@@ -8,7 +8,8 @@ const short = (name: string) => name.replace('i.MX RT', 'RT').replace('8M Plus',
 const kb = (b: number) => (b / 1024).toPrecision(3);
 function ms(e: Estimate['cpu'] | undefined): string {
   if (!e) return '—';
-  return e.available ? e.ms.toPrecision(3) : 'n/a';
+  // * marks an engine without a held-out measurement: its band is assumed, not earned.
+  return e.available ? `${e.ms.toPrecision(3)}${e.calibration === 'assumed' ? '*' : ''}` : 'n/a';
 }
 
 export function CompareTargets({ estimates, label }: { estimates: Estimate[] | string; label: string }) {
@@ -16,7 +17,7 @@ export function CompareTargets({ estimates, label }: { estimates: Estimate[] | s
   return (
     <div className="dp-table-wrap" tabIndex={0}>
       <table className="dp-table">
-        <caption>{label} on every target</caption>
+        <caption>{label} on every target (* uncalibrated engine)</caption>
         <thead>
           <tr>
             <th scope="col">Target</th>

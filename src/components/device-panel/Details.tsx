@@ -54,8 +54,10 @@ export function Assumptions({ est }: { est: Estimate }) {
     <details className="dp-details">
       <summary>Assumptions</summary>
       <p className="dp-sub">
-        CPU: cycles = Σ MAC/(η·k) + elements·c + ops·c_op. NPU: Σ max(MAC/(P·u·f), weights/(B·f)) + overheads. Flash: kernels in
-        their format + biases + quant params + metadata + code. RAM: peak of live activations + scratch, + runtime data.
+        CPU: cycles = Σ MAC/(η·k) + elements·c + ops·c_op. NPU (cycles at its clock): Σ max(MAC/(P·u·min(1, Cin/lanes)), weights/B_w,
+        activations/B_a) + per-op cycles + fixed cycles; depthwise uses only the P/lanes output lanes. Flash: kernels in their format +
+        biases + quant params + metadata + code. RAM: peak of live activations + scratch + runtime data, judged against the largest
+        contiguous region ({est.ram.region}); the NPU keeps its own arena. Bands come from held-out measurements (Devices page).
       </p>
       <div className="dp-table-wrap" tabIndex={0}>
         <table className="dp-table dp-assumptions">

@@ -5,10 +5,12 @@
  * the panel follows a slider while it is dragged.
  */
 import { TARGETS, findTarget } from '../../core/devices';
-import { useDevice } from '../../store/device';
+import { deviceSettings, useDevice } from '../../store/device';
+import { useLabSettings } from '../../store/use-lab-settings';
 import { SelectField } from '../controls';
 import { CompareTargets } from './CompareTargets';
 import { Assumptions, LayerTable } from './Details';
+import { EnergyControls, OperationEnergy } from './EnergyControls';
 import { MemoryTimeline } from './MemoryTimeline';
 import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
 import { VariantColumn } from './VariantColumn';
@@ -17,11 +19,14 @@ import './device-panel.css';
 const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: `${t.name}${t.npu ? ' (CPU + NPU)' : ''}` }));
 
 export function DevicePanel() {
-  const targetId = useDevice((s) => s.targetId);
-  const collapsed = useDevice((s) => s.collapsed);
+  const [settings, update] = useLabSettings(deviceSettings);
+  const targetId = settings.target;
+  const collapsed = settings.panel === 'hidden';
+  const setTarget = (target: string) => update({ target });
+  const setCollapsed = (hide: boolean) => update({ panel: hide ? 'hidden' : 'shown' });
   const view = useDevice((s) => s.view);
   const focusRaw = useDevice((s) => s.focus);
-  const { setTarget, setCollapsed, setView, setFocus } = useDevice.getState();
+  const { setView, setFocus } = useDevice.getState();
   const { variants, fromPage } = usePanelVariants();
   const items = useVariantEstimates(variants, targetId);
   const focus = Math.min(focusRaw, variants.length - 1);
@@ -54,6 +59,7 @@ export function DevicePanel() {
               Compare targets
             </button>
           </div>
+          {view === 'variants' && <EnergyControls />}
           {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
           {view === 'variants' ? (
             <div className="dp-variants">
@@ -76,6 +82,7 @@ export function DevicePanel() {
             <>
               <MemoryTimeline est={focused.estimate} label={focused.variant.label} />
               <LayerTable est={focused.estimate} label={focused.variant.label} />
+              <OperationEnergy macs={focused.estimate.macs} />
               <Assumptions est={focused.estimate} />
             </>
           )}

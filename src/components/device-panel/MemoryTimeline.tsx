@@ -1,5 +1,6 @@
 /** The tensor-arena timeline: memory in use while each layer runs (live activations + scratch). */
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartFont } from '../presenter/chart-font';
 import { formatBytes, type Estimate } from '../../core/devices';
 
 export function MemoryTimeline({ est, label }: { est: Estimate; label: string }) {
@@ -10,6 +11,8 @@ export function MemoryTimeline({ est, label }: { est: Estimate; label: string })
     live: s.live.join(', '),
   }));
   const many = data.length > 10;
+  // Presenter mode: larger tick text, and a wider axis to hold it.
+  const { fontSize, scale } = useChartFont(12);
   return (
     <figure className="chart dp-timeline">
       <figcaption>
@@ -17,10 +20,10 @@ export function MemoryTimeline({ est, label }: { est: Estimate; label: string })
         = arena {formatBytes(est.ram.arena)}
       </figcaption>
       <ResponsiveContainer width="100%" height={170}>
-        <BarChart data={data} margin={{ top: 6, right: 6, bottom: many ? 4 : 18, left: 0 }}>
+        <BarChart data={data} margin={{ top: 6, right: 6, bottom: many ? 4 : 18, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-          <XAxis dataKey="name" tick={many ? false : { fontSize: 12 }} interval={0} angle={many ? 0 : -30} textAnchor={many ? 'middle' : 'end'} height={many ? 8 : 40} />
-          <YAxis tick={{ fontSize: 12 }} width={36} tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))} />
+          <XAxis dataKey="name" tick={many ? false : { fontSize }} interval={0} angle={many ? 0 : -30} textAnchor={many ? 'middle' : 'end'} height={many ? 8 : Math.round(40 * scale)} />
+          <YAxis tick={{ fontSize }} width={Math.round(36 * scale)} tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1))} />
           <Tooltip
             formatter={(v, n) => [`${Number(v).toFixed(2)} KB`, n === 'activations' ? 'live activations' : 'kernel scratch']}
             labelFormatter={(l, p) => `${String(l)} — live: ${(p?.[0]?.payload as { live?: string } | undefined)?.live ?? ''}`}

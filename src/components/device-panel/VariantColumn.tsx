@@ -1,6 +1,7 @@
 /** One variant's numbers on the chosen target: a region named by the variant's label. */
 import { formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
 import { Output } from '../Output';
+import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
 
 function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
@@ -30,11 +31,17 @@ function Latency({ label, e }: { label: string; e: EngineEstimate | undefined })
       <Output label={label} size="small">
         {latencyText(e)}
       </Output>
-      {e?.available && (
-        <span className="dp-band">
-          {formatMs(e.low)} – {formatMs(e.high)}
-        </span>
-      )}
+      {e?.available &&
+        (e.calibration === 'calibrated' ? (
+          <span className="dp-band" title={`Error band ${e.bandNote}`}>
+            {formatMs(e.low)} – {formatMs(e.high)}
+          </span>
+        ) : (
+          // Never a calibrated-looking band on an engine nobody has measured: say it is a guess.
+          <span className="dp-band dp-band-assumed" title={`Error band ${e.bandNote}`}>
+            uncalibrated: {formatMs(e.low)} – {formatMs(e.high)} (assumed)
+          </span>
+        ))}
       {e && !e.available && <span className="dp-reason">{e.reason}</span>}
       {e?.available && e.fallbackOps.length > 0 && (
         <span className="dp-fallback">CPU fallback: {e.fallbackOps.join(', ')}</span>
@@ -59,10 +66,12 @@ function Numbers({ est }: { est: Estimate }) {
       </Output>
       <CapacityBar used={est.ram.total} capacity={est.ram.capacity} label="RAM" />
       <span className="dp-sub">
-        {pct(est.ram.total, est.ram.capacity)} of {formatBytes(est.ram.capacity)}
+        {pct(est.ram.total, est.ram.capacity)} of {formatBytes(est.ram.capacity)} in <span className="dp-region">{est.ram.region}</span>
+        {est.best.engine === 'npu' && est.ram.npuArena !== undefined ? ' (NPU arena)' : ''}
       </span>
       <Latency label="Latency (CPU)" e={est.cpu} />
       <Latency label="Latency (NPU)" e={est.npu} />
+      <EnergyRow est={est} />
       <div className={`dp-fit ${est.fits ? 'dp-fit-yes' : 'dp-fit-no'}`}>
         <Output label="Fits" size="small">
           {est.fits ? 'yes' : 'no'}
@@ -71,12 +80,16 @@ function Numbers({ est }: { est: Estimate }) {
         {est.fits ? (
           <>
             <span className="dp-sub dp-line">flash margin <Bytes n={est.flash.margin} /></span>
-            <span className="dp-sub dp-line">RAM margin <Bytes n={est.ram.margin} /></span>
+            <span className="dp-sub dp-line">RAM margin <Bytes n={est.ram.margin} /> in {est.ram.region}</span>
           </>
         ) : (
           <>
             {!est.flash.fits && <span className="dp-sub dp-line">flash over by <Bytes n={-est.flash.margin} /></span>}
-            {!est.ram.fits && <span className="dp-sub dp-line">RAM over by <Bytes n={-est.ram.margin} /></span>}
+            {!est.ram.fits && (
+              <span className="dp-sub dp-line">
+                RAM over by <Bytes n={-est.ram.margin} />: the arena must fit {est.ram.region}
+              </span>
+            )}
           </>
         )}
       </div>
@@ -88,6 +101,9 @@ function Numbers({ est }: { est: Estimate }) {
           {formatCount(est.params)} params
         </Output>
       </div>
+      {est.trainingParams !== est.params && (
+        <span className="dp-sub">batch norm folded: {formatCount(est.trainingParams)} training parameters</span>
+      )}
       <span className="dp-sub">download (gzip) {formatBytes(est.downloadBytes)}</span>
     </>
   );

@@ -29,9 +29,9 @@ function ownerFor(id: string): number {
 export function useDeviceVariants(variants: ModelVariant[]): void {
   const id = useId();
   const key = JSON.stringify(variants);
-  // Keep the last array with this content so the store only changes when the content does
-  // (`key` stands for `variants` in the dependency list on purpose).
-  const stable = useMemo(() => variants, [key]);
+  // A new array only when the content changes, so the store (and every estimate) changes only then.
+  // Variants are plain JSON data (spec, deployment, label), so the key itself rebuilds them.
+  const stable = useMemo(() => JSON.parse(key) as ModelVariant[], [key]);
   useEffect(() => {
     const owner = ownerFor(id);
     useDevice.getState().setVariants(owner, stable);

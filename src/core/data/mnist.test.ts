@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classCounts, imagesToFloat, IMAGE_SIZE, oneHot, parseMnist, subsetIndices, TEST_SIZE, TRAIN_SIZE } from './mnist';
-import { readMnistFromDisk } from './mnist-node';
+import { readMnistFromDisk } from '../../node/mnist';
 import { deriveSeed, mulberry32, shuffledIndices } from './random';
 
 describe('MNIST files (npm run data)', () => {

@@ -5,7 +5,7 @@
  * with a fixed seed so any prefix is class-balanced).
  *
  * This module is plain data: no tfjs (see tensors.ts), no DOM. `fetchMnist` works in a worker and in
- * Node (global fetch); Node tests read the files with mnist-node.ts.
+ * Node (global fetch); Node tests read the files with src/node/mnist.ts.
  */
 
 export const IMAGE_SIZE = 784;

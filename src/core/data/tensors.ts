@@ -3,7 +3,7 @@
  * host-to-device copies). Images are float32 [n, 28, 28, 1] in [0, 1]; labels int32 [n].
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SHAPE, NUM_CLASSES, imagesToFloat, type MnistData, type MnistSplit } from './mnist';
+import { IMAGE_SHAPE, imagesToFloat, type MnistData, type MnistSplit } from './mnist';
 
 export interface SplitTensors {
   xs: tf.Tensor4D;
@@ -35,7 +35,3 @@ export function mnistToTensors(data: MnistData): MnistTensors {
   };
 }
 
-/** One-hot float32 [n, classes] from int32 labels. */
-export function oneHotTensor(labels: tf.Tensor1D, classes = NUM_CLASSES): tf.Tensor2D {
-  return tf.tidy(() => tf.oneHot(labels, classes).toFloat()) as tf.Tensor2D;
-}

@@ -3,6 +3,7 @@ import type { Assumption } from './estimate-types';
 import { MODEL_FIXED_BYTES, QUANT_BYTES_PER_CHANNEL, TENSOR_OVERHEAD_BYTES, TFLM_FRAMEWORK_CODE } from './flash';
 import { DECOMPRESS_CYCLES_PER_WEIGHT, INT4_SLOWDOWN } from './latency';
 import { ARENA_BYTES_PER_OP, ARENA_FIXED_BYTES } from './memory';
+import { bandFor, bandNote } from './bands';
 import type { Figure, Target } from './target-types';
 import type { Deployment } from './types';
 
@@ -19,6 +20,8 @@ export function assumptionsFor(target: Target, dep: Deployment): Assumption[] {
   const c = target.cpu;
   const out: Assumption[] = [
     { what: 'RAM capacity', value: kb(target.ram.value), source: `${target.ram.kind}: ${target.ram.source}` },
+    { what: `Arena region: ${target.arenaRegion.name}`, value: kb(target.arenaRegion.bytes), source: target.arenaRegion.source },
+    ...(target.modelRegion ? [{ what: `Model region: ${target.modelRegion.name}`, value: kb(target.modelRegion.bytes), source: target.modelRegion.source }] : []),
     { what: 'Flash capacity', value: kb(target.flash.value), source: `${target.flash.kind}: ${target.flash.source}` },
     row(`CPU clock (${c.name})`, c.clockMHz, ' MHz'),
     row('CPU η, int8 MAC/cycle', c.int8MacsPerCycle),
@@ -31,7 +34,7 @@ export function assumptionsFor(target: Target, dep: Deployment): Assumption[] {
     row('CPU cycles per operator', c.opOverheadCycles),
     row('CPU cycles per element (pool, add, activation)', c.elementCycles),
     row('CPU fixed cost per inference', c.fixedOverheadMs, ' ms'),
-    row('CPU error band (×/÷)', c.errorBand),
+    { what: 'CPU error band', value: bandNote(bandFor(target.id, 'cpu')), source: 'held-out residuals (bands.ts, validation.ts)' },
     ...(c.weightBytesPerMs ? [{ what: 'Weight read bandwidth (XIP)', value: `${c.weightBytesPerMs.value / 1000} MB/s`, source: c.weightBytesPerMs.source }] : []),
     { what: 'int4 kernels vs int8', value: `${INT4_SLOWDOWN}× slower`, source: `${A} (unpacking two weights per byte)` },
   ];
@@ -40,17 +43,19 @@ export function assumptionsFor(target: Target, dep: Deployment): Assumption[] {
     out.push(
       row(`NPU clock (${n.name.split(' @')[0]})`, n.clockMHz, ' MHz'),
       row('NPU P, peak int8 MAC/cycle', n.peakMacsPerCycle),
-      row('NPU u, conv', n.efficiency.conv),
-      row('NPU u, conv with Cin < 4', n.efficiency.convSmallCin),
-      row('NPU u, depthwise', n.efficiency.depthwise),
-      row('NPU u, dense', n.efficiency.dense),
+      row('NPU input-channel lanes', n.inputLanes),
+      row('NPU utilisation, conv', n.convUtilization),
+      row('NPU utilisation, depthwise (of P / lanes)', n.depthwiseUtilization),
       row('NPU weight bandwidth, B/cycle', n.weightBytesPerCycle),
-      row('NPU fixed cost per inference', n.fixedOverheadMs, ' ms'),
-      row('NPU cost per operator', n.opOverheadMs, ' ms'),
-      row('NPU↔CPU handover', n.handoverMs, ' ms'),
+      ...(n.externalWeightBytesPerCycle ? [row('NPU weight bandwidth from external flash, B/cycle', n.externalWeightBytesPerCycle)] : []),
+      ...(n.activationBytesPerCycle ? [row('NPU activation bandwidth (DDR), B/cycle', n.activationBytesPerCycle)] : []),
+      row('NPU fixed cost per inference', n.fixedOverheadCycles, ' cycles'),
+      row('NPU cost per operator', n.opOverheadCycles, ' cycles'),
+      row('NPU↔CPU handover', n.handoverCycles, ' cycles'),
+      { what: 'NPU per-channel weights', value: n.perChannel.supported ? `supported (×${n.perChannel.slowdown.value} compute)` : 'not supported', source: n.perChannel.slowdown.source },
       { what: 'NPU weight dtypes', value: n.dtypes.join(', '), source: 'NXP eIQ Neutron / Ethos-U / VSI documentation: int8 quantized models' },
       { what: 'NPU operators', value: n.ops.join(', '), source: `${A}; others fall back to the CPU` },
-      row('NPU error band (×/÷)', n.errorBand),
+      { what: 'NPU error band', value: bandNote(bandFor(target.id, 'npu')), source: 'held-out residuals (bands.ts, validation.ts)' },
     );
   }
   out.push(

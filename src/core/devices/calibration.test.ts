@@ -1,12 +1,12 @@
 /**
- * Calibration against published measurements: the MLPerf Tiny models on the MCX N947 (NXP eIQ model
- * zoo) must be within 1.5x on CPU and NPU, the KWS tensor arena within 15 %, and the specs must match
- * the reference MAC / parameter / activation counts within 2 %.
+ * Regression guards on the points the MCX N947 constants were fitted to: the MLPerf Tiny models
+ * (NXP eIQ model zoo) within 1.5x on CPU and NPU, the KWS tensor arena within 15 %, and the specs
+ * matching the reference MAC / parameter / activation counts within 2 %. This is not validation
+ * (the constants were fitted here): validation.test.ts checks points the catalog never saw.
  */
 import { describe, expect, it } from 'vitest';
 import { MLPERF_TINY } from '../model/zoo/mlperf';
 import { estimate } from './index';
-import { REFERENCE_POINTS } from './reference-points';
 
 describe('MLPerf Tiny reference specs', () => {
   for (const m of MLPERF_TINY) {
@@ -46,20 +46,4 @@ describe('calibration on the MCX N947 (eIQ model zoo timings)', () => {
     expect(Math.abs(ratio - 1)).toBeLessThan(0.15);
     console.log(rows.join('\n'));
   });
-});
-
-describe('other published data points (figures marked "assumed")', () => {
-  it('MobileNetV2 has its textbook size: 300.8 M MACs, 3.49 M parameters', () => {
-    const e = estimate(REFERENCE_POINTS[0].spec, { dtype: 'int8' }, 'imx95');
-    expect(Math.abs(e.macs / 300.8e6 - 1)).toBeLessThan(0.01);
-    expect(Math.abs(e.params / 3.49e6 - 1)).toBeLessThan(0.01);
-  });
-  for (const r of REFERENCE_POINTS) {
-    it(`${r.id}: the measurement lies inside the estimate's error band`, () => {
-      const e = estimate(r.spec, { dtype: 'int8' }, r.targetId);
-      const eng = r.engine === 'cpu' ? e.cpu : e.npu!;
-      expect(r.ms).toBeGreaterThanOrEqual(eng.low);
-      expect(r.ms).toBeLessThanOrEqual(eng.high);
-    });
-  }
 });

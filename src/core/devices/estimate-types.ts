@@ -76,8 +76,13 @@ export interface RamEstimate {
   overhead: number;
   /** Tensor arena = activationPeak + overhead. */
   arena: number;
+  /** Arena when the NPU runs the model: activations + the NPU's own scratch and persistent buffers. */
+  npuArena?: number;
+  /** The memory region the arena is judged against, as the part's memory map names it. */
+  region: string;
   /** Weights held in RAM (Linux parts load the model into DDR; MCUs read weights from flash). */
   weights: number;
+  /** Arena of the engine that runs the model (npuArena when the NPU is the faster engine) + weights. */
   total: number;
   capacity: number;
   margin: number;
@@ -98,12 +103,19 @@ export interface EngineEstimate {
   high: number;
   /** Ops that run on the CPU although this is the NPU engine. */
   fallbackOps: string[];
+  /** Whether the band was earned on held-out measurements of this engine or is assumed. */
+  calibration: 'calibrated' | 'assumed';
+  /** How the band was obtained, e.g. "from 4 held-out measurements: ÷1.30 / ×1.25". */
+  bandNote: string;
 }
 
 export interface Estimate {
   targetId: string;
   targetName: string;
+  /** Parameters the device stores: batch norm folded into the preceding conv / dense. */
   params: number;
+  /** Parameters of the spec as trained (batch norm's γ, β, mean and variance counted). */
+  trainingParams: number;
   macs: number;
   flash: FlashEstimate;
   /** gzip-equivalent size of the model file (what a browser or OTA update downloads), not flash. */

@@ -5,8 +5,9 @@
  */
 import type { ModelSpec } from '../model/spec';
 import { assumptionsFor } from './assumptions';
+import { bandFor, bandNote } from './bands';
 import { DEFAULT_TARGET_ID, TARGETS, getTarget } from './catalog';
-import type { EngineEstimate, Estimate, LayerEstimate } from './estimate-types';
+import type { EngineEstimate, Estimate, LayerEstimate, RamEstimate } from './estimate-types';
 import { downloadBytes, flashEstimate, kernelBytes } from './flash';
 import { cpuLatency, npuLatency } from './latency';
 import { activationBytes, lower, type LoweredModel } from './lower';
@@ -14,15 +15,34 @@ import { ramEstimate, scratchBytes } from './memory';
 import type { Target } from './target-types';
 import type { Deployment } from './types';
 
+function withArena(ram: RamEstimate, arena: number): RamEstimate {
+  const total = arena + ram.weights;
+  return { ...ram, total, margin: ram.capacity - total, fits: total <= ram.capacity };
+}
+
+/** True when the part copies models into an on-chip model region and this one does not fit it. */
+export function weightsInExternalFlash(target: Target, modelFileBytes: number): boolean {
+  return target.modelRegion !== undefined && modelFileBytes > target.modelRegion.bytes;
+}
+
 export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target): Estimate {
   const flash = flashEstimate(m, dep, target);
   const ram = ramEstimate(m, dep, target, flash.model);
   const cpuPerOp: number[] = [];
-  const cpu = cpuLatency(m, target, dep, cpuPerOp);
+  const cpuBand = bandFor(target.id, 'cpu');
+  const cpu: EngineEstimate = {
+    ...cpuLatency(m, target, dep, cpuPerOp, cpuBand),
+    calibration: cpuBand.status,
+    bandNote: bandNote(cpuBand),
+  };
   let npu: EngineEstimate | undefined;
   const npuPerOp: (number | undefined)[] = [];
   const reasons: (string | undefined)[] = [];
-  if (target.npu) npu = npuLatency(m, target, target.npu, dep, cpuPerOp, npuPerOp, reasons);
+  if (target.npu) {
+    const npuBand = bandFor(target.id, 'npu');
+    const external = weightsInExternalFlash(target, flash.model);
+    npu = { ...npuLatency(m, target, target.npu, dep, cpuPerOp, npuPerOp, reasons, npuBand, external), calibration: npuBand.status, bandNote: bandNote(npuBand) };
+  }
   const storage = dep.storage ?? 'dense';
   const quantized = m.activationDtype === 'int8' || m.activationDtype === 'int4';
   const actBytes = activationBytes(m.activationDtype);
@@ -42,18 +62,21 @@ export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target
     fallback: reasons[i],
   }));
   const best = npu?.available && npu.ms < cpu.ms ? npu : cpu;
+  // The arena that must fit is the one of the engine that runs the model (the NPU keeps its own plan).
+  const usedRam = best === npu && ram.npuArena !== undefined ? withArena(ram, ram.npuArena) : ram;
   return {
     targetId: target.id,
     targetName: target.name,
-    params: m.info.params,
+    params: layers.reduce((a, l) => a + l.params, 0),
+    trainingParams: m.info.params,
     macs: m.info.macs,
     flash,
     downloadBytes: downloadBytes(m, flash),
-    ram,
+    ram: usedRam,
     cpu,
     npu,
     best,
-    fits: flash.fits && ram.fits,
+    fits: flash.fits && usedRam.fits,
     layers,
     assumptions: assumptionsFor(target, dep),
   };

@@ -13,4 +13,7 @@ export { estimate, estimateAll } from './estimate';
 export { weightStorageBytes, breakEvenSparsity, csrIndexBytes } from './flash';
 export { lower, analyzeCached } from './lower';
 export { formatBytes, formatMs, formatCount } from './format';
-export { REFERENCE_POINTS, mobilenetV2, type ReferencePoint } from './reference-points';
+export { mobilenetV2, mobilenetV1 } from '../model/zoo/reference-models';
+export { VALIDATION_POINTS, HELD_OUT_POINTS, type ValidationPoint } from './validation-data';
+export { heldOutRows, mcxnLeaveOneOut, summarise, errorFactor, median, engineLabel, type ValidationRow, type EngineSummary } from './validation';
+export { ENGINE_BANDS, ASSUMED_BAND_FACTOR, bandFor, bandNote, type EngineBand } from './bands';

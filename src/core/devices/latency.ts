@@ -3,8 +3,11 @@
  *
  * CPU (TFLM + CMSIS-NN on Cortex-M, TFLite + XNNPACK on Cortex-A):
  *   cycles_l = MAC_l / (η_dtype · k_l) + elements_l · c_elem + c_op,   t = Σ cycles / f + t_fixed
- * NPU (Neutron, Ethos-U, VSI): each layer is bounded by compute or by streaming its weights,
- *   t_l = max(MAC_l / (P · u_l · f), W_l / (B · f)) + t_op,   t = t_fixed + Σ t_l
+ * NPU (Neutron, Ethos-U, VSI), in NPU cycles at the NPU clock f (architecture in target-types.ts):
+ *   conv:      MAC_l / (P · u_conv · min(1, Cin / lanes_in))       (input channels fill the array)
+ *   depthwise: MAC_l / ((P / lanes_in) · u_dw)                     (no reduction: output lanes only)
+ *   dense:     MAC_l / (P · u_conv · min(1, Cin / lanes_in))
+ *   cycles_l = max(compute_l, W_l / B_w, A_l / B_a) + c_op,   t = (c_fixed + Σ cycles_l) / f
  * Operators the NPU cannot run (op class, activation or weight dtype) run on the CPU, plus a handover
  * cost each time execution switches engine. MACs are the dense count: neither engine has sparse kernels,
  * so unstructured sparsity never changes these numbers; a smaller (structurally pruned) spec does.
@@ -20,15 +23,12 @@ export const INT4_SLOWDOWN = 1.15;
 export const DECOMPRESS_CYCLES_PER_WEIGHT = 2;
 
 /**
- * k_l (CPU) or u_l (NPU). On an NPU the MAC array spreads input channels over its lanes, so a conv
- * with Cin < 4 fills only part of it: u rises linearly from u(Cin = 1) to u_conv at Cin = 4.
- * CMSIS-NN's penalty for Cin < 4 is im2col overhead, roughly flat in Cin.
+ * k_l of the CPU: CMSIS-NN's penalty for Cin < 4 is im2col overhead, roughly flat in Cin.
  */
-function efficiencyOf(op: DeployedOp, e: OpEfficiency, npu = false): number {
+function efficiencyOf(op: DeployedOp, e: OpEfficiency): number {
   switch (op.op) {
     case 'conv':
-      if (op.cin >= 4) return e.conv.value;
-      return npu ? e.convSmallCin.value + ((e.conv.value - e.convSmallCin.value) * (op.cin - 1)) / 3 : e.convSmallCin.value;
+      return op.cin >= 4 ? e.conv.value : e.convSmallCin.value;
     case 'depthwise':
       return e.depthwise.value;
     case 'dense':
@@ -36,6 +36,15 @@ function efficiencyOf(op: DeployedOp, e: OpEfficiency, npu = false): number {
     default:
       return 1;
   }
+}
+
+/** Sustained MACs per NPU cycle for a MAC op, from the array's shape (see the file comment). */
+export function npuMacsPerCycle(op: DeployedOp, npu: NpuEngine, perChannelWeights = true): number {
+  const p = npu.peakMacsPerCycle.value;
+  const lanes = npu.inputLanes.value;
+  const perChannel = perChannelWeights ? npu.perChannel.slowdown.value : 1;
+  if (op.op === 'depthwise') return ((p / lanes) * npu.depthwiseUtilization.value) / perChannel;
+  return (p * npu.convUtilization.value * Math.min(1, op.cin / lanes)) / perChannel;
 }
 
 function cpuMacsPerCycle(cpu: CpuEngine, d: DType): number {
@@ -81,11 +90,17 @@ export function cpuMs(op: DeployedOp, cpu: CpuEngine, dep: Deployment, actDtype:
   return Math.max(compute, stream);
 }
 
-function band(ms: number, b: number) {
-  return { ms, low: ms / b, high: ms * b };
+/** The measurement is expected within [ms / below, ms · above]. */
+export interface BandFactors {
+  below: number;
+  above: number;
 }
 
-export function cpuLatency(m: LoweredModel, target: Target, dep: Deployment, perOp: number[]): EngineEstimate {
+function band(ms: number, b: BandFactors) {
+  return { ms, low: ms / b.below, high: ms * b.above };
+}
+
+export function cpuLatency(m: LoweredModel, target: Target, dep: Deployment, perOp: number[], b: BandFactors): Omit<EngineEstimate, 'calibration' | 'bandNote'> {
   const cpu = target.cpu;
   let ms = cpu.fixedOverheadMs.value;
   for (const op of m.ops) {
@@ -93,7 +108,7 @@ export function cpuLatency(m: LoweredModel, target: Target, dep: Deployment, per
     perOp.push(t);
     ms += t;
   }
-  return { engine: 'cpu', name: cpu.name, runtime: cpu.runtime, available: true, ...band(ms, cpu.errorBand.value), fallbackOps: [] };
+  return { engine: 'cpu', name: cpu.name, runtime: cpu.runtime, available: true, ...band(ms, b), fallbackOps: [] };
 }
 
 /** Why `op` cannot run on the NPU, or undefined when it can. */
@@ -111,6 +126,9 @@ export function npuUnavailableReason(dep: Deployment, npu: NpuEngine): string | 
   if (!npu.dtypes.includes(dep.dtype)) {
     return `The ${name} runs ${npu.dtypes.join('/')} models only; this variant is ${dep.dtype}. Quantize it to int8 to use the NPU.`;
   }
+  if (dep.perChannel !== false && !npu.perChannel.supported) {
+    return `The ${name} takes per-tensor quantized weights only; re-quantize this variant per tensor to use the NPU.`;
+  }
   return undefined;
 }
 
@@ -122,7 +140,10 @@ export function npuLatency(
   cpuPerOp: number[],
   perOp: (number | undefined)[],
   reasons: (string | undefined)[],
-): EngineEstimate {
+  b: BandFactors,
+  /** True when the model does not fit the part's model region and weights stream from external flash. */
+  weightsExternal = false,
+): Omit<EngineEstimate, 'calibration' | 'bandNote'> {
   const base = { engine: 'npu' as const, name: npu.name, runtime: npu.runtime };
   const unavailable = npuUnavailableReason(dep, npu);
   if (unavailable) {
@@ -133,7 +154,7 @@ export function npuLatency(
     return { ...base, available: false, reason: unavailable, ms: NaN, low: NaN, high: NaN, fallbackOps: [] };
   }
   const hz = npu.clockMHz.value * 1000; // cycles per ms
-  let ms = npu.fixedOverheadMs.value;
+  let ms = npu.fixedOverheadCycles.value / hz;
   let onNpu = true;
   const fallbackOps: string[] = [];
   m.ops.forEach((op, i) => {
@@ -142,21 +163,22 @@ export function npuLatency(
     let t: number;
     if (why) {
       fallbackOps.push(op.name);
-      t = cpuPerOp[i] + (onNpu ? npu.handoverMs.value : 0);
+      t = cpuPerOp[i] + (onNpu ? npu.handoverCycles.value / hz : 0);
       onNpu = false;
     } else {
-      const u = efficiencyOf(op, npu.efficiency, true);
-      const compute = op.macs > 0 ? op.macs / (npu.peakMacsPerCycle.value * u) : elementOps(op) / (npu.peakMacsPerCycle.value / 4);
-      // int8: one byte per weight (and per activation when tensors stream from DDR).
-      const bytes = op.kernelParams + (npu.activationsStream ? op.inputSize * op.inputs.length + op.outputSize : 0);
-      const stream = bytes / npu.weightBytesPerCycle.value;
+      const compute = op.macs > 0 ? op.macs / npuMacsPerCycle(op, npu, dep.perChannel !== false) : elementOps(op) / (npu.peakMacsPerCycle.value / npu.inputLanes.value);
+      // int8: one byte per weight, and per activation element read and written when tensors stream from DDR.
+      const bw = weightsExternal && npu.externalWeightBytesPerCycle ? npu.externalWeightBytesPerCycle : npu.weightBytesPerCycle;
+      const weights = op.kernelParams / bw.value;
+      const acts = npu.activationBytesPerCycle ? (op.inputSize * op.inputs.length + op.outputSize) / npu.activationBytesPerCycle.value : 0;
       // Compressed kernels are expanded by the CPU first: the NPU streams dense int8 weights.
       const expand = (dep.storage ?? 'dense') !== 'dense' ? (op.kernelParams * DECOMPRESS_CYCLES_PER_WEIGHT) / (target.cpu.clockMHz.value * 1000) : 0;
-      t = Math.max(compute, stream) / hz + npu.opOverheadMs.value + expand + (onNpu ? 0 : npu.handoverMs.value);
+      const cycles = Math.max(compute, weights, acts) + npu.opOverheadCycles.value + (onNpu ? 0 : npu.handoverCycles.value);
+      t = cycles / hz + expand;
       onNpu = true;
     }
     perOp.push(t);
     ms += t;
   });
-  return { ...base, available: true, ...band(ms, npu.errorBand.value), fallbackOps };
+  return { ...base, available: true, ...band(ms, b), fallbackOps };
 }

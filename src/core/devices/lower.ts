@@ -148,7 +148,8 @@ export function lower(spec: ModelSpec, deployment: Deployment): LoweredModel {
       sparsity: weighted ? clamp01(deployment.sparsity?.[l.name] ?? 0) : 0,
       fused: [],
     };
-    if (op === 'batchNorm') d.biases = 0;
+    // A batch norm that cannot fold runs as MUL + ADD: a scale and an offset per channel.
+    if (op === 'batchNorm') d.biases = 2 * li.outChannels;
     ops.push(d);
     producer.set(l.name, d);
     tensorSize.set(l.name, li.outputSize);

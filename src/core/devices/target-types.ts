@@ -63,41 +63,54 @@ export interface CpuEngine {
   weightBytesPerMs?: Figure;
   /** Runtime name shown in the panel, e.g. "TFLM + CMSIS-NN". */
   runtime: string;
-  /** Ratio band of the estimate: the truth is expected within [t / band, t · band]. */
-  errorBand: Figure;
 }
 
+/**
+ * An NPU described by its architecture (see latency.ts for how these combine):
+ * a MAC array of P = inputLanes x outputLanes int8 MACs per cycle; a convolution fills it only when
+ * it has at least `inputLanes` input channels, and a depthwise convolution (no input-channel
+ * reduction) runs on the output lanes alone. Weights and (on DDR-based parts) activations stream
+ * at a bandwidth per cycle; fixed and per-operator costs are cycles at the NPU clock.
+ */
 export interface NpuEngine {
   kind: 'npu';
   id: string;
   name: string;
   npu: NpuKind;
   clockMHz: Figure;
-  /** P: peak int8 MACs per cycle. */
+  /** P: int8 MACs per cycle of the whole array. */
   peakMacsPerCycle: Figure;
-  /** u_l: fraction of the peak reached per operator class. */
-  efficiency: OpEfficiency;
-  /** Bytes of weights the NPU can stream per cycle: bounds layers with little weight reuse. */
+  /** Input channels reduced in parallel: a conv with Cin < inputLanes leaves part of the array idle. */
+  inputLanes: Figure;
+  /** Fraction of the peak a well-shaped convolution sustains (tiling edges, pipeline fill). */
+  convUtilization: Figure;
+  /** Fraction of the output lanes a depthwise convolution keeps busy (P / inputLanes lanes at most). */
+  depthwiseUtilization: Figure;
+  /** Bytes of weights per NPU cycle from where the weights live (on-chip flash/SRAM or DDR). */
   weightBytesPerCycle: Figure;
+  /** Bytes of weights per cycle when the model does not fit the part's model region (external flash). */
+  externalWeightBytesPerCycle?: Figure;
   /**
-   * True when activations also stream through that bandwidth (NPUs whose tensors live in DDR, moved
-   * by a data mover); false when they stay in on-chip SRAM next to the NPU.
+   * Bytes of activations per cycle when tensors live in DDR and a data mover streams them; undefined
+   * when activations stay in on-chip SRAM next to the NPU.
    */
-  activationsStream?: boolean;
-  /** Fixed cost per inference (driver, job setup), in ms. */
-  fixedOverheadMs: Figure;
-  /** Cost per operator (descriptor / command stream), in ms. */
-  opOverheadMs: Figure;
-  /** Extra cost each time execution moves between NPU and CPU, in ms. */
-  handoverMs: Figure;
+  activationBytesPerCycle?: Figure;
+  /** Fixed cost per inference (driver, job setup, cache maintenance), in NPU cycles. */
+  fixedOverheadCycles: Figure;
+  /** Cost per operator (command stream / microcode / DMA setup), in NPU cycles. */
+  opOverheadCycles: Figure;
+  /** Extra cost each time execution moves between NPU and CPU, in NPU cycles. */
+  handoverCycles: Figure;
+  /** Per-channel weight quantization: native, or slower (factor on compute), as documented. */
+  perChannel: { supported: boolean; slowdown: Figure };
   /** Weight dtypes the NPU executes (the others fall back to the CPU). */
   dtypes: DType[];
   /** Operator classes the NPU executes; the others fall back to the CPU. */
   ops: OpClass[];
   /** Activations the NPU fuses into its operators. */
   activations: string[];
+  /** Runtime name shown in the panel. */
   runtime: string;
-  errorBand: Figure;
 }
 
 export type Engine = CpuEngine | NpuEngine;
@@ -105,6 +118,14 @@ export type Engine = CpuEngine | NpuEngine;
 export interface MemoryFigure extends Figure {
   /** What the number is: "on-chip SRAM", "external QSPI flash", "LPDDR4 on the EVK"... */
   kind: string;
+}
+
+/** A contiguous memory region: what a tensor arena (or a copied model) can occupy. */
+export interface MemoryRegion {
+  /** Named as the part's memory map / SDK linker script names it, e.g. "OCRAM 0x2020_0000 (m_data2)". */
+  name: string;
+  bytes: number;
+  source: string;
 }
 
 export interface Target {
@@ -117,6 +138,10 @@ export interface Target {
   system: 'mcu' | 'linux';
   /** Bytes of RAM available to the model (tensor arena; on Linux also the weights). */
   ram: MemoryFigure;
+  /** The largest contiguous RAM region an arena can use: fit is judged against it (TCM vs OCRAM, SRAM partitions). */
+  arenaRegion: MemoryRegion;
+  /** On-chip RAM the runtime copies the model into when it fits; otherwise weights stay in external flash. */
+  modelRegion?: MemoryRegion;
   /** Bytes of non-volatile storage for model + runtime. */
   flash: MemoryFigure;
   cpu: CpuEngine;

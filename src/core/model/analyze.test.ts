@@ -83,3 +83,31 @@ describe('analyzeSpec', () => {
     }
   });
 });
+
+describe('hostile specs', () => {
+  const base = { name: 'x', inputShape: [4] };
+  it('rejects sizes that are not finite, whole or within limits, naming the layer', () => {
+    for (const units of [1e308, Infinity, NaN, 2.5, 0, -3, 1e10]) {
+      expect(() => analyzeSpec({ ...base, layers: [{ type: 'dense', name: 'fc', units }] } as never)).toThrow(/layer 0 "fc"|fc/);
+    }
+    expect(() => analyzeSpec({ name: 'x', inputShape: [8, 8, 1], layers: [{ type: 'conv2d', name: 'c', filters: 4, kernel: 0 }] } as never)).toThrow(/kernel/);
+  });
+  it('a dense layer of 10^9 units is an honest error, not "Infinity" parameters', () => {
+    const spec = { name: 'x', inputShape: [784, 784, 3], layers: [{ type: 'flatten', name: 'f' }, { type: 'dense', name: 'huge', units: 1e9 }] };
+    expect(() => analyzeSpec(spec as never)).toThrow(/huge.*too large|too large/);
+  });
+  it('refuses more layers than it supports and analyses the longest allowed chain', () => {
+    const layers = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'activation', name: `a${i}`, activation: 'relu' }));
+    expect(() => analyzeSpec({ ...base, layers: layers(20_000) } as never)).toThrow(/at most 5000/);
+    expect(analyzeSpec({ ...base, layers: layers(5000) } as never).layers).toHaveLength(5000);
+  });
+  it('keeps error messages short whatever the file puts in a name or shape', () => {
+    const long = 'n'.repeat(400_000);
+    const err = checkSpec({ ...base, inputShape: [-1, ...Array(50_000).fill(7)], layers: [{ type: 'dense', name: long, units: 2 }] } as never);
+    expect(err.ok).toBe(false);
+    if (!err.ok) expect(err.error.message.length).toBeLessThanOrEqual(300);
+  });
+  it('a non-string name is an error, not a crash', () => {
+    expect(() => analyzeSpec({ ...base, layers: [{ type: 'dense', name: { evil: 1 }, units: 2 }] } as never)).toThrow(/no name/);
+  });
+});

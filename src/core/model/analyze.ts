@@ -4,6 +4,8 @@
  */
 import { isWeighted, pair, type LayerSpec, type ModelSpec } from './spec';
 
+const short = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+
 export class SpecError extends Error {
   constructor(
     message: string,
@@ -11,7 +13,9 @@ export class SpecError extends Error {
     readonly layerIndex: number,
     readonly layerName?: string,
   ) {
-    super(layerIndex < 0 ? message : `layer ${layerIndex + 1} "${layerName ?? '?'}": ${message}`);
+    // A hostile file can put anything in a name or a shape: keep the message readable.
+    const name = typeof layerName === 'string' ? short(layerName, 60) : '?';
+    super(short(layerIndex < 0 ? message : `layer ${layerIndex + 1} "${name}": ${message}`, 300));
     this.name = 'SpecError';
   }
 }
@@ -52,8 +56,14 @@ function convOut(inp: number, k: number, s: number, padding: string | undefined)
   return padding === 'same' ? Math.ceil(inp / s) : Math.floor((inp - k) / s) + 1;
 }
 
+/**
+ * Limits that keep a hostile or mistaken file from hanging the page or allocating gigabytes: sizes
+ * are checked here, before anything is built, and analysis stays linear in the layer count.
+ */
+export const SPEC_LIMITS = { layers: 5000, dim: 1e9, tensor: 1e12 } as const;
+
 function positive(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= SPEC_LIMITS.dim;
 }
 
 /** Validates a spec and computes every layer's shapes and costs. Throws SpecError naming the layer. */
@@ -63,13 +73,17 @@ export function analyzeSpec(spec: ModelSpec): ModelInfo {
     throw new SpecError(`inputShape must be a list of positive integers, got ${JSON.stringify(spec.inputShape)}`, -1);
   }
   if (!Array.isArray(spec.layers) || spec.layers.length === 0) throw new SpecError('the model has no layers', -1);
+  if (spec.layers.length > SPEC_LIMITS.layers) {
+    throw new SpecError(`the model has ${spec.layers.length} layers; at most ${SPEC_LIMITS.layers} are supported`, -1);
+  }
+  if (prod(spec.inputShape) > SPEC_LIMITS.tensor) throw new SpecError(`inputShape [${spec.inputShape.join(', ')}] is too large`, -1);
 
   const shapes = new Map<string, number[]>([['input', spec.inputShape]]);
   const layers: LayerInfo[] = [];
   let prev = 'input';
   spec.layers.forEach((l, i) => {
     const fail = (msg: string): never => {
-      throw new SpecError(msg, i, l?.name);
+      throw new SpecError(msg, i, typeof l?.name === 'string' ? l.name : undefined);
     };
     if (!l || typeof l !== 'object') fail('is not an object');
     if (typeof l.name !== 'string' || !l.name) fail('has no name');
@@ -170,6 +184,9 @@ export function analyzeSpec(spec: ModelSpec): ModelInfo {
         fail(`unknown layer type "${String((l as { type?: unknown }).type)}"`);
     }
     if (!isWeighted(l) && l.type !== 'add' && inputs.length > 1) fail('reads more than one input; only "add" can');
+    if (kernelParams + otherParams > SPEC_LIMITS.tensor || prod(out) > SPEC_LIMITS.tensor) {
+      fail(`is too large (${(kernelParams + otherParams).toExponential(1)} parameters, output [${out.join(', ')}]); no NXP part could hold it`);
+    }
     shapes.set(l.name, out);
     layers.push({
       index: i,

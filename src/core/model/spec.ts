@@ -99,7 +99,6 @@ export type LayerSpec =
   | DropoutLayer
   | AddLayer;
 
-export type LayerType = LayerSpec['type'];
 
 export interface ModelSpec {
   /** Stable id, e.g. "mlp", "lenet5", "nas-3f2a". */

@@ -30,3 +30,28 @@ describe('initBackend', () => {
     expect(info).toMatchObject({ backend: 'wasm', requested: 'wasm' });
   });
 });
+
+describe('threads', () => {
+  it('asks for one thread per physical core (half the logical ones), at least 1 and at most 8', async () => {
+    const { wasmThreadCount } = await import('./backend');
+    expect(wasmThreadCount(8)).toBe(4);
+    expect(wasmThreadCount(2)).toBe(1);
+    expect(wasmThreadCount(0)).toBe(1);
+    expect(wasmThreadCount(64)).toBe(8);
+  });
+
+  it('reports one thread and why when the page is not cross-origin isolated', async () => {
+    const { initBackend, isolationState } = await import('./backend');
+    expect(isolationState().isolated).toBe(false);
+    const g = globalThis as { crossOriginIsolated?: boolean };
+    g.crossOriginIsolated = false;
+    try {
+      expect(isolationState()).toEqual({ isolated: false, reason: expect.stringMatching(/COOP\/COEP/) });
+      await tf.setBackend('cpu');
+      const info = await initBackend('wasm');
+      expect(info.detail).toMatch(/^SIMD, 1 thread \(/);
+    } finally {
+      delete g.crossOriginIsolated;
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * result says which one runs and why the requested one could not (shown to the user).
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
@@ -20,24 +20,77 @@ export interface BackendInit {
 export interface BackendOptions {
   /** URLs of the wasm binaries (the worker passes Vite asset URLs so nothing loads from a CDN). */
   wasmPaths?: Record<string, string>;
+  /**
+   * XNNPACK threads for the threaded wasm build (used only when the page is cross-origin isolated);
+   * default: wasmThreadCount(). Takes effect only before the wasm backend first starts.
+   */
+  threads?: number;
 }
 
 let wasmPathsSet = false;
+let wasmStarted = false;
 
-async function tryBackend(name: BackendName): Promise<void> {
-  const ok = await tf.setBackend(name);
+/**
+ * The default thread count: tfjs's own choice, half the logical cores (two hyperthreads per core),
+ * 1 to 8. More is not always faster: measured on a 2-core machine shared with other jobs (bench,
+ * load average ≈ 25), 2 threads trained LeNet-5 at 0.55x the speed of 1 — every parallel region waits
+ * for its slowest thread, and on a busy machine one of them is often descheduled. `threads` in
+ * BackendOptions asks for more explicitly (the bench's 1-vs-2 comparison does).
+ */
+export function wasmThreadCount(hardwareConcurrency = globalThis.navigator?.hardwareConcurrency ?? 1): number {
+  return Math.max(1, Math.min(8, Math.floor((hardwareConcurrency || 1) / 2)));
+}
+
+/**
+ * Whether the page can use SharedArrayBuffer (threads): it must be cross-origin isolated, which needs
+ * the COOP/COEP headers (vite.config.ts, docs/deploy-headers.md, or public/coi-sw.js).
+ */
+export function isolationState(): { isolated: boolean; reason?: string } {
+  const g = globalThis as { crossOriginIsolated?: boolean; SharedArrayBuffer?: unknown };
+  if (g.crossOriginIsolated === true && typeof g.SharedArrayBuffer === 'function') return { isolated: true };
+  if (g.crossOriginIsolated === undefined) return { isolated: false, reason: 'not a browser page' };
+  return { isolated: false, reason: 'page not cross-origin isolated (COOP/COEP headers missing)' };
+}
+
+/**
+ * tfjs-backend-wasm 4.22 caps its thread pool at navigator.hardwareConcurrency / 2 (read once, when
+ * the module starts), assuming two hyperthreads per core — so a 2-core machine gets 1 thread whatever
+ * setThreadsCount asks. While the wasm module starts we report 2 × the requested count, so the cap
+ * lets the requested count through; the real value is restored right after.
+ */
+async function withConcurrencyFor<T>(threads: number, start: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as (Navigator & { hardwareConcurrency: number }) | undefined;
+  if (!nav || !isolationState().isolated || threads <= Math.floor((nav.hardwareConcurrency || 1) / 2)) return start();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  try {
+    return await start();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
+async function tryBackend(name: BackendName, threads: number): Promise<void> {
+  const ok = await (name === 'wasm' && !wasmStarted ? withConcurrencyFor(threads, () => tf.setBackend(name)) : tf.setBackend(name));
   if (!ok) throw new Error(`tf.setBackend('${name}') returned false`);
   await tf.ready();
   // A backend can register yet fail on first use (e.g. webgl without a GPU context): run one op.
   tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
 }
 
+/** e.g. "SIMD, 4 threads" or "SIMD, 1 thread (page not cross-origin isolated …)". */
 async function describe(name: BackendName): Promise<string | undefined> {
   if (name !== 'wasm') return undefined;
   try {
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-    return `${simd ? 'SIMD' : 'no SIMD'}, ${threads ? 'multi-threaded' : '1 thread'}`;
+    const mt = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    let threads = 1;
+    try {
+      threads = getThreadsCount();
+    } catch {
+      threads = 1;
+    }
+    const why = mt ? '' : ` (${isolationState().reason ?? 'no threaded wasm here'})`;
+    return `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}${why}`;
   } catch {
     return undefined;
   }
@@ -48,12 +101,16 @@ export async function initBackend(requested: BackendName, opts: BackendOptions =
     setWasmPaths(opts.wasmPaths);
     wasmPathsSet = true;
   }
+  // The thread pool is created once, when the wasm backend first starts.
+  const threads = opts.threads ?? wasmThreadCount();
+  if (!wasmStarted) setThreadsCount(threads);
   // engine().backendName, not tf.getBackend(): the latter would first start the default backend.
   if (tf.engine().backendName === requested) return { backend: requested, requested, detail: await describe(requested) };
   const reasons: string[] = [];
   for (const name of [requested, ...BACKENDS.filter((b) => b !== requested)]) {
     try {
-      await tryBackend(name);
+      await tryBackend(name, threads);
+      if (name === 'wasm') wasmStarted = true;
       return {
         backend: name,
         requested,

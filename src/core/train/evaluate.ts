@@ -4,7 +4,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ForwardHooks, TfModel } from '../model/tf-model';
-import { NUM_CLASSES } from '../data/mnist';
 import { analyzeSpec } from '../model/analyze';
 
 /** Activation elements one evaluation batch may hold in its largest layer (4 M floats = 16 MB). */
@@ -51,7 +50,9 @@ export function evaluate(model: TfModel, xs: tf.Tensor, labels: tf.Tensor1D, opt
   const n = Math.min(xs.shape[0], opts.limit ?? Infinity);
   const batch = opts.batchSize ?? evalBatchSize(model);
   const maxMis = opts.maxMisclassified ?? 24;
-  const confusion = Array.from({ length: NUM_CLASSES }, () => new Array<number>(NUM_CLASSES).fill(0));
+  // The class count is the model's output width (10 for MNIST; other labs have other counts).
+  const classes = analyzeSpec(model.spec).outputShape.reduce((a, b) => a * b, 1);
+  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const misclassified: Misclassified[] = [];
   let lossSum = 0;
   let correct = 0;
@@ -62,7 +63,7 @@ export function evaluate(model: TfModel, xs: tf.Tensor, labels: tf.Tensor1D, opt
       const y = labels.slice(start, size);
       const logits = model.apply(x, { hooks: opts.hooks });
       const probs = tf.softmax(logits);
-      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, NUM_CLASSES), logits, undefined, 0, tf.Reduction.SUM);
+      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(y, classes), logits, undefined, 0, tf.Reduction.SUM);
       return [loss, tf.argMax(logits, 1), tf.max(probs, 1), y];
     });
     lossSum += (lossB.dataSync() as Float32Array)[0];
@@ -79,6 +80,20 @@ export function evaluate(model: TfModel, xs: tf.Tensor, labels: tf.Tensor1D, opt
     }
   }
   return { loss: n ? lossSum / n : NaN, accuracy: n ? correct / n : NaN, confusion, misclassified };
+}
+
+/** Mean squared error of the model output against targets [n, ...outputShape], batched. */
+export function evaluateMse(model: TfModel, xs: tf.Tensor, targets: tf.Tensor, hooks?: ForwardHooks, batchSize = evalBatchSize(model)): number {
+  const n = xs.shape[0];
+  let sum = 0;
+  for (let start = 0; start < n; start += batchSize) {
+    const size = Math.min(batchSize, n - start);
+    const s = tf.tidy(() => tf.sum(tf.squaredDifference(model.apply(xs.slice(start, size), { hooks }), targets.slice(start, size))));
+    sum += s.dataSync()[0];
+    s.dispose();
+  }
+  const perSample = targets.shape.slice(1).reduce((a, b) => a * b, 1);
+  return n ? sum / (n * perSample) : NaN;
 }
 
 /** Class probabilities for one or more images given as floats in [0, 1] (784 each). */

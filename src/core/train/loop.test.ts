@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels';
-import { readMnistFromDisk } from '../data/mnist-node';
+import { readMnistFromDisk } from '../../node/mnist';
 import { mnistToTensors, type MnistTensors } from '../data/tensors';
 import { buildModel } from '../model/build';
 import { zooSpec } from '../model/zoo/mnist';

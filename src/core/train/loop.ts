@@ -11,11 +11,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ForwardHooks, TfModel } from '../model/tf-model';
-import { NUM_CLASSES } from '../data/mnist';
 import { deriveSeed, shuffleInPlace, mulberry32 } from '../data/random';
-import { evaluate, type Evaluation } from './evaluate';
+import { evaluate, evaluateMse, type Evaluation } from './evaluate';
 
-export { evaluate, predictProbabilities } from './evaluate';
+export { evaluate, evaluateMse, predictProbabilities } from './evaluate';
 export type { Evaluation, EvaluateOptions, Misclassified } from './evaluate';
 
 export type OptimizerName = 'adam' | 'sgd' | 'rmsprop';
@@ -65,6 +64,15 @@ export interface DataSplit {
   labels: tf.Tensor1D;
 }
 
+/**
+ * A split with real-valued targets (regression, autoencoders): the loop minimises the mean squared
+ * error between the model output and `targets` [n, ...outputShape], and reports accuracy as NaN.
+ */
+export interface TargetSplit {
+  xs: tf.Tensor;
+  targets: tf.Tensor;
+}
+
 /** The settings of one training run (the worker protocol and the labs reuse this). */
 export interface TrainSettings {
   epochs: number;
@@ -81,11 +89,11 @@ export interface TrainSettings {
 
 export interface TrainLoopOptions extends TrainSettings {
   model: TfModel;
-  train: DataSplit;
-  /** Evaluated after each epoch (and when a run is stopped) when given. */
-  test?: DataSplit;
+  train: DataSplit | TargetSplit;
+  /** Evaluated after each epoch (and when a run is stopped) when given; same kind as `train`. */
+  test?: DataSplit | TargetSplit;
   signal?: AbortSignal;
-  /** Custom loss (e.g. distillation). batchIndices: int32 indices of this batch into `train`. Default: softmax cross-entropy. */
+  /** Custom loss (e.g. distillation). batchIndices: int32 indices of this batch into `train`. Default: softmax cross-entropy (MSE for a TargetSplit, which gets the batch's targets as the second argument). */
   loss?: (logits: tf.Tensor, ysOneHot: tf.Tensor, batchIndices: tf.Tensor1D) => tf.Scalar;
   /** Hooks for the training forward pass (fake quantization, masks). */
   forward?: ForwardHooks;
@@ -141,6 +149,12 @@ export function epochOrder(n: number, seed: number, epoch: number): Int32Array {
   return shuffleInPlace(idx, mulberry32(deriveSeed(seed, `epoch/${epoch}`)));
 }
 
+/** Loss and accuracy on a split: softmax cross-entropy and accuracy, or MSE and NaN for targets. */
+function evaluateSplit(model: TfModel, split: DataSplit | TargetSplit, hooks?: ForwardHooks): Pick<Evaluation, 'loss' | 'accuracy'> {
+  if ('targets' in split) return { loss: evaluateMse(model, split.xs, split.targets, hooks), accuracy: NaN };
+  return evaluate(model, split.xs, split.labels, { hooks, maxMisclassified: 0 });
+}
+
 export async function trainLoop(opts: TrainLoopOptions): Promise<LoopResult> {
   const { model, train, test, signal } = opts;
   const total = train.xs.shape[0];
@@ -154,7 +168,7 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<LoopResult> {
   const history: LoopEpochEvent[] = [];
   let step = 0;
   let stopped = false;
-  let last: Evaluation | null = null;
+  let last: Pick<Evaluation, 'loss' | 'accuracy'> | null = null;
   let lastYield = now();
 
   try {
@@ -191,11 +205,17 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<LoopResult> {
         const stats = tf.tidy(() => {
           const idx = order.slice(start, size) as tf.Tensor1D;
           const x = tf.gather(train.xs, idx);
-          const labels = tf.gather(train.labels, idx);
-          const y = tf.oneHot(labels, NUM_CLASSES).toFloat();
           let correct: tf.Tensor | null = null;
           const loss = optimizer.minimize(() => {
             const logits = model.apply(x, { training: true, hooks: opts.forward });
+            if ('targets' in train) {
+              const t = tf.gather(train.targets, idx);
+              correct = tf.keep(tf.scalar(NaN));
+              return opts.loss ? opts.loss(logits, t, idx) : tf.losses.meanSquaredError(t, logits);
+            }
+            const labels = tf.gather(train.labels, idx);
+            // The class count is the model's output width (10 for MNIST, 7 motor modes, …).
+            const y = tf.oneHot(labels, logits.shape[1]!).toFloat();
             correct = tf.keep(tf.sum(tf.equal(tf.argMax(logits, 1), labels).toFloat()));
             return opts.loss ? opts.loss(logits, y, idx) : tf.losses.softmaxCrossEntropy(y, logits);
           }, true, varList)!;
@@ -239,7 +259,7 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<LoopResult> {
       tf.dispose([order, acc]);
       if (stopped && epochSamples < n) break;
       const evalNow = evalEach && test;
-      last = evalNow ? evaluate(model, test.xs, test.labels, { hooks: opts.evalForward ?? opts.forward, maxMisclassified: 0 }) : last;
+      last = evalNow ? evaluateSplit(model, test, opts.evalForward ?? opts.forward) : last;
       const ev: LoopEpochEvent = {
         type: 'epoch',
         epoch,
@@ -256,7 +276,7 @@ export async function trainLoop(opts: TrainLoopOptions): Promise<LoopResult> {
     }
     // The result reports the model as it is now: re-evaluate if the last epoch's evaluation is stale.
     const fresh = history.length > 0 && !Number.isNaN(history[history.length - 1].testAccuracy) && !stopped;
-    if (test && !fresh) last = evaluate(model, test.xs, test.labels, { hooks: opts.evalForward ?? opts.forward, maxMisclassified: 0 });
+    if (test && !fresh) last = evaluateSplit(model, test, opts.evalForward ?? opts.forward);
     return {
       stopped,
       epochsDone: history.length,

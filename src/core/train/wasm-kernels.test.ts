@@ -51,6 +51,11 @@ const CASES: ConvCase[] = [
   { x: [2, 10, 10, 2], k: [3, 3, 2, 1], stride: 2, pad: 'valid', depthwise: true },
   { x: [2, 9, 8, 5], k: [3, 2, 5, 1], stride: 1, pad: 'valid', depthwise: true },
   { x: [3, 6, 6, 3], k: [5, 5, 3, 1], stride: 1, pad: 'same', depthwise: true },
+  // The XNNPACK depthwise dW: odd sizes, stride 2, channels not a multiple of 4, unused trailing rows.
+  { x: [3, 11, 9, 7], k: [3, 3, 7, 1], stride: 2, pad: 'same', depthwise: true },
+  { x: [2, 10, 9, 5], k: [3, 3, 5, 1], stride: 2, pad: 'valid', depthwise: true },
+  { x: [5, 14, 14, 6], k: [3, 3, 6, 1], stride: 1, pad: 'same', depthwise: true },
+  { x: [1, 5, 5, 1], k: [5, 5, 1, 1], stride: 1, pad: 'valid', depthwise: true },
 ];
 
 describe('wasm gradient kernels vs cpu', () => {
@@ -74,8 +79,11 @@ describe('wasm gradient kernels vs cpu', () => {
       const ref = convGrads(c, xv, wv, 300 + i);
       await tf.setBackend('wasm');
       const before = tf.memory().numTensors;
+      // Kernels composed of kernels free their intermediates on the backend: its buffer count too.
+      const buffersBefore = tf.engine().backend.numDataIds();
       const got = convGrads(c, xv, wv, 300 + i);
       expect(tf.memory().numTensors).toBe(before);
+      expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
       expect(maxRelErr(got.dw, ref.dw)).toBeLessThan(1e-5);
       expect(maxRelErr(got.dx, ref.dx)).toBeLessThan(1e-5);
       // Not all zeros: a kernel that returned nothing would pass a diff against a broken reference.

@@ -139,6 +139,50 @@ function depthwiseBackpropInputFast(args: KernelArgs): TensorInfo {
 }
 
 /**
+ * Depthwise dW (one filter per channel) on XNNPACK instead of a JS loop:
+ * dW[i, j, c] = Σ_{b, r, s} x[b, r·sh + i − top, s·sw + j − left, c] · dy[b, r, s, c] is, for every
+ * (channel, image) pair, a correlation of that image's channel with its dy — a depthwise convolution
+ * over a [1, h, w, c·b] input whose c·b "channels" each get their own [oh, ow] filter (dy, dilated by
+ * the stride), summed over b afterwards. Transposes put (c, b) next to each other. Depth multipliers
+ * above 1 and dilations keep the JS loop. Measured (CPU time, Node, DS-CNN's two layers, batch 64):
+ * about 0.8x the JS loop's time; with threads XNNPACK splits it over the cores, the loop cannot.
+ * (A per-tap strided-slice · dy · ones-matmul version was 15x slower: StridedSlice is not SIMD.)
+ */
+function depthwiseBackpropFilterFast(args: KernelArgs): TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const { x, dy } = inputs;
+  const a = attrs as Conv2DAttrs & { filterShape: [number, number, number, number] };
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], a.filterShape, a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, true,
+  );
+  const { batchSize: b, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  if (info.outChannels !== c || info.dilationHeight !== 1 || info.dilationWidth !== 1) return depthwiseBackpropFilter(args);
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const bottom = kh + (oh - 1) * sh - h - top;
+  const right = kw + (ow - 1) * sw - w - left;
+  const temps: TensorInfo[] = [];
+  const keep = (t: TensorInfo) => {
+    temps.push(t);
+    return t;
+  };
+  let xT = keep(runKernel('Transpose', backend, { x }, { perm: [1, 2, 3, 0] }));
+  xT = keep(runKernel('Reshape', backend, { x: xT }, { shape: [1, h, w, c * b] }));
+  if (bottom < 0 || right < 0) {
+    xT = keep(runKernel('Slice', backend, { x: xT }, { begin: [0, 0, 0, 0], size: [1, h + Math.min(0, bottom), w + Math.min(0, right), c * b] }));
+  }
+  let dyT = keep(runKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 3, 0] }));
+  dyT = keep(runKernel('Reshape', backend, { x: dyT }, { shape: [oh, ow, c * b, 1] }));
+  const pad = [[0, 0], [top, Math.max(0, bottom)], [left, Math.max(0, right)], [0, 0]];
+  const perPair = keep(runKernel('DepthwiseConv2dNative', backend, { x: xT, filter: dyT }, { strides: [1, 1], pad, dilations: [sh, sw], dataFormat: 'NHWC' }));
+  const split = keep(runKernel('Reshape', backend, { x: perPair }, { shape: [kh, kw, c, b] }));
+  const summed = keep(runKernel('Sum', backend, { x: split }, { axis: [3], keepDims: true }));
+  const dw = runKernel('Reshape', backend, { x: summed }, { shape: [kh, kw, c, 1] });
+  disposeInfo(backend, ...temps);
+  return dw;
+}
+
+/**
  * The backend's BatchMatMul is several times slower with transposed operands (which every dense
  * layer's gradient uses); transposing explicitly first and multiplying plainly is much faster.
  */
@@ -163,7 +207,7 @@ function batchMatMul(args: KernelArgs): TensorInfo {
 const KERNELS: [string, (args: KernelArgs) => TensorInfo][] = [
   ['Conv2DBackpropFilter', conv2DBackpropFilter],
   ['Conv2DBackpropInput', conv2DBackpropInput],
-  ['DepthwiseConv2dNativeBackpropFilter', depthwiseBackpropFilter],
+  ['DepthwiseConv2dNativeBackpropFilter', depthwiseBackpropFilterFast],
   ['DepthwiseConv2dNativeBackpropInput', depthwiseBackpropInputFast],
   ['MaxPoolGrad', maxPoolGrad],
   ['BatchMatMul', batchMatMul],

@@ -1,5 +1,5 @@
 /** The target catalog as a table, each figure with its source on demand. */
-import { TARGETS, formatBytes, type Figure, type Target } from '../../core/devices';
+import { TARGETS, bandFor, formatBytes, type Figure, type Target } from '../../core/devices';
 
 function Src({ f, unit = '' }: { f: Figure; unit?: string }) {
   const assumed = f.source.startsWith('assumed');
@@ -19,8 +19,30 @@ function NpuCell({ t }: { t: Target }) {
     <>
       {n.name.split(' @')[0]}: <Src f={n.peakMacsPerCycle} /> MAC/cycle @ <Src f={n.clockMHz} unit=" MHz" />
       <br />
-      <span className="dv-muted">{n.dtypes.join('/')} only</span>
+      <span className="dv-muted">
+        <Src f={n.inputLanes} /> input lanes, conv u = <Src f={n.convUtilization} />, depthwise u = <Src f={n.depthwiseUtilization} /> of the output lanes;{' '}
+        {n.dtypes.join('/')} only; {bandFor(t.id, 'npu').status === 'assumed' ? 'uncalibrated' : 'calibrated'}
+      </span>
     </>
+  );
+}
+
+/** Earned (from held-out residuals) or assumed, per engine: the same band the device panel shows. */
+function BandCell({ t }: { t: Target }) {
+  const line = (engine: 'cpu' | 'npu') => {
+    const b = bandFor(t.id, engine);
+    return b.status === 'assumed' ? `${engine.toUpperCase()}: uncalibrated (±${b.above}× assumed)` : `${engine.toUpperCase()}: ÷${b.below} / ×${b.above} (${b.residuals} held-out)`;
+  };
+  return (
+    <span className="dv-muted">
+      {line('cpu')}
+      {t.npu && (
+        <>
+          <br />
+          {line('npu')}
+        </>
+      )}
+    </span>
   );
 }
 
@@ -37,6 +59,7 @@ export function CatalogTable() {
             <th scope="col">NPU</th>
             <th scope="col">RAM</th>
             <th scope="col">Flash / storage</th>
+            <th scope="col">Error band</th>
             <th scope="col">Board</th>
           </tr>
         </thead>
@@ -62,10 +85,18 @@ export function CatalogTable() {
               <td title={t.ram.source}>
                 {formatBytes(t.ram.value)} {t.ram.kind}
                 {t.ram.source.startsWith('assumed') ? '*' : ''}
+                <br />
+                <span className="dv-muted" title={t.arenaRegion.source}>
+                  arena: {t.arenaRegion.name}, {formatBytes(t.arenaRegion.bytes)}
+                  {t.arenaRegion.source.startsWith('assumed') ? '*' : ''}
+                </span>
               </td>
               <td title={t.flash.source}>
                 {formatBytes(t.flash.value)} {t.flash.kind}
                 {t.flash.source.startsWith('assumed') ? '*' : ''}
+              </td>
+              <td>
+                <BandCell t={t} />
               </td>
               <td>{t.board}</td>
             </tr>

@@ -5,6 +5,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { estimateAll, formatCount, type DType, type ModelVariant } from '../../core/devices';
 import { parseModelFile } from '../../core/model/from-tfjs';
+import { MAX_TFLITE_BYTES, tfliteToSpec } from '../../core/export';
 import type { ModelSpec } from '../../core/model/spec';
 import { CompareTargets, useDeviceVariants } from '../../components/device-panel';
 import { SelectField } from '../../components/controls';
@@ -27,8 +28,12 @@ export function UploadModel() {
     const file = e.target.files?.[0];
     if (!file) return;
     try {
-      const text = await file.text();
-      setSpec(parseModelFile(text, file.name.replace(/\.json$/i, '')));
+      const id = file.name.replace(/\.(json|tflite)$/i, '');
+      // A .tflite (by name or by its "TFL3" identifier) is read as a flatbuffer; anything else as JSON.
+      const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+      const tflite = /\.tflite$/i.test(file.name) || String.fromCharCode(...head.subarray(4, 8)) === 'TFL3';
+      if (tflite && file.size > MAX_TFLITE_BYTES) throw new Error(`${file.size} bytes: files over ${MAX_TFLITE_BYTES / 2 ** 20} MB are refused`);
+      setSpec(tflite ? tfliteToSpec(new Uint8Array(await file.arrayBuffer()), id) : parseModelFile(await file.text(), id));
       setError(null);
     } catch (err) {
       setSpec(null);
@@ -48,12 +53,13 @@ export function UploadModel() {
       <h2 id="dv-upload-title">Estimate your own model</h2>
       <p className="dv-muted">
         A tfjs Layers <code>model.json</code> (Sequential or Functional: Dense, Conv2D, DepthwiseConv2D, SeparableConv2D, pooling,
-        BatchNormalization, ReLU, Dropout, Add, Flatten) or a ModelSpec JSON. Only the topology is read; nothing is uploaded anywhere.
+        BatchNormalization, ReLU, Dropout, Add, Flatten), a ModelSpec JSON, or a TensorFlow Lite <code>.tflite</code> (e.g. from the Deploy lab,
+        the eIQ model zoo or Edge Impulse: FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, pooling, MEAN, RESHAPE, ADD, SOFTMAX). Only the topology is read; nothing is uploaded anywhere.
       </p>
       <div className="dv-upload-row">
         <div className="field">
           <label htmlFor="dv-model-file">Model file</label>
-          <input id="dv-model-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+          <input id="dv-model-file" type="file" accept=".json,.tflite,application/json" onChange={(e) => void onFile(e)} />
         </div>
         <SelectField label="Data type" value={dtype} options={DTYPE_OPTIONS} onChange={(v) => setDtype(v as DType)} />
       </div>

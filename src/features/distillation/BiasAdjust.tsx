@@ -8,15 +8,16 @@ import { NumberField } from '../../components/controls';
 import { Output, percent } from '../../components/Output';
 import { distillationSettings, patchDistillation, useDistillation } from '../../store/distillation';
 import { useLabSettings } from '../../store/use-lab-settings';
+import { errorText as message } from '../../store/notices';
 import { getEngine } from '../../worker/client';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { useJob } from '../../components/jobs';
+import { distillationLab } from './lab';
 
 export function BiasAdjust() {
   const [v, update] = useLabSettings(distillationSettings);
   const report = useDistillation((s) => s.report);
   const bias = useDistillation((s) => s.bias);
-  const job = useDistillation((s) => s.job);
+  const engineBusy = useJob(distillationLab).blocked;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const digit = report?.teacherLeftOut?.digit ?? null;
@@ -44,12 +45,12 @@ export function BiasAdjust() {
         transfer set (the {digit}s' accuracy alone would always want a larger δ).
       </p>
       <div className="kd-bias-row">
-        <NumberField label="Bias adjustment" field={distillationSettings.fields.kdBias} value={v.kdBias} step={0.1} disabled={busy || job !== null}
+        <NumberField label="Bias adjustment" field={distillationSettings.fields.kdBias} value={v.kdBias} step={0.1} disabled={busy || engineBusy}
           onChange={(x) => {
             update({ kdBias: x });
             void apply(x);
           }} />
-        <button type="button" className="button" disabled={busy || job !== null} onClick={() => void apply('find')}>
+        <button type="button" className="button" disabled={busy || engineBusy} onClick={() => void apply('find')}>
           Find best bias
         </button>
       </div>

@@ -1,7 +1,8 @@
 /** The Distillation page's settings and its three buttons: Train teacher, Distill, Stop. */
 import { useId } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { distillationLab } from './lab';
 import { useLabSettings } from '../../store/use-lab-settings';
 import {
   distillationSettings, LEARNING_RATES, LEAVE_OUT, SHIFTED_COPIES, STUDENTS, TEACHER_SOURCES, WIDTHS, useDistillation,
@@ -47,10 +48,9 @@ function Slider(props: { label: string; value: number; min: number; max: number;
 
 export function DistillControls() {
   const [v, update] = useLabSettings(distillationSettings);
-  const job = useDistillation((s) => s.job);
+  const job = useJob(distillationLab);
   const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
-  const busy = job !== null;
-  const otherJob = useOtherJob('distillation');
+  const busy = job.blocked;
   return (
     <section className="panel kd-controls" aria-label="Distillation settings">
       <div className="kd-row">
@@ -65,7 +65,7 @@ export function DistillControls() {
           <>
             <NumberField label="Teacher epochs" field={F.kdTeacherEpochs} value={v.kdTeacherEpochs} onChange={(kdTeacherEpochs) => update({ kdTeacherEpochs })} disabled={busy} />
             <div className="kd-buttons">
-              <button type="button" className={`button${teacher ? '' : ' button-primary'}`} disabled={busy || otherJob} onClick={() => void trainTeacher(v)}>
+              <button type="button" className={`button${teacher ? '' : ' button-primary'}`} disabled={busy} onClick={() => void trainTeacher(v)}>
                 Train teacher
               </button>
             </div>
@@ -121,10 +121,10 @@ export function DistillControls() {
         student trains on the same samples, in the same order, from the same initial weights, with α = 0.
       </p>
       <div className="kd-buttons">
-        <button type="button" className="button button-primary" disabled={busy || otherJob || !teacher} onClick={() => void distill(v)}>
+        <button type="button" className="button button-primary" disabled={busy || !teacher} onClick={() => void distill(v)}>
           Distill
         </button>
-        <button type="button" className="button" disabled={!busy} onClick={stop}>
+        <button type="button" className="button" disabled={!job.running} onClick={stop}>
           Stop
         </button>
         {!teacher && !busy && (

@@ -6,22 +6,23 @@ import { zooSpec } from '../../core/model/zoo/mnist';
 import type { ModelSpec } from '../../core/model/spec';
 import { scaleWidth } from '../../core/techniques/distillation/student';
 import type { StudentKind } from '../../core/techniques/distillation/run';
-import { reportSpeed, setEngineBusy } from '../../store/engine';
+import { reportSpeed } from '../../store/engine';
+import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import type { Values } from '../../store/settings-schema';
 import {
-  emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings, type DistillJob,
+  emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings,
 } from '../../store/distillation';
 import { getEngine, proxy } from '../../worker/client';
-import type { DistillEvent, TeacherSource } from '../../worker/distillation';
+import type { DistillEvent, TeacherSource } from '../../worker/protocol/distillation';
 import type { TrainEvent } from '../../worker/protocol';
+import { distillationLab } from './lab';
 
 export type DistillSettingsValues = Values<(typeof distillationSettings)['fields']>;
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
 const engine = () => getEngine().distillation;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function studentSpecOf(v: DistillSettingsValues): ModelSpec {
   return scaleWidth(zooSpec(v.kdStudent), Number(v.kdWidth));
@@ -29,20 +30,15 @@ export function studentSpecOf(v: DistillSettingsValues): ModelSpec {
 
 export const leaveOutOf = (v: DistillSettingsValues): number | null => (v.kdLeaveOut === 'none' ? null : Number(v.kdLeaveOut));
 
-async function job(name: Exclude<DistillJob, null>, text: string, fn: () => Promise<void>): Promise<void> {
-  if (useDistillation.getState().job) return;
-  patchDistillation({ job: name, progressText: text, progress: 0, error: null });
-  setEngineBusy(true, { id: 'distillation', title: 'Distillation' });
-  try {
-    await whenEngineReady();
-    await fn();
-  } catch (e) {
-    patchDistillation({ error: message(e) });
-    pushNotice('error', `${text} failed: ${message(e)}`, `distillation-${name}`);
-  } finally {
-    patchDistillation({ job: null, progressText: null, progress: 0 });
-    setEngineBusy(false);
-  }
+/** Runs one of this lab's jobs; `done` stores its result if it finished or was stopped. */
+async function job<T>(name: string, body: (job: JobHandle) => Promise<T>, done: (value: T) => void | Promise<void>): Promise<void> {
+  const out = await runJob(distillationLab, name, body);
+  if (out.status === 'done' || out.status === 'stopped') await done(out.value);
+}
+
+/** Read-only questions to the worker: a failure is a notice, not a job error. */
+function readFailed(what: string, e: unknown): void {
+  pushNotice('warning', `Could not read ${what}: ${errorText(e)}`, `distillation-read:${what}`);
 }
 
 /** Asks the worker which teacher exists for this source (loads the saved zoo teacher). Read-only. */
@@ -52,7 +48,7 @@ export async function refreshTeacher(source: TeacherSource): Promise<void> {
     const info = await engine().teacherInfo(source);
     patchDistillation({ teacher: { ...useDistillation.getState().teacher, [source]: info } });
   } catch (e) {
-    patchDistillation({ error: message(e) });
+    readFailed('the teacher', e);
   }
 }
 
@@ -66,24 +62,23 @@ export async function refreshSoftTargets(source: TeacherSource, digit: number): 
     }
     patchDistillation({ soft: await engine().softTargets(source, digit) });
   } catch (e) {
-    patchDistillation({ error: message(e) });
+    readFailed('the soft targets', e);
   }
 }
 
 export function trainTeacher(v: DistillSettingsValues): Promise<void> {
   const epochs = v.kdTeacherEpochs;
   patchDistillation({ teacherHistory: [] });
-  return job('teacher', 'Training the teacher', async () => {
-    const result = await engine().trainTeacher(
+  return job('Training the teacher', (j) => engine().trainTeacher(
       { epochs, seed: v.kdSeed },
-      proxy((e: TrainEvent) => {
+      proxy(j.guard((e: TrainEvent) => {
         const done = e.type === 'epoch' ? e.epoch + 1 : e.epoch + (e.batch + 1) / e.batchesPerEpoch;
         if (e.type === 'epoch') {
           patchDistillation({ teacherHistory: [...useDistillation.getState().teacherHistory, e] });
         } else reportSpeed(e.samplesPerSec);
-        patchDistillation({ progress: done / epochs, progressText: `Training the teacher: epoch ${Math.min(epochs, Math.floor(done) + 1)} of ${epochs}` });
-      }),
-    );
+        j.progress(done / epochs, `Training the teacher: epoch ${Math.min(epochs, Math.floor(done) + 1)} of ${epochs}`);
+      })),
+    ), async (result) => {
     if (result.history.length === 0) {
       pushNotice('info', 'Stopped before the first epoch ended; the teacher was not changed.', 'distillation-stopped');
       return;
@@ -109,10 +104,9 @@ export function distill(v: DistillSettingsValues): Promise<void> {
   const runLabel = `T = ${v.kdTemperature}, α = ${v.kdAlpha}, ${v.kdTransfer} samples${shifts ? ` + ${shifts} shifted copies` : ''}${leaveOut === null ? '' : `, no ${leaveOut}s`}`;
   patchDistillation({ report: null, bias: null, runLabel, students: { distilled: emptyStudent(), scratch: emptyStudent() } });
   const order: StudentKind[] = ['distilled', 'scratch'];
-  return job('distill', 'Distilling', async () => {
-    const report = await engine().run(
+  return job('Distilling', (j) => engine().run(
       { teacher: v.kdTeacher, studentSpec: studentSpecOf(v), transferSize: v.kdTransfer, leaveOut, shiftedCopies: Number(v.kdShifts), settings },
-      proxy((e: DistillEvent) => {
+      proxy(j.guard((e: DistillEvent) => {
         const name = e.kind === 'distilled' ? 'distilled student' : 'scratch student';
         if (e.type === 'student') {
           patchStudent(e.kind, { testAccuracy: e.testAccuracy, leftOut: e.leftOut, progress: 1 });
@@ -126,12 +120,9 @@ export function distill(v: DistillSettingsValues): Promise<void> {
         } else reportSpeed(ev.samplesPerSec);
         patchStudent(e.kind, { progress: done / settings.epochs });
         const overall = (order.indexOf(e.kind) + done / settings.epochs) / order.length;
-        patchDistillation({
-          progress: overall,
-          progressText: `Training the ${name}: epoch ${Math.min(settings.epochs, Math.floor(done) + 1)} of ${settings.epochs}`,
-        });
-      }),
-    );
+        j.progress(overall, `Training the ${name}: epoch ${Math.min(settings.epochs, Math.floor(done) + 1)} of ${settings.epochs}`);
+      })),
+    ), (report) => {
     patchDistillation({ report });
     for (const s of report.students) patchStudent(s.kind, { testAccuracy: s.testAccuracy, leftOut: s.leftOut });
     if (report.stopped) {
@@ -141,5 +132,5 @@ export function distill(v: DistillSettingsValues): Promise<void> {
 }
 
 export function stop(): void {
-  void getEngine().stop();
+  void stopJob(distillationLab);
 }

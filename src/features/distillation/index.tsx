@@ -6,8 +6,8 @@
  * device panel — what the smaller student buys on a microcontroller.
  */
 import { useEffect, useMemo } from 'react';
-import { Guide } from '../../components/Guide';
-import { OtherJobNote } from '../../components/OtherJobNote';
+import { JobStatus } from '../../components/jobs';
+import { distillationLab } from './lab';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { zooSpec } from '../../core/model/zoo/mnist';
@@ -22,15 +22,9 @@ import { SoftTargets } from './SoftTargets';
 import { BiasAdjust } from './BiasAdjust';
 import './distillation.css';
 
-const loadGuide = () => import('../../../labs/distillation.md?raw');
-
 export default function DistillationPage() {
   const [v, update] = useLabSettings(distillationSettings);
   const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
-  const job = useDistillation((s) => s.job);
-  const progress = useDistillation((s) => s.progress);
-  const progressText = useDistillation((s) => s.progressText);
-  const error = useDistillation((s) => s.error);
   const report = useDistillation((s) => s.report);
   const baseline = useBaseline((s) => s.baseline);
 
@@ -66,18 +60,8 @@ export default function DistillationPage() {
             ? 'No teacher yet: press "Train teacher" (it is saved in this browser, so this is needed once).'
             : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
       </p>
-      <OtherJobNote ownLab="distillation" />
       <DistillControls />
-      {job && (
-        <div className="kd-progress" role="status" aria-label="Progress">
-          <progress max={1} value={progress} /> {progressText}
-        </div>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <JobStatus lab={distillationLab} />
       <div className="kd-main">
         <div>
           <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
@@ -85,7 +69,6 @@ export default function DistillationPage() {
         </div>
         <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />
       </div>
-      <Guide load={loadGuide} />
     </div>
   );
 }

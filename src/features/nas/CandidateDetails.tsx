@@ -6,8 +6,9 @@ import type { CandidateRecord } from '../../core/techniques/nas/search';
 import { describe } from '../../core/techniques/nas/space';
 import type { StrategyName } from '../../core/techniques/nas/strategies';
 import { nasSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
-import { adoptCandidate, isBusy } from './actions';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { adoptCandidate } from './actions';
+import { useJob } from '../../components/jobs';
+import { nasLab } from './lab';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { fmtKB, fmtMs } from './view-model';
 
@@ -24,8 +25,7 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
   update: (p: Partial<NasSettingsValues>) => void;
 }) {
   const adopt = useNasStore((s) => s.adopt);
-  const busy = useNasStore(() => isBusy());
-  const otherJob = useOtherJob('nas');
+  const busy = useJob(nasLab).blocked;
   const headingId = useId();
   const mine = adopt?.key === record.key ? adopt : null;
   const trained = record.status === 'trained';
@@ -49,7 +49,7 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
       {!trained && <p className="nas-rejected">Rejected before training: {record.reasons.join('; ')}.</p>}
       <div className="nas-adopt">
         <NumberField label="Final epochs" field={nasSettings.fields.nasFinalEpochs} value={v.nasFinalEpochs} onChange={(nasFinalEpochs) => update({ nasFinalEpochs })} disabled={busy} />
-        <button type="button" className="button button-primary" disabled={busy || otherJob} onClick={() => void adoptCandidate(record, seed, v.nasFinalEpochs)}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void adoptCandidate(record, seed, v.nasFinalEpochs)}>
           Use this model
         </button>
         <p className="field-hint">

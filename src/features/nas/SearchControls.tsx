@@ -4,10 +4,11 @@ import { NumberField, SelectField } from '../../components/controls';
 import { TARGETS } from '../../core/devices/catalog';
 import { GRID_LIMIT } from '../../core/techniques/nas/strategies';
 import { spaceSize, validateSpace } from '../../core/techniques/nas/space';
-import { useDevice } from '../../store/device';
+import { useDeviceTarget } from '../../store/device';
 import { nasSettings, spaceFromSettings, type NasSettingsValues } from '../../store/nas';
 import { startSearch, stopSearch } from './actions';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { nasLab } from './lab';
 
 const STRATEGIES = [
   { value: 'evolution', label: 'Regularized evolution' },
@@ -19,11 +20,12 @@ const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: t.name }));
 export function SearchControls({ v, update, busy }: { v: NasSettingsValues; update: (p: Partial<NasSettingsValues>) => void; busy: boolean }) {
   const f = nasSettings.fields;
   const zeroId = useId();
-  const target = TARGETS.find((t) => t.id === v.nasTarget);
+  const [targetId, setTarget] = useDeviceTarget();
+  const target = TARGETS.find((t) => t.id === targetId);
   const space = spaceFromSettings(v);
   const spaceErrors = validateSpace(space);
   const gridTooBig = v.nasStrategy === 'grid' && spaceErrors.length === 0 && spaceSize(space) > GRID_LIMIT;
-  const otherJob = useOtherJob('nas');
+  const otherJob = useJob(nasLab).other !== null;
   const blocked = spaceErrors.length > 0 || gridTooBig || otherJob;
   const engineOptions = [
     { value: 'cpu', label: 'CPU' },
@@ -35,7 +37,7 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
       aria-label="Search settings"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!blocked) void startSearch(v);
+        if (!blocked) void startSearch(v, targetId);
       }}
     >
       <fieldset className="nas-group nas-group-strategy" disabled={busy}>
@@ -58,11 +60,8 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
       </fieldset>
       <fieldset className="nas-group nas-group-device" disabled={busy}>
         <legend>Device constraints</legend>
-        <SelectField label="Target" value={v.nasTarget} options={TARGET_OPTIONS} onChange={(nasTarget) => {
-            update({ nasTarget });
-            // The device panel follows, so its numbers are for the target being budgeted.
-            useDevice.getState().setTarget(nasTarget);
-          }} />
+        {/* The device panel's target: one setting, so the panel's numbers are for the target being budgeted. */}
+        <SelectField label="Target" value={targetId} options={TARGET_OPTIONS} onChange={setTarget} />
         <SelectField label="Engine" value={v.nasEngine} options={engineOptions} onChange={(nasEngine) => update({ nasEngine })} />
         <NumberField label="RAM budget (KB)" field={f.nasRam} value={v.nasRam} step="any" onChange={(nasRam) => update({ nasRam })} />
         <NumberField label="Flash budget (KB)" field={f.nasFlash} value={v.nasFlash} step="any" onChange={(nasFlash) => update({ nasFlash })} />
@@ -79,7 +78,7 @@ export function SearchControls({ v, update, busy }: { v: NasSettingsValues; upda
           type="button"
           className="button"
           disabled={busy || spaceErrors.length > 0 || otherJob}
-          onClick={() => void startSearch(v, ['random', 'evolution'])}
+          onClick={() => void startSearch(v, targetId, ['random', 'evolution'])}
           title="Runs random search, then regularized evolution, on the same budget and seed"
         >
           Compare random and evolution

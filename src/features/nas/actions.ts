@@ -7,21 +7,21 @@ import type { StrategyName } from '../../core/techniques/nas/strategies';
 import type { CandidateRecord } from '../../core/techniques/nas/search';
 import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
 import { useBaseline } from '../../store/baseline';
-import { setEngineBusy } from '../../store/engine';
-import { whenEngineReady } from '../../store/engine-boot';
+import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
-import { pushNotice } from '../../store/notices';
+import { errorText, pushNotice } from '../../store/notices';
 import { getEngine, proxy } from '../../worker/client';
-import type { NasEvent, NasSearchSettings } from '../../worker/nas';
-import type { TrainEvent } from '../../worker/protocol';
+import type { NasEvent, NasSearchSettings } from '../../worker/protocol/nas';
+import { SLOTS, type TrainEvent } from '../../worker/protocol';
+import { nasLab } from './lab';
 
-const CHOSEN_SLOT = 'nas:chosen';
+const CHOSEN_SLOT = SLOTS.nasChosen;
 
 /** engine.nas: Comlink proxies nested namespaces by path at run time; its types only see a Promise. */
 const nasEngine = () => getEngine().nas;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
+/** The search as the worker runs it; the budget's target is the device panel's target (one setting). */
+export function searchSettings(v: NasSettingsValues, targetId: string, strategy: StrategyName = v.nasStrategy): NasSearchSettings {
   return {
     strategy,
     space: spaceFromSettings(v),
@@ -30,7 +30,7 @@ export function searchSettings(v: NasSettingsValues, strategy: StrategyName = v.
     timeBudgetSec: v.nasTime,
     proxy: { ...DEFAULT_PROXY, epochs: v.nasEpochs, trainSamples: v.nasSubset, zeroCost: v.nasZeroCost },
     budget: { ramKB: v.nasRam, flashKB: v.nasFlash, latencyMs: v.nasLatency },
-    targetId: v.nasTarget,
+    targetId,
     engine: v.nasEngine,
     evolution: { population: v.nasPopulation, sampleSize: v.nasTournament },
   };
@@ -66,39 +66,28 @@ function recordBatcher(runId: number) {
   };
 }
 
-export function isBusy(): boolean {
-  const s = useNasStore.getState();
-  return s.runs.some((r) => r.running) || (s.adopt !== null && ['preparing', 'training', 'saving'].includes(s.adopt.phase));
-}
-
-const NAS_OWNER = { id: 'nas', title: 'Architecture search' };
-
 /** Runs the given strategies one after another on the same settings and seed. */
-export async function startSearch(v: NasSettingsValues, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
-  if (isBusy()) return;
-  setEngineBusy(true, NAS_OWNER);
-  try {
-    await runStrategies(v, strategies);
-  } finally {
-    setEngineBusy(false);
-  }
+export async function startSearch(v: NasSettingsValues, targetId: string, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
+  await runJob(nasLab, strategies.length > 1 ? 'Comparing strategies' : 'The search', (job) => runStrategies(v, targetId, strategies, job));
 }
 
-async function runStrategies(v: NasSettingsValues, strategies: StrategyName[]): Promise<void> {
+async function runStrategies(v: NasSettingsValues, targetId: string, strategies: StrategyName[], job: JobHandle): Promise<void> {
   const store = useNasStore.getState();
   for (const strategy of strategies) {
-    const s = searchSettings(v, strategy);
+    const s = searchSettings(v, targetId, strategy);
     const label = `${strategy} · seed ${s.seed} · ${s.candidates} × ${s.proxy.epochs} epoch${s.proxy.epochs > 1 ? 's' : ''} on ${s.proxy.trainSamples}`;
     const runId = store.startRun({ strategy, seed: s.seed, label, candidates: s.candidates });
     const records = recordBatcher(runId);
     try {
-      await whenEngineReady();
+      let seen = 0;
       const res = await nasEngine().search(
         s,
-        proxy((e: NasEvent) => {
-          if (e.type === 'candidate') records.push(e.record);
-          else useNasStore.getState().setTraining({ key: e.key, fraction: e.fraction });
-        }),
+        proxy(job.guard((e: NasEvent) => {
+          if (e.type === 'candidate') {
+            records.push(e.record);
+            if (e.record.status === 'trained') job.progress(Math.min(1, ++seen / s.candidates), `${strategy} search: candidate ${seen}`);
+          } else useNasStore.getState().setTraining({ key: e.key, fraction: e.fraction });
+        })),
       );
       records.flush();
       useNasStore.getState().finishRun(runId, { stopReason: res.stopReason, elapsedMs: res.elapsedMs });
@@ -109,28 +98,27 @@ async function runStrategies(v: NasSettingsValues, strategies: StrategyName[]): 
       }
     } catch (e) {
       records.flush();
-      useNasStore.getState().finishRun(runId, { error: message(e) });
-      pushNotice('error', `The search failed: ${message(e)}`, 'nas-search');
+      useNasStore.getState().finishRun(runId, { error: errorText(e) });
+      pushNotice('error', `The search failed: ${errorText(e)}`, 'nas-search');
       return;
     }
   }
 }
 
-export async function stopSearch(): Promise<void> {
-  await getEngine().stop();
-}
+export const stopSearch = (): Promise<void> => stopJob(nasLab);
 
 /**
  * "Use this model": load the candidate (its proxy-trained weights when this session trained it),
  * train it `epochs` more on the full training split, and save it as the baseline.
  */
 export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epochs: number): Promise<void> {
-  if (isBusy()) return;
+  await runJob(nasLab, 'Training the chosen model', (job) => adopt(r, searchSeed, epochs, job));
+}
+
+async function adopt(r: CandidateRecord, searchSeed: number, epochs: number, job: JobHandle): Promise<void> {
   const set = useNasStore.getState().setAdopt;
   set({ key: r.key, phase: 'preparing', fraction: 0 });
-  setEngineBusy(true, NAS_OWNER);
   try {
-    await whenEngineReady();
     const engine = getEngine();
     const { reusedWeights, seed } = await nasEngine().adopt(r.genotype, searchSeed, CHOSEN_SLOT);
     // A fresh (never trained) model needs at least one epoch before it is worth keeping.
@@ -141,11 +129,13 @@ export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epo
       const res = await engine.train(
         CHOSEN_SLOT,
         { epochs: e, batchSize: 32, learningRate: 0.002, optimizer: 'adam', seed, evaluateEachEpoch: false },
-        proxy((ev: TrainEvent) => {
+        proxy(job.guard((ev: TrainEvent) => {
           if (ev.type === 'batch') {
-            set({ key: r.key, phase: 'training', fraction: (ev.epoch * ev.batchesPerEpoch + ev.batch + 1) / (e * ev.batchesPerEpoch), reusedWeights });
+            const fraction = (ev.epoch * ev.batchesPerEpoch + ev.batch + 1) / (e * ev.batchesPerEpoch);
+            set({ key: r.key, phase: 'training', fraction, reusedWeights });
+            job.progress(fraction, `Training the chosen model: epoch ${ev.epoch + 1} of ${e}`);
           }
-        }),
+        })),
       );
       if (res.stopped) {
         set({ key: r.key, phase: 'stopped', fraction: 0, reusedWeights, message: 'Stopped: the baseline was not changed.' });
@@ -160,9 +150,7 @@ export async function adoptCandidate(r: CandidateRecord, searchSeed: number, epo
     useBaseline.getState().setBaseline(saved);
     set({ key: r.key, phase: 'done', fraction: 1, reusedWeights, testAccuracy: accuracy });
   } catch (e) {
-    set({ key: r.key, phase: 'failed', fraction: 0, message: message(e) });
-    pushNotice('error', `Could not use this model: ${message(e)}`, 'nas-adopt');
-  } finally {
-    setEngineBusy(false);
+    set({ key: r.key, phase: 'failed', fraction: 0, message: errorText(e) });
+    pushNotice('error', `Could not use this model: ${errorText(e)}`, 'nas-adopt');
   }
 }

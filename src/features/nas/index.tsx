@@ -3,31 +3,25 @@
  * search, regularized evolution or grid search, and watch accuracy vs cost with the Pareto front.
  */
 import { memo, useDeferredValue, useMemo, useState } from 'react';
-import { OtherJobNote } from '../../components/OtherJobNote';
-import { Guide } from '../../components/Guide';
+import { JobStatus, useJob } from '../../components/jobs';
+import { nasLab } from './lab';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
 import { Output, percent } from '../../components/Output';
 import { describeBaseline, useBaseline } from '../../store/baseline';
 import { nasSettings, useNasStore } from '../../store/nas';
 import { useLabSettings } from '../../store/use-lab-settings';
-import { isBusy } from './actions';
 import { CandidateChart } from './CandidateChart';
 import { CandidateDetails } from './CandidateDetails';
 import { CandidateTable } from './CandidateTable';
 import { SearchControls } from './SearchControls';
 import { SearchStatus } from './SearchStatus';
 import { SpaceEditor } from './SpaceEditor';
-import { useDefaultTargetFromPanel, useNasDeviceVariants } from './use-device-variants';
+import { useNasDeviceVariants } from './use-nas-variants';
 import { best, bestSoFarRows, COST_AXES, fastest, fmtMs, proxyAgreement, STRATEGY_COLORS, trained, type CostAxis } from './view-model';
 import './nas.css';
 
-const loadGuide = () => import('../../../labs/nas.md?raw');
-
-// The guide (markdown + KaTeX) and the forms must not re-render each time a candidate arrives.
-const NasGuide = memo(function NasGuide() {
-  return <Guide load={loadGuide} />;
-});
+// The forms must not re-render each time a candidate arrives.
 const Controls = memo(SearchControls);
 const Space = memo(SpaceEditor);
 const yPercent = (x: number) => `${x.toFixed(0)} %`;
@@ -39,10 +33,9 @@ export default function NasPage() {
   const selected = useNasStore((s) => s.selected);
   const select = useNasStore((s) => s.select);
   const clear = useNasStore((s) => s.clear);
-  const busy = useNasStore(() => isBusy());
+  const busy = useJob(nasLab).running;
   const baseline = useBaseline((s) => s.baseline);
   const [axis, setAxis] = useState<CostAxis>('latency');
-  useDefaultTargetFromPanel(update);
 
   // Everything derived from the runs is memoised: the page re-renders once per candidate record,
   // and only what that record changes should be recomputed and redrawn.
@@ -76,8 +69,15 @@ export default function NasPage() {
   const seriesKey = runs.map((r) => `${r.id}:${r.strategy}`).join(',');
   const series = useDeferredValue(
     useMemo(
-      () => runs.map((r, i) => ({ key: `run${r.id}`, name: `${r.strategy} #${r.id}`, color: STRATEGY_COLORS[r.strategy], dashed: i % 2 === 1, dots: true })),
-      // Only the runs' ids and strategies name a series; new records must not change its identity.
+      // Only the runs' ids and strategies name a series (seriesKey): new records must not change its identity.
+      () =>
+        seriesKey
+          .split(',')
+          .filter(Boolean)
+          .map((entry, i) => {
+            const [id, strategy] = entry.split(':') as [string, keyof typeof STRATEGY_COLORS];
+            return { key: `run${id}`, name: `${strategy} #${id}`, color: STRATEGY_COLORS[strategy], dashed: i % 2 === 1, dots: true };
+          }),
       [seriesKey],
     ),
   );
@@ -89,7 +89,7 @@ export default function NasPage() {
         {baseline ? `Baseline: ${describeBaseline(baseline)}.` : 'No baseline saved yet.'} “Use this model” on a candidate makes it the
         baseline for the other labs.
       </p>
-      <OtherJobNote ownLab="nas" />
+      <JobStatus lab={nasLab} />
       <Controls v={v} update={update} busy={busy} />
       <Space v={v} update={update} busy={busy} />
 
@@ -136,7 +136,6 @@ export default function NasPage() {
 
       {detail && <CandidateDetails runId={detail.runId} strategy={detail.strategy} seed={detail.seed} record={detail.record} v={v} update={update} />}
       <CandidateTable runs={runs} selected={shownSel} onSelect={select} />
-      <NasGuide />
     </div>
   );
 }

@@ -5,13 +5,14 @@
  */
 import { LineChart } from '../../components/charts/LineChart';
 import { NumberField, SelectField } from '../../components/controls';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { pruningLab } from './lab';
 import { Output, percent } from '../../components/Output';
 import { RESETS, patchPruning, pruningSettings, usePruning, type PruningSettingsValues } from '../../store/pruning';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { getEngine, proxy } from '../../worker/client';
 import type { RoundPoint } from '../../core/techniques/pruning/iterative';
-import { includedLayers, job, live } from './actions';
+import { includedLayers, job } from './actions';
 
 const f = pruningSettings.fields;
 const NAMES = { rewind: 'Rewind to θ₀ (lottery ticket)', finetune: 'Fine-tune (keep weights)', random: 'Random re-init' } as const;
@@ -20,20 +21,21 @@ const COLORS = { rewind: '#1f5fbf', finetune: '#27864a', random: '#c0392b' } as 
 function runRounds(v: PruningSettingsValues): Promise<void> {
   const reset = v.prReset;
   const target = v.prTarget / 100;
-  return job('iterative', 'Iterative pruning', async () => {
-    const points: RoundPoint[] = [];
-    const put = (dense: number) => patchPruning({ iterative: { ...usePruning.getState().iterative, [reset]: { target, dense, points: [...points] } } });
-    const r = await getEngine().pruning.iterative(
+  const points: RoundPoint[] = [];
+  const put = (dense: number) => patchPruning({ iterative: { ...usePruning.getState().iterative, [reset]: { target, dense, points: [...points] } } });
+  return job('Iterative pruning', (j) => {
+    return getEngine().pruning.iterative(
       {
         layers: includedLayers({ ...v, prGranularity: 'unstructured' }), target, rounds: v.prRounds, reset,
         training: { epochs: v.prRoundEpochs, batchSize: 64, learningRate: 0.001, optimizer: 'adam', seed: v.prSeed },
       },
-      proxy(live((p: RoundPoint) => {
+      proxy(j.guard((p: RoundPoint) => {
         points.push(p);
         put(NaN);
-        patchPruning({ progress: { fraction: p.round / v.prRounds, text: `Iterative pruning (${reset}): round ${p.round} of ${v.prRounds}` } });
+        j.progress(p.round / v.prRounds, `Iterative pruning (${reset}): round ${p.round} of ${v.prRounds}`);
       })),
     );
+  }, (r) => {
     points.splice(0, points.length, ...r.points);
     put(r.dense);
   });
@@ -42,11 +44,8 @@ function runRounds(v: PruningSettingsValues): Promise<void> {
 export function LotteryPanel() {
   const [v, update] = useLabSettings(pruningSettings);
   const runs = usePruning((s) => s.iterative);
-  const ownJob = usePruning((s) => s.job !== null);
-  const otherJob = useOtherJob('pruning');
-  const busy = otherJob || ownJob;
+  const busy = useJob(pruningLab).blocked;
   const info = usePruning((s) => s.info);
-  const running = usePruning((s) => (s.job === 'iterative' ? s.progress : null));
   const bySparsity = new Map<number, Record<string, number>>();
   for (const reset of RESETS) {
     for (const p of runs[reset]?.points ?? []) {
@@ -73,7 +72,6 @@ export function LotteryPanel() {
       <button type="button" className="button" disabled={busy || !info} onClick={() => void runRounds(v)}>
         Run rounds
       </button>
-      {running && <p className="field-hint"><progress max={1} value={running.fraction} /> {running.text}</p>}
       {data.length > 0 && (
         <>
           <div className="outputs">

@@ -1,10 +1,11 @@
 /** The pruning settings: the four axes, target, training, the layers to include and local overrides. */
 import { useId } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { LEARNING_RATES, pruningSettings, usePruning } from '../../store/pruning';
-import { prune, stopJob } from './actions';
+import { prune, stop } from './actions';
+import { pruningLab } from './lab';
 
 const f = pruningSettings.fields;
 
@@ -22,10 +23,9 @@ export const CRITERION_OPTIONS = [
 export function PruneControls() {
   const [v, update] = useLabSettings(pruningSettings);
   const info = usePruning((s) => s.info);
-  const job = usePruning((s) => s.job);
+  const job = useJob(pruningLab);
   const layersId = useId();
-  const busy = job !== null;
-  const otherJob = useOtherJob('pruning');
+  const busy = job.blocked;
   const local = v.prScope === 'local';
   return (
     <section className="panel prune-controls" aria-label="Pruning settings">
@@ -111,10 +111,10 @@ export function PruneControls() {
         </fieldset>
       )}
       <div className="prune-buttons">
-        <button type="button" className="button button-primary" disabled={busy || !info || otherJob} onClick={() => void prune(v)}>
+        <button type="button" className="button button-primary" disabled={busy || !info} onClick={() => void prune(v)}>
           Prune
         </button>
-        <button type="button" className="button" disabled={!busy} onClick={() => void stopJob()}>
+        <button type="button" className="button" disabled={!job.running} onClick={() => void stop()}>
           Stop
         </button>
       </div>

@@ -5,10 +5,10 @@
 import { count, Output, percent } from '../../components/Output';
 import { estimate, formatBytes, formatCount, formatMs, type Deployment } from '../../core/devices';
 import type { ModelSpec } from '../../core/model/spec';
-import { useDevice } from '../../store/device';
+import { useDeviceTarget } from '../../store/device';
 import type { SizeLedger } from '../../core/techniques/pruning/ledger';
 import { usePruning } from '../../store/pruning';
-import type { PruneReport } from '../../worker/pruning';
+import type { PruneReport } from '../../worker/protocol/pruning';
 import { MaskHeatmap } from './MaskHeatmap';
 import { analyzeSpec } from '../../core/model/analyze';
 import { WeightHistogram } from './WeightHistogram';
@@ -99,7 +99,7 @@ function accuracyPath(r: PruneReport, baseline: number): string {
 
 /** int8 latency of baseline and pruned model on the panel's target: the honest speed story. */
 function LatencyRows({ baseline, report }: { baseline: ModelSpec; report: PruneReport | null }) {
-  const targetId = useDevice((s) => s.targetId);
+  const [targetId] = useDeviceTarget();
   const sparsity = report && !report.masks.some((m) => m.units)
     ? Object.fromEntries(report.perLayer.map((l) => [l.layer, l.sparsity]))
     : undefined;

@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { pruningLab } from './lab';
 import { Output, percent } from '../../components/Output';
 import { pruningSettings, usePruning } from '../../store/pruning';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -18,8 +19,7 @@ const pct = (v: number) => `${Math.round(v * 100)} %`;
 export function SweepPanel() {
   const [v] = useLabSettings(pruningSettings);
   const sweep = usePruning((s) => s.sweep);
-  const ownJob = usePruning((s) => s.job !== null);
-  const busy = useOtherJob('pruning') || ownJob;
+  const busy = useJob(pruningLab).blocked;
   const info = usePruning((s) => s.info);
   const data = (sweep?.points ?? []).map((p) => ({
     sparsity: p.target * 100,
@@ -59,8 +59,8 @@ export function SweepPanel() {
 export function SensitivityPanel() {
   const [v, update] = useLabSettings(pruningSettings);
   const scan = usePruning((s) => s.sensitivity);
-  const ownJob = usePruning((s) => s.job !== null);
-  const busy = useOtherJob('pruning') || ownJob;
+  const job = useJob(pruningLab);
+  const busy = job.blocked;
   const info = usePruning((s) => s.info);
   const levels = scan?.levels ?? [];
   const data = levels.map((l, i) => {
@@ -83,7 +83,7 @@ export function SensitivityPanel() {
         <button
           type="button"
           className="button"
-          disabled={ownJob}
+          disabled={job.running}
           onClick={() => update({ prScope: 'local', prOverrides: targetsFromScan(0.01) })}
           title="For each layer, the highest scanned level that costs at most 1 pp on its own"
         >
@@ -109,8 +109,7 @@ export function SensitivityPanel() {
 export function DuelPanel() {
   const [v, update] = useLabSettings(pruningSettings);
   const duel = usePruning((s) => s.duel);
-  const ownJob = usePruning((s) => s.job !== null);
-  const busy = useOtherJob('pruning') || ownJob;
+  const busy = useJob(pruningLab).blocked;
   const info = usePruning((s) => s.info);
   const headingId = useId();
   return (

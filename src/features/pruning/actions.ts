@@ -3,23 +3,23 @@
  * runs effects twice) — except `refreshInfo`, which only reads the baseline and is idempotent.
  */
 import type { PruneConfig } from '../../core/techniques/pruning/types';
-import { trainBaselineHere } from '../../store/baseline';
-import { reportSpeed, setEngineBusy } from '../../store/engine';
+import { reportSpeed } from '../../store/engine';
+import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
-import { pushNotice } from '../../store/notices';
-import { addSensitivityRow, patchPruning, usePruning, type PruningJob, type PruningSettingsValues } from '../../store/pruning';
+import { errorText, pushNotice } from '../../store/notices';
+import { addSensitivityRow, patchPruning, usePruning, type PruningSettingsValues } from '../../store/pruning';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
+import { pruningLab } from './lab';
 import type { SensitivityRow } from '../../core/techniques/pruning/sensitivity';
-import type { PruneRequest, SweepPoint } from '../../worker/pruning';
+import type { PruneRequest, SweepPoint } from '../../worker/protocol/pruning';
 
 export const SWEEP_LEVELS = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98];
 export const SCAN_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-const BASELINE_TRAIN_SLOT = 'pruning:baseline-train';
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
 const pruningEngine = () => getEngine().pruning;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 
 /** The layers a run may prune: all weighted layers minus the excluded ones (and, structured, minus blocked ones). */
 export function includedLayers(v: PruningSettingsValues): string[] {
@@ -48,38 +48,10 @@ function requestOf(v: PruningSettingsValues): PruneRequest {
   };
 }
 
-/**
- * The id of the job running now (0 = none). Progress callbacks travel on their own Comlink channel, so
- * one can arrive after the job's result: callbacks check their id and drop such late events.
- */
-let activeRun = 0;
-let runCounter = 0;
-
-/** Wraps a progress callback so it only acts while the job that created it runs. */
-export function live<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
-  const id = activeRun;
-  return (...args: A) => {
-    if (id !== 0 && id === activeRun) fn(...args);
-  };
-}
-
-/** Runs one job with the shared busy / error / progress bookkeeping. */
-export async function job(name: PruningJob, text: string, fn: () => Promise<void>): Promise<void> {
-  if (usePruning.getState().job) return;
-  activeRun = ++runCounter;
-  patchPruning({ job: name, progress: { fraction: 0, text }, error: null });
-  setEngineBusy(true, { id: 'pruning', title: 'Pruning' });
-  try {
-    await whenEngineReady();
-    await fn();
-  } catch (e) {
-    patchPruning({ error: message(e) });
-    pushNotice('error', `${text} failed: ${message(e)}`, `pruning-${name}`);
-  } finally {
-    activeRun = 0;
-    patchPruning({ job: null, progress: null });
-    setEngineBusy(false);
-  }
+/** Runs one of this lab's jobs; its result lands in the store only if it finished or was stopped. */
+export async function job<T>(name: string, body: (job: JobHandle) => Promise<T>, done: (value: T, stopped: boolean) => void): Promise<void> {
+  const out = await runJob(pruningLab, name, body);
+  if (out.status === 'done' || out.status === 'stopped') done(out.value, out.status === 'stopped');
 }
 
 let infoFor: string | null = null;
@@ -94,15 +66,13 @@ export async function refreshInfo(savedAt: string): Promise<void> {
     patchPruning({ info, report: null, sweep: null, sensitivity: null, duel: null });
   } catch (e) {
     infoFor = null;
-    pushNotice('error', `Could not read the baseline: ${message(e)}`, 'pruning-info');
+    pushNotice('error', `Could not read the baseline: ${errorText(e)}`, 'pruning-info');
   }
 }
 
-function trainProgress(label: string) {
-  return proxy(live((e: TrainEvent) => {
-    if (e.type === 'batch') {
-      patchPruning({ progress: { fraction: (e.batch + 1) / e.batchesPerEpoch, text: `${label}: epoch ${e.epoch + 1}, batch ${e.batch + 1} of ${e.batchesPerEpoch}` } });
-    }
+function trainProgress(job: JobHandle, label: string) {
+  return proxy(job.guard((e: TrainEvent) => {
+    if (e.type === 'batch') job.progress((e.batch + 1) / e.batchesPerEpoch, `${label}: epoch ${e.epoch + 1}, batch ${e.batch + 1} of ${e.batchesPerEpoch}`);
     reportSpeed(e.samplesPerSec);
   }));
 }
@@ -114,8 +84,7 @@ export function prune(v: PruningSettingsValues): Promise<void> {
     return Promise.resolve();
   }
   const label = `${v.prTarget} % ${v.prGranularity} ${v.prScope} ${v.prCriterion}, ${v.prWhen} training`;
-  return job('prune', 'Pruning', async () => {
-    const report = await pruningEngine().prune(req, trainProgress(v.prWhen === 'after' ? 'Fine-tuning' : 'Training'));
+  return job('Pruning', (j) => pruningEngine().prune(req, trainProgress(j, v.prWhen === 'after' ? 'Fine-tuning' : 'Training')), (report) => {
     patchPruning({ report, reportLabel: label });
     if (report.stopped) pushNotice('info', 'Stopped: the results show the model as it was when you stopped.', 'pruning-stopped');
   });
@@ -124,41 +93,37 @@ export function prune(v: PruningSettingsValues): Promise<void> {
 export function runSweep(v: PruningSettingsValues): Promise<void> {
   const req = requestOf(v);
   const fineTune = req.training.epochs > 0;
-  return job('sweep', 'The sweep', async () => {
+  return job('The sweep', (j) => {
     patchPruning({ sweep: { points: [], fineTune } });
     const points: SweepPoint[] = [];
-    const all = await pruningEngine().sweep(
+    return pruningEngine().sweep(
       { ...req, when: 'after', levels: SWEEP_LEVELS },
-      proxy(live((p: SweepPoint) => {
+      proxy(j.guard((p: SweepPoint) => {
         points.push(p);
-        patchPruning({ sweep: { points: [...points], fineTune }, progress: { fraction: points.length / SWEEP_LEVELS.length, text: `Sweep: ${points.length} of ${SWEEP_LEVELS.length} levels` } });
+        patchPruning({ sweep: { points: [...points], fineTune } });
+        j.progress(points.length / SWEEP_LEVELS.length, `Sweep: ${points.length} of ${SWEEP_LEVELS.length} levels`);
       })),
     );
-    patchPruning({ sweep: { points: all, fineTune } });
-  });
+  }, (all) => patchPruning({ sweep: { points: all, fineTune } }));
 }
 
 export function runSensitivity(v: PruningSettingsValues): Promise<void> {
   const config = configOf(v);
-  return job('sensitivity', 'The sensitivity scan', async () => {
+  return job('The sensitivity scan', (j) => {
     patchPruning({ sensitivity: null });
-    const result = await pruningEngine().sensitivity(
+    return pruningEngine().sensitivity(
       { config, levels: SCAN_LEVELS },
-      proxy(live((row: SensitivityRow, done: number, total: number) => {
+      proxy(j.guard((row: SensitivityRow, done: number, total: number) => {
         addSensitivityRow(row, SCAN_LEVELS);
-        patchPruning({ progress: { fraction: done / total, text: `Sensitivity scan: ${done} of ${total} evaluations` } });
+        j.progress(done / total, `Sensitivity scan: ${done} of ${total} evaluations`);
       })),
     );
-    patchPruning({ sensitivity: result });
-  });
+  }, (result) => patchPruning({ sensitivity: result }));
 }
 
 export function runDuel(v: PruningSettingsValues): Promise<void> {
   const config = configOf(v);
-  return job('duel', 'The criteria duel', async () => {
-    const duel = await pruningEngine().duel({ config, criteria: [v.prDuelA, v.prDuelB] });
-    patchPruning({ duel });
-  });
+  return job('The criteria duel', () => pruningEngine().duel({ config, criteria: [v.prDuelA, v.prDuelB] }), (duel) => patchPruning({ duel }));
 }
 
 /** Local per-layer targets from a scan: the highest level that costs at most `budget` accuracy. */
@@ -176,19 +141,4 @@ export function targetsFromScan(budget = 0.01): Record<string, number> {
   return out;
 }
 
-export async function stopJob(): Promise<void> {
-  try {
-    await getEngine().stop();
-  } catch (e) {
-    pushNotice('error', `Could not stop: ${message(e)}`, 'pruning-stop');
-  }
-}
-
-/** "Train a baseline here": a short run of a zoo model, saved as the baseline every lab shares. */
-export function trainBaseline(model: string, epochs: number, seed: number): Promise<void> {
-  return job('baseline', 'Training the baseline', async () => {
-    if (!(await trainBaselineHere(BASELINE_TRAIN_SLOT, model, epochs, seed, trainProgress('Baseline')))) {
-      pushNotice('info', 'The baseline run was stopped; nothing was saved.', 'pruning-baseline');
-    }
-  });
-}
+export const stop = (): Promise<void> => stopJob(pruningLab);

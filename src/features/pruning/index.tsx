@@ -5,20 +5,20 @@
  */
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
-import { Guide } from '../../components/Guide';
-import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
+import { JobStatus } from '../../components/jobs';
+import { StartFrom } from '../../components/shelf/StartFrom';
+import { SavePruned } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { describeBaseline, useBaseline } from '../../store/baseline';
 import { usePruning } from '../../store/pruning';
-import { refreshInfo, stopJob, trainBaseline } from './actions';
+import { refreshInfo } from './actions';
+import { pruningLab } from './lab';
 import { PruneControls } from './PruneControls';
 import { PruneResults } from './PruneResults';
 import { DuelPanel, SensitivityPanel, SweepPanel } from './StudyPanels';
 import { LotteryPanel } from './LotteryPanel';
 import './pruning.css';
-
-const loadGuide = () => import('../../../labs/pruning.md?raw');
 
 function useVariants(): ModelVariant[] {
   const baseline = useBaseline((s) => s.baseline);
@@ -46,8 +46,6 @@ export default function PruningPage() {
   const baseline = useBaseline((s) => s.baseline);
   const loaded = useBaseline((s) => s.loaded);
   const info = usePruning((s) => s.info);
-  const progress = usePruning((s) => s.progress);
-  const error = usePruning((s) => s.error);
   useDeviceVariants(useVariants());
   useEffect(() => {
     // Reads the baseline's layers once per saved baseline (idempotent: StrictMode's second call is a no-op).
@@ -62,19 +60,15 @@ export default function PruningPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      <OtherJobNote ownLab="pruning" />
-      {loaded && !baseline && <LabBaselineGate />}
-      {progress && (
-        <div className="prune-progress" role="status" aria-label="Progress">
-          <progress max={1} value={progress.fraction} /> {progress.text}
-        </div>
-      )}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {loaded && !baseline && <BaselineGate lab={pruningLab} why="Pruning starts from a trained model." />}
+      <StartFrom use="train" />
+      <JobStatus lab={pruningLab} />
       {baseline && !info && <p>Reading the baseline…</p>}
       {baseline && info && (
         <>
           <PruneControls />
           <PruneResults />
+          <SavePruned />
           <div className="prune-studies">
             <SweepPanel />
             <SensitivityPanel />
@@ -83,21 +77,6 @@ export default function PruningPage() {
           <LotteryPanel />
         </>
       )}
-      <Guide load={loadGuide} />
     </div>
-  );
-}
-
-function LabBaselineGate() {
-  const job = usePruning((s) => s.job);
-  const otherJob = useOtherJob('pruning');
-  return (
-    <BaselineGate
-      why="Pruning starts from a trained model."
-      busy={job !== null || otherJob}
-      training={job === 'baseline'}
-      onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
-      onStop={() => void stopJob()}
-    />
   );
 }

@@ -4,7 +4,8 @@
  */
 import { NumberField, SelectField } from '../../components/controls';
 import { Output, percent } from '../../components/Output';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { quantizationLab } from './lab';
 import { formatBytes } from '../../core/devices';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { quantizationSettings, useQuantization } from '../../store/quantization';
@@ -14,11 +15,9 @@ const f = quantizationSettings.fields;
 
 export function ClusterPanel() {
   const [v, update] = useLabSettings(quantizationSettings);
-  const job = useQuantization((s) => s.job);
   const r = useQuantization((s) => s.cluster);
-  const progress = useQuantization((s) => (s.job === 'cluster' ? s.progress : null));
-  const otherJob = useOtherJob('quantization');
-  const busy = job !== null || otherJob;
+  const job = useJob(quantizationLab);
+  const busy = job.blocked;
   const ratio = r ? r.size.fp32Dense / r.size.packed : null;
   const gzipRatio = r ? r.size.fp32Dense / r.size.gzip : null;
   return (
@@ -46,7 +45,6 @@ export function ClusterPanel() {
           Cluster
         </button>
       </div>
-      {progress && <p className="muted"><progress max={1} value={progress.fraction} /> {progress.text}</p>}
       {r && (
         <>
           <div className="outputs">

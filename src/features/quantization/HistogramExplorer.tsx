@@ -4,7 +4,8 @@
  * layer's SQNR and max error on the page at once; "Evaluate with this range" re-runs PTQ with it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { quantizationLab } from './lab';
 import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Output, percent } from '../../components/Output';
 import { SelectField } from '../../components/controls';
@@ -21,8 +22,7 @@ export function HistogramExplorer() {
   const [v] = useLabSettings(quantizationSettings);
   const info = useQuantization((s) => s.info);
   const report = useQuantization(shownReport);
-  const job = useQuantization((s) => s.job);
-  const otherJob = useOtherJob('quantization');
+  const busy = useJob(quantizationLab).blocked;
   // Activation samples come from PTQ calibration.
   const calibrated0 = useQuantization((s) => s.ptq !== null && s.ptq.tensors.length > 0);
   const [target, setTarget] = useState('');
@@ -161,7 +161,7 @@ export function HistogramExplorer() {
             <Output label="Zero point" size="small">{String(view.params.zeroPoint[0])}</Output>
           </div>
           <div className="quant-buttons">
-            <button type="button" className="button" disabled={job !== null || otherJob} onClick={apply}>
+            <button type="button" className="button" disabled={busy} onClick={apply}>
               Evaluate with this range
             </button>
             <button type="button" className="button" disabled={!calibrated} onClick={() => setClip(calibrated)}>

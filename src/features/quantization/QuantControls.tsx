@@ -1,7 +1,8 @@
 /** The lab's settings and its main buttons: "Quantize (PTQ)", "Train with QAT", "Stop". */
 import { LayerBitsField } from './LayerBitsField';
 import { NumberField, SelectField } from '../../components/controls';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { quantizationLab } from './lab';
 import { useLabSettings } from '../../store/use-lab-settings';
 import {
   ACTIVATION_BITS,
@@ -17,7 +18,7 @@ import {
   quantizationSettings,
   useQuantization,
 } from '../../store/quantization';
-import { quantize, stopJob, trainQat } from './actions';
+import { quantize, stop, trainQat } from './actions';
 
 const opts = <T extends string>(values: readonly T[], label: (v: T) => string = (v) => v) => values.map((value) => ({ value, label: label(value) }));
 const CAL_LABELS: Record<string, string> = { minmax: 'min / max', percentile: 'percentile', mse: 'MSE-optimal', kl: 'KL divergence' };
@@ -25,10 +26,9 @@ const F = quantizationSettings.fields;
 
 export function QuantControls() {
   const [v, update] = useLabSettings(quantizationSettings);
-  const job = useQuantization((s) => s.job);
+  const job = useJob(quantizationLab);
   const overrides = useQuantization((s) => Object.keys(s.weightClip).length + Object.keys(s.rangeOverrides).length);
-  const busy = job !== null;
-  const otherJob = useOtherJob('quantization');
+  const busy = job.blocked;
   const info = useQuantization((st) => st.info);
   const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
   return (
@@ -57,13 +57,13 @@ export function QuantControls() {
         <LayerBitsField value={v.qLayerBits} layers={info?.layers.map((l) => l.name) ?? []} onChange={(x) => update({ qLayerBits: x })} />
       </div>
       <div className="quant-buttons">
-        <button type="button" className="button button-primary" disabled={busy || otherJob} onClick={() => void quantize(v)}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => void quantize(v)}>
           Quantize (PTQ)
         </button>
-        <button type="button" className="button" disabled={busy || otherJob || floatFormat} onClick={() => void trainQat(v)}>
+        <button type="button" className="button" disabled={busy || floatFormat} onClick={() => void trainQat(v)}>
           Train with QAT
         </button>
-        <button type="button" className="button" disabled={!busy || job === 'explain'} onClick={() => void stopJob()}>
+        <button type="button" className="button" disabled={!job.running || job.name === 'The step-through'} onClick={() => void stop()}>
           Stop
         </button>
         {overrides > 0 && (

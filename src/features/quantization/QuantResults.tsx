@@ -1,7 +1,7 @@
 /** The key numbers of the latest PTQ / QAT run and the integer representation of every layer. */
 import { Output, count, percent } from '../../components/Output';
 import { patchQuantization, shownReport, useQuantization } from '../../store/quantization';
-import type { QuantReport } from '../../worker/quantization-types';
+import type { QuantReport } from '../../worker/protocol/quantization';
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const db = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} dB` : '∞ dB (exact)');

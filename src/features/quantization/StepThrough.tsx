@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import { Output } from '../../components/Output';
 import { SelectField } from '../../components/controls';
+import { useJob } from '../../components/jobs';
+import { quantizationLab } from './lab';
 import { useQuantization } from '../../store/quantization';
 import { stepThrough } from './actions';
 import { TestDigit } from './TestDigit';
@@ -22,7 +24,7 @@ export function StepThrough() {
   const ptq = useQuantization((s) => s.ptq);
   const qat = useQuantization((s) => s.qat);
   const trace = useQuantization((s) => s.trace);
-  const job = useQuantization((s) => s.job);
+  const busy = useJob(quantizationLab).blocked;
   const [method, setMethod] = useState<'PTQ' | 'QAT'>('PTQ');
   const [layer, setLayer] = useState('');
   const [sample, setSample] = useState('0');
@@ -55,7 +57,7 @@ export function StepThrough() {
         </div>
       </div>
       <div className="quant-buttons">
-        <button type="button" className="button" disabled={job !== null || !available}
+        <button type="button" className="button" disabled={busy || !available}
           onClick={() => void stepThrough(method, clampInt(sample, 1999), current, clampInt(output, outSize - 1))}>
           Step through
         </button>

@@ -1,7 +1,8 @@
 /** PTQ vs QAT across bit depths, and the fp32 / fp16 / int8 / int4 ledger. */
 import { LineChart } from '../../components/charts/LineChart';
 import { percent } from '../../components/Output';
-import { useOtherJob } from '../../components/OtherJobNote';
+import { useJob } from '../../components/jobs';
+import { quantizationLab } from './lab';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { SWEEP_BITS, quantizationSettings, useQuantization } from '../../store/quantization';
 import { computeLedger, runSweep } from './actions';
@@ -10,8 +11,7 @@ import { kb } from './QuantResults';
 export function SweepPanel() {
   const [v] = useLabSettings(quantizationSettings);
   const sweep = useQuantization((s) => s.sweep);
-  const job = useQuantization((s) => s.job);
-  const otherJob = useOtherJob('quantization');
+  const busy = useJob(quantizationLab).blocked;
   const info = useQuantization((s) => s.info);
   const control = sweep?.control ?? null;
   const data = (sweep?.points ?? []).map((p) => ({
@@ -28,7 +28,7 @@ export function SweepPanel() {
         Weight bits {SWEEP_BITS.join(', ')} with {v.qActivationBits}-bit activations and the settings above; QAT runs {v.qQatEpochs} epoch
         {v.qQatEpochs === 1 ? '' : 's'} per bit depth (0 = PTQ only).
       </p>
-      <button type="button" className="button" disabled={job !== null || otherJob} onClick={() => void runSweep(v)}>
+      <button type="button" className="button" disabled={busy} onClick={() => void runSweep(v)}>
         Sweep bit depths
       </button>
       {sweep && sweep.points.length > 0 && (
@@ -71,8 +71,7 @@ export function SweepPanel() {
 export function LedgerPanel() {
   const [v] = useLabSettings(quantizationSettings);
   const ledger = useQuantization((s) => s.ledger);
-  const job = useQuantization((s) => s.job);
-  const otherJob = useOtherJob('quantization');
+  const busy = useJob(quantizationLab).blocked;
   return (
     <section className="panel" aria-label="Accuracy and size ledger">
       <h2>Accuracy and size: fp32 / fp16 / int8 / int4</h2>
@@ -81,7 +80,7 @@ export function LedgerPanel() {
         The device panel shows the same four variants: the NPU runs int8 only; int4 weights are stored packed (two per byte) but unpacked and
         computed as int8, so they save flash, not time.
       </p>
-      <button type="button" className="button" disabled={job !== null || otherJob} onClick={() => void computeLedger(v)}>
+      <button type="button" className="button" disabled={busy} onClick={() => void computeLedger(v)}>
         Compute ledger
       </button>
       {ledger && (

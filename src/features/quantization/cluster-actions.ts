@@ -1,7 +1,7 @@
 /** The "Cluster" button: weight clustering / Deep Compression in the worker. */
 import { patchQuantization, type QuantizationSettingsValues } from '../../store/quantization';
 import { getEngine, proxy } from '../../worker/client';
-import type { ClusterRequest } from '../../worker/quantization-types';
+import type { ClusterRequest } from '../../worker/protocol/quantization';
 import { job } from './actions';
 
 export function clusterRequestOf(v: QuantizationSettingsValues): ClusterRequest {
@@ -17,11 +17,9 @@ export function clusterRequestOf(v: QuantizationSettingsValues): ClusterRequest 
 }
 
 export function runClustering(v: QuantizationSettingsValues): Promise<void> {
-  return job('cluster', 'Clustering weights', async () => {
-    const report = await getEngine().quantization.cluster(
-      clusterRequestOf(v),
-      proxy((stage: string, fraction: number) => patchQuantization({ progress: { fraction, text: `Clustering weights: ${stage}…` } })),
-    );
-    patchQuantization({ cluster: report });
-  });
+  return job(
+    'Clustering weights',
+    (j) => getEngine().quantization.cluster(clusterRequestOf(v), proxy(j.guard((stage: string, fraction: number) => j.progress(fraction, `Clustering weights: ${stage}…`)))),
+    (report) => patchQuantization({ cluster: report }),
+  );
 }

@@ -6,13 +6,15 @@
  */
 import { useEffect, useMemo } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
-import { Guide } from '../../components/Guide';
-import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
+import { JobStatus } from '../../components/jobs';
+import { StartFrom } from '../../components/shelf/StartFrom';
+import { SaveQuantized } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
 import { useQuantization } from '../../store/quantization';
-import { prepareOnce, stopJob, trainBaseline } from './actions';
+import { prepareOnce } from './actions';
+import { quantizationLab } from './lab';
 import { HistogramExplorer } from './HistogramExplorer';
 import { QuantControls } from './QuantControls';
 import { QuantResults } from './QuantResults';
@@ -20,8 +22,6 @@ import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
 import { ClusterPanel } from './ClusterPanel';
 import './quantization.css';
-
-const loadGuide = () => import('../../../labs/quantization.md?raw');
 
 function useVariants(): ModelVariant[] {
   const baseline = useBaseline((s) => s.baseline);
@@ -42,8 +42,7 @@ export default function QuantizationPage() {
   const baseline = useBaseline((s) => s.baseline);
   const loaded = useBaseline((s) => s.loaded);
   const info = useQuantization((s) => s.info);
-  const progress = useQuantization((s) => s.progress);
-  const error = useQuantization((s) => s.error);
+  const error = useQuantization((s) => s.prepareError);
   useDeviceVariants(useVariants());
   useEffect(() => {
     // Copies the baseline once per saved baseline (idempotent: StrictMode's second call is a no-op).
@@ -58,19 +57,16 @@ export default function QuantizationPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      <OtherJobNote ownLab="quantization" />
-      {loaded && !baseline && <LabBaselineGate />}
-      {progress && (
-        <div className="quant-progress" role="status" aria-label="Progress">
-          <progress max={1} value={progress.fraction} /> {progress.text}
-        </div>
-      )}
+      {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." />}
+      <StartFrom use="quantize" />
+      <JobStatus lab={quantizationLab} />
       {error && <p className="field-error" role="alert">{error}</p>}
       {baseline && !info && !error && <p>Preparing the baseline (folding batch norm, measuring float accuracy)…</p>}
       {baseline && info && (
         <>
           <QuantControls />
           <QuantResults />
+          <SaveQuantized />
           <HistogramExplorer />
           <StepThrough />
           <div className="quant-studies">
@@ -80,21 +76,6 @@ export default function QuantizationPage() {
           <ClusterPanel />
         </>
       )}
-      <Guide load={loadGuide} />
     </div>
-  );
-}
-
-function LabBaselineGate() {
-  const job = useQuantization((s) => s.job);
-  const otherJob = useOtherJob('quantization');
-  return (
-    <BaselineGate
-      why="Quantization starts from a trained float model."
-      busy={job !== null || otherJob}
-      training={job === 'baseline'}
-      onTrain={(model, epochs) => void trainBaseline(model, epochs, 1)}
-      onStop={() => void stopJob()}
-    />
   );
 }

@@ -11,7 +11,7 @@ import { useTrainRun } from '../../store/train';
 import { useBaseline } from '../../store/baseline';
 import { grayFromRgba, toMnistInput } from './digit-preprocess';
 import { DigitCanvas } from '../../components/DigitCanvas';
-import { TRAIN_SLOT } from './run';
+import { drawSlot } from './run';
 
 const SIZE = 280; // canvas pixels; shown at 224 CSS px
 const STROKE = 22; // ~2.2 px at 28x28, like MNIST pen strokes
@@ -26,7 +26,7 @@ export function DrawPad() {
   const [error, setError] = useState<string | null>(null);
   const hasModel = useTrainRun((s) => s.hasModel);
   const baseline = useBaseline((s) => s.baseline);
-  const slot = hasModel ? TRAIN_SLOT : baseline ? 'baseline' : null;
+  const slot = drawSlot(hasModel, baseline !== null);
 
   const predict = useCallback(async () => {
     const c = canvas.current;

@@ -2,13 +2,13 @@
 import { NumberField, SelectField } from '../../components/controls';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { engineSettings, BACKENDS } from '../../store/engine-settings';
-import { useTrainRun, isTrainBusy } from '../../store/train';
-import { OtherJobNote, useOtherJob } from '../../components/OtherJobNote';
+import { JobStatus, useJob } from '../../components/jobs';
+import { trainLab } from './lab';
 import { MNIST_ZOO, zooSpec } from '../../core/model/zoo/mnist';
 import { useDeviceVariants } from '../../components/device-panel';
 import { analyzeSpec } from '../../core/model/analyze';
 import { count } from '../../components/Output';
-import { trainSettings } from './settings';
+import { trainSettings } from '../../store/train-settings';
 import { startTraining, stopTraining } from './run';
 
 /** "109,386 parameters · 109,184 MACs": the size of the chosen model, under its select. */
@@ -34,9 +34,10 @@ const BACKEND_OPTIONS = BACKENDS.map((b) => ({
 export function TrainControls() {
   const [s, update] = useLabSettings(trainSettings);
   const [engine, updateEngine] = useLabSettings(engineSettings);
-  const busy = useTrainRun((r) => isTrainBusy(r));
+  const job = useJob(trainLab);
+  const busy = job.running;
   // Another lab's job (a sweep, a search) still running in the worker: one job at a time.
-  const otherJob = useOtherJob('train');
+  const otherJob = job.other !== null;
   const f = trainSettings.fields;
   // The device panel shows the chosen model as trained (fp32) and as an int8 deployment.
   const spec = zooSpec(s.model);
@@ -87,7 +88,7 @@ export function TrainControls() {
           Stop
         </button>
       </div>
-      <OtherJobNote ownLab="train" />
+      <JobStatus lab={trainLab} />
     </form>
   );
 }

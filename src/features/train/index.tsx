@@ -2,7 +2,6 @@
  * The Train lab (#/train): train a zoo model on MNIST in the worker, watch its curves, inspect its
  * errors, draw digits for it, and keep it as the baseline the other labs start from.
  */
-import { Guide } from '../../components/Guide';
 import { useTrainRun } from '../../store/train';
 import { useBaseline, describeBaseline } from '../../store/baseline';
 import { TrainControls } from './TrainControls';
@@ -10,8 +9,6 @@ import { TrainProgress } from './TrainProgress';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { Misclassified } from './Misclassified';
 import { DrawPad } from './DrawPad';
-
-const loadGuide = () => import('../../../labs/train.md?raw');
 
 export default function TrainPage() {
   const evaluation = useTrainRun((s) => s.evaluation);
@@ -37,7 +34,6 @@ export default function TrainPage() {
         )}
         <DrawPad />
       </div>
-      <Guide load={loadGuide} />
     </div>
   );
 }

@@ -4,15 +4,15 @@
  * (not stopped) the model is saved as the baseline the other labs start from.
  */
 import { getEngine, proxy } from '../../worker/client';
-import type { EpochEvent, TrainEvent, TrainSettings } from '../../worker/protocol';
+import { SLOTS, type EpochEvent, type TrainEvent, type TrainSettings } from '../../worker/protocol';
 import { zooSpec } from '../../core/model/zoo/mnist';
-import { whenEngineReady } from '../../store/engine-boot';
-import { reportSpeed, setEngineBusy } from '../../store/engine';
+import { reportSpeed } from '../../store/engine';
 import { useBaseline } from '../../store/baseline';
-import { pushNotice } from '../../store/notices';
-import { initialTrainRun, isTrainBusy, patchTrainRun, useTrainRun, type CurvePoint } from '../../store/train';
+import { runJob, stopJob, type JobHandle } from '../../store/jobs';
+import { initialTrainRun, patchTrainRun, useTrainRun, type CurvePoint } from '../../store/train';
+import { trainLab } from './lab';
 
-export const TRAIN_SLOT = 'train';
+const TRAIN_SLOT = SLOTS.train;
 /** How many misclassified test digits the page draws. */
 export const MISCLASSIFIED_SHOWN = 12;
 /** Keep the curve data small enough to redraw at 10 events/s without effort. */
@@ -25,21 +25,6 @@ export interface RunRequest {
   learningRate: number;
   optimizer: TrainSettings['optimizer'];
   seed: number;
-}
-
-/** Set by Stop while a run is still preparing (loading data, building the model), before train() can be aborted. */
-let stopRequested = false;
-
-/**
- * Id of the latest run. Progress events travel on their own Comlink channel and can arrive after
- * train() resolved (or after Stop and a new Train): events of an earlier run are dropped.
- */
-let runCounter = 0;
-
-function eventsFor(run: number) {
-  return (e: TrainEvent) => {
-    if (run === runCounter) onEvent(e);
-  };
 }
 
 /** Adds any epoch (test) point the event stream has not delivered yet, from the run's result. */
@@ -82,69 +67,37 @@ function onEvent(e: TrainEvent): void {
   reportSpeed(e.samplesPerSec);
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 export async function startTraining(req: RunRequest): Promise<void> {
-  if (isTrainBusy(useTrainRun.getState())) return;
   const spec = zooSpec(req.model);
-  patchTrainRun({
-    ...initialTrainRun,
-    hasModel: useTrainRun.getState().hasModel,
-    status: 'preparing',
-    modelName: spec.name,
-    totalEpochs: req.epochs,
+  const out = await runJob(trainLab, 'Training', (job) => {
+    patchTrainRun({ ...initialTrainRun, hasModel: useTrainRun.getState().hasModel, status: 'preparing', modelName: spec.name, totalEpochs: req.epochs });
+    return train(req, job);
   });
-  setEngineBusy(true, { id: 'train', title: 'Train' });
-  stopRequested = false;
-  const run = ++runCounter;
-  try {
-    await whenEngineReady();
-    const engine = getEngine();
-    await engine.createModel(TRAIN_SLOT, spec, req.seed);
-    if (stopRequested) {
-      patchTrainRun({ status: 'stopped', hasModel: true });
-      return;
-    }
-    patchTrainRun({ status: 'training', hasModel: true });
-    const result = await engine.train(
-      TRAIN_SLOT,
-      {
-        epochs: req.epochs,
-        batchSize: req.batchSize,
-        learningRate: req.learningRate,
-        optimizer: req.optimizer,
-        seed: req.seed,
-      },
-      proxy(eventsFor(run)),
-    );
-    completeCurves(result.history);
-    patchTrainRun({ status: 'evaluating', testAccuracy: result.testAccuracy });
-    const evaluation = await engine.evaluate(TRAIN_SLOT);
-    const shown = evaluation.misclassified.slice(0, MISCLASSIFIED_SHOWN);
-    const pixels = await engine.testSamples(shown.map((m) => m.index));
-    patchTrainRun({ evaluation, misclassifiedPixels: pixels, testAccuracy: evaluation.accuracy });
-    if (!result.stopped) {
-      // saveBaseline also copies the model into the worker's "baseline" slot for the other labs.
-      const saved = await engine.saveBaseline(TRAIN_SLOT, evaluation.accuracy);
-      useBaseline.getState().setBaseline(saved);
-      patchTrainRun({ savedAsBaseline: true });
-    }
-    patchTrainRun({ status: result.stopped ? 'stopped' : 'done' });
-  } catch (e) {
-    patchTrainRun({ status: 'error', error: message(e) });
-    pushNotice('error', `Training failed: ${message(e)}`, 'train-run');
-  } finally {
-    setEngineBusy(false);
-  }
+  if (out.status === 'error') patchTrainRun({ status: 'error', error: out.error });
 }
 
-export async function stopTraining(): Promise<void> {
-  stopRequested = true;
-  try {
-    await getEngine().stop();
-  } catch (e) {
-    pushNotice('error', `Could not stop the run: ${message(e)}`, 'train-stop');
+async function train(req: RunRequest, job: JobHandle): Promise<void> {
+  const engine = getEngine();
+  await engine.createModel(TRAIN_SLOT, zooSpec(req.model), req.seed);
+  patchTrainRun({ status: 'training', hasModel: true });
+  const settings = { epochs: req.epochs, batchSize: req.batchSize, learningRate: req.learningRate, optimizer: req.optimizer, seed: req.seed };
+  const result = await engine.train(TRAIN_SLOT, settings, proxy(job.guard(onEvent)));
+  completeCurves(result.history);
+  patchTrainRun({ status: 'evaluating', testAccuracy: result.testAccuracy });
+  const evaluation = await engine.evaluate(TRAIN_SLOT);
+  const shown = evaluation.misclassified.slice(0, MISCLASSIFIED_SHOWN);
+  const pixels = await engine.testSamples(shown.map((m) => m.index));
+  patchTrainRun({ evaluation, misclassifiedPixels: pixels, testAccuracy: evaluation.accuracy });
+  if (!result.stopped) {
+    // saveBaseline also copies the model into the worker's "baseline" slot for the other labs.
+    const saved = await engine.saveBaseline(TRAIN_SLOT, evaluation.accuracy);
+    useBaseline.getState().setBaseline(saved);
+    patchTrainRun({ savedAsBaseline: true });
   }
+  patchTrainRun({ status: result.stopped ? 'stopped' : 'done' });
 }
+
+export const stopTraining = (): Promise<void> => stopJob(trainLab);
+
+/** The slot the draw pad predicts with: the Train page's own model, else the saved baseline. */
+export const drawSlot = (hasModel: boolean, hasBaseline: boolean): string | null => (hasModel ? TRAIN_SLOT : hasBaseline ? SLOTS.baseline : null);

@@ -106,7 +106,6 @@ export const MLP_SMALL: ModelSpec = {
 
 export const MNIST_ZOO: readonly ModelSpec[] = [MLP, LENET5, DSCNN, TEACHER, MLP_SMALL];
 
-export type MnistZooId = 'mlp' | 'lenet5' | 'dscnn' | 'teacher' | 'mlp-small';
 
 /** A deep copy of a zoo spec (callers may edit it), or an Error naming the known ids. */
 export function zooSpec(id: string): ModelSpec {

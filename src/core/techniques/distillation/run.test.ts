@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { buildModel } from '../../model/build';
 import { MLP_SMALL } from '../../model/zoo/mnist';
 import type { TfModel } from '../../model/tf-model';
-import { readMnistFromDisk } from '../../data/mnist-node';
+import { readMnistFromDisk } from '../../../node/mnist';
 import { splitToTensors, type SplitTensors } from '../../data/tensors';
 import { trainLoop } from '../../train/loop';
 import { computeLogits, runDistillation, type DistillSettings } from './run';

@@ -7,7 +7,6 @@ import { analyzeSpec } from '../../model/analyze';
 import { isWeighted, type LayerSpec, type ModelSpec } from '../../model/spec';
 
 /** Widths offered on the page, as a multiple of the zoo model's hidden layers. */
-export const STUDENT_WIDTHS = [0.25, 0.5, 1, 2] as const;
 
 /** The spec with every hidden dense/conv layer's units/filters scaled by `width` (at least 1). */
 export function scaleWidth(spec: ModelSpec, width: number): ModelSpec {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimate } from '../../devices/estimate';
 import { checkBudget } from './constraints';
 import { costOf, NAS_DEPLOYMENT } from './cost';
-import { mulberry32 } from './rng';
+import { createRng } from './rng';
 import { runSearch } from './search';
 import { decode, DEFAULT_SPACE, genotypeKey, sampleGenotype } from './space';
 import { randomSearch } from './strategies';
@@ -13,7 +13,7 @@ describe('constraint filter with the device estimator', () => {
 
   it('rejects exactly the sampled architectures whose estimate is over a limit', async () => {
     // The same stream random search will draw from, estimated independently.
-    const rng = mulberry32(11);
+    const rng = createRng(11);
     const expected = new Map<string, boolean>();
     for (let i = 0; i < 300; i++) {
       const g = sampleGenotype(rng, DEFAULT_SPACE);
@@ -42,7 +42,7 @@ describe('constraint filter with the device estimator', () => {
   });
 
   it('uses the NPU latency when asked and available, the CPU otherwise', () => {
-    const g = sampleGenotype(mulberry32(2), DEFAULT_SPACE);
+    const g = sampleGenotype(createRng(2), DEFAULT_SPACE);
     const e947 = estimate(decode(g), NAS_DEPLOYMENT, 'mcxn947');
     expect(costOf(e947, 'npu')).toMatchObject({ engine: 'npu', latencyMs: e947.npu!.ms });
     expect(costOf(e947, 'cpu')).toMatchObject({ engine: 'cpu', latencyMs: e947.cpu.ms });

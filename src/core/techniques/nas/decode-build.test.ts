@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../../model/analyze';
 import { buildModel } from '../../model/build';
-import { mulberry32 } from './rng';
+import { createRng } from './rng';
 import { decode, DEFAULT_SPACE, sampleGenotype, type Genotype } from './space';
 
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('decoded architectures run in tfjs', () => {
   it('every sampled architecture builds, and its layer shapes match analyzeSpec', () => {
-    const rng = mulberry32(5);
+    const rng = createRng(5);
     // Include the extremes: four downsampling max-pools (28 → 2 with 'same' padding) and the widest net.
     const extremes: Genotype[] = [
       { blocks: Array.from({ length: 4 }, () => ({ kind: 'conv' as const, kernel: 5, width: 4, down: 'maxpool' as const })), pool: 'flatten', head: 0 },

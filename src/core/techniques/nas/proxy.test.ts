@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../../data/mnist-node';
+import { readMnistFromDisk } from '../../../node/mnist';
 import { mnistToTensors, type MnistTensors } from '../../data/tensors';
 import { candidateSeed, DEFAULT_PROXY, trainProxy } from './proxy';
 import { decode, type Genotype } from './space';

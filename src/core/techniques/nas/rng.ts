@@ -13,7 +13,7 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
 }
 
-export function mulberry32(seed: number): Rng {
+export function createRng(seed: number): Rng {
   const next = stream(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: (items) => items[int(items.length)] };

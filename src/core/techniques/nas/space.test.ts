@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from '../../model/analyze';
 import { availableMutations, mutate } from './mutate';
-import { mulberry32 } from './rng';
+import { createRng } from './rng';
 import {
   DEFAULT_SPACE,
   decode,
@@ -40,7 +40,7 @@ describe('search space', () => {
   });
 
   it('every sampled architecture is a valid ModelSpec inside the space, logits out', () => {
-    const rng = mulberry32(1);
+    const rng = createRng(1);
     for (let i = 0; i < 500; i++) {
       const g = sampleGenotype(rng, DEFAULT_SPACE);
       expect(isInSpace(g, DEFAULT_SPACE)).toBe(true);
@@ -54,7 +54,7 @@ describe('search space', () => {
   });
 
   it('every mutated architecture is valid, inside the space and differs in exactly one choice', () => {
-    const rng = mulberry32(7);
+    const rng = createRng(7);
     const spaces: SearchSpace[] = [DEFAULT_SPACE, TINY, { ...DEFAULT_SPACE, blockCounts: [2, 3], widths: [8, 16] }];
     for (const space of spaces) {
       let g = sampleGenotype(rng, space);
@@ -70,7 +70,7 @@ describe('search space', () => {
   });
 
   it('does not mutate the parent', () => {
-    const rng = mulberry32(3);
+    const rng = createRng(3);
     const g = sampleGenotype(rng, DEFAULT_SPACE);
     const before = JSON.stringify(g);
     for (let i = 0; i < 50; i++) mutate(rng, g, DEFAULT_SPACE);
@@ -82,7 +82,7 @@ describe('search space', () => {
     expect(spaceSize(one)).toBe(1);
     const g = genotypeAt(0, one);
     expect(availableMutations(g, one)).toEqual([]);
-    expect(genotypeKey(mutate(mulberry32(1), g, one).child)).toBe(genotypeKey(g));
+    expect(genotypeKey(mutate(createRng(1), g, one).child)).toBe(genotypeKey(g));
   });
 
   it('grid order enumerates every architecture of a space exactly once', () => {

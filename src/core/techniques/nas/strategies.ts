@@ -4,7 +4,7 @@
  * strategies pure and lets a search stop at any moment with everything evaluated so far.
  */
 import { mutate } from './mutate';
-import { mulberry32, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
 import { genotypeAt, sampleGenotype, spaceSize, type Genotype, type SearchSpace } from './space';
 
 export type StrategyName = 'random' | 'evolution' | 'grid';
@@ -37,7 +37,7 @@ export const DEFAULT_EVOLUTION: EvolutionOptions = { population: 8, sampleSize: 
 export const GRID_LIMIT = 1000;
 
 export function randomSearch(space: SearchSpace, seed: number): SearchStrategy {
-  const rng = mulberry32(seed);
+  const rng = createRng(seed);
   return {
     name: 'random',
     ask: () => ({ genotype: sampleGenotype(rng, space), origin: 'random' }),
@@ -74,8 +74,8 @@ export function evolutionSearch(space: SearchSpace, seed: number, opts: Evolutio
   if (opts.population < 1 || opts.sampleSize < 1) throw new RangeError('population and sample size must be at least 1');
   // The founders come from the same stream random search uses, so with the same seed evolution starts
   // from exactly the architectures random search sees first: a fair comparison on one budget.
-  const founders: Rng = mulberry32(seed);
-  const rng: Rng = mulberry32(seed ^ 0x9e3779b9);
+  const founders: Rng = createRng(seed);
+  const rng: Rng = createRng(seed ^ 0x9e3779b9);
   const population: Member[] = [];
   return {
     name: 'evolution',

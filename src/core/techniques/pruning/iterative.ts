@@ -74,7 +74,7 @@ export async function runIterative(o: IterativeOptions): Promise<{ points: Round
     masks = computeMasks(scores, { granularity: 'unstructured', scope: 'global', criterion: 'magnitude', target, layers: o.layers });
     o.model.setWeights(resetWeights(o, r));
     const attached = attachMasks(o.model, tensorMasks(o.model.spec, o.model.getWeights(), masks));
-    let stopped = false;
+    let stopped: boolean;
     try {
       attached.apply();
       const res = await trainLoop({

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../../data/mnist-node';
+import { readMnistFromDisk } from '../../../node/mnist';
 import { mnistToTensors, type MnistTensors } from '../../data/tensors';
 import { buildModel } from '../../model/build';
 import type { ModelSpec } from '../../model/spec';

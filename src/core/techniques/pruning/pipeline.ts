@@ -19,8 +19,6 @@ import { isPruneStep, scheduledSparsity, type PruneSchedule } from './schedule';
 import { tensorMasks } from './structure';
 import type { MaskSet, PruneConfig, PruneWhen } from './types';
 
-/** Fine-tuning / sparse-training settings: the training loop's own. */
-export type TrainingSettings = TrainSettings;
 
 export interface PruneRunOptions {
   model: TfModel;
@@ -29,7 +27,7 @@ export interface PruneRunOptions {
   train: DataSplit;
   test: DataSplit;
   /** Training with masks held: fine-tuning (after), training the sparse net (before), the schedule (during). */
-  training: TrainingSettings;
+  training: TrainSettings;
   /** Batches for the activation / gradient / Taylor criteria (ignored for magnitude). */
   calibration: Batch[];
   /** "during": schedule span as fractions of all steps (default 0 → 0.7) and masks recomputed every Δt steps. */
@@ -63,7 +61,7 @@ function maskModel(model: TfModel, config: PruneConfig, calibration: Batch[]): {
 }
 
 /** Steps trainLoop will take for these settings (for the schedule). */
-export function totalSteps(t: TrainingSettings, trainCount: number): number {
+export function totalSteps(t: TrainSettings, trainCount: number): number {
   const n = Math.max(1, Math.min(trainCount, Math.floor(t.trainSamples ?? trainCount)));
   return Math.ceil(n / Math.max(1, Math.min(n, t.batchSize))) * t.epochs;
 }

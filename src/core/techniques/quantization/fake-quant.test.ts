@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '../../train/wasm-kernels';
 import { buildModel } from '../../model/build';
 import { zooSpec } from '../../model/zoo/mnist';
-import { readMnistFromDisk } from '../../data/mnist-node';
+import { readMnistFromDisk } from '../../../node/mnist';
 import { imagesToFloat } from '../../data/mnist';
 import { trainLoop } from '../../train/loop';
 import { fakeQuantize, tensorParams, weightParams } from './affine';

@@ -3,7 +3,7 @@
  * int32 accumulation and fixed-point requantization, max / average pooling, rescaling add, copy/clamp.
  * Typed arrays only, no allocation: they read and write the buffers compileInteger() prepared.
  */
-import type { CompiledOp } from './integer-model';
+import type { CompiledOp } from './integer-ops';
 
 /** TFLite: left shift applied to add inputs before rescaling, for precision. */
 export const ADD_LEFT_SHIFT = 20;

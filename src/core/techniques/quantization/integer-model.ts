@@ -14,86 +14,12 @@ import { ADD_LEFT_SHIFT, runOp } from './integer-kernels';
 export { runOp };
 import type { QuantizedModel } from './quantize-model';
 import type { ClampActivation, QuantOp } from './graph';
+import type { CompiledOp, CompiledWeighted, Geometry, IntTensor, Requant } from './integer-ops';
+
+export type { CompiledOp, CompiledWeighted, IntTensor, Requant };
 
 export class IntegerPathError extends Error {}
 
-export interface IntTensor {
-  name: string;
-  shape: number[];
-  data: Int32Array;
-  scale: number;
-  zeroPoint: number;
-  qmin: number;
-  qmax: number;
-}
-
-interface Geometry {
-  inH: number;
-  inW: number;
-  cin: number;
-  outH: number;
-  outW: number;
-  cout: number;
-  kh: number;
-  kw: number;
-  sh: number;
-  sw: number;
-  padT: number;
-  padL: number;
-}
-
-export interface CompiledWeighted {
-  kind: 'dense' | 'conv2d' | 'depthwiseConv2d';
-  layer: string;
-  input: IntTensor;
-  output: IntTensor;
-  g: Geometry;
-  /** Depth multiplier (depthwise only). */
-  mult: number;
-  /** Weights minus their zero point, kernel layout. */
-  w: Int32Array;
-  wZp: Int32Array;
-  /** Weight scale per output channel (for explanations). */
-  wScale: Float64Array;
-  bias: Int32Array;
-  multiplier: Int32Array;
-  shift: Int32Array;
-  actMin: number;
-  actMax: number;
-  /** The fused activation the clamp implements. */
-  activation: ClampActivation;
-  /** x·M in fixed point (double or single rounding). */
-  requant: Requant;
-  /** Scratch: input minus its zero point; accumulators. */
-  xc: Int32Array;
-  acc: Int32Array;
-}
-interface CompiledPool {
-  kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
-  input: IntTensor;
-  output: IntTensor;
-  g: Geometry;
-}
-interface CompiledCopy {
-  kind: 'flatten' | 'clamp';
-  input: IntTensor;
-  output: IntTensor;
-  lo: number;
-  hi: number;
-}
-interface CompiledAdd {
-  kind: 'add';
-  requant: Requant;
-  inputs: IntTensor[];
-  output: IntTensor;
-  inMult: { multiplier: number; shift: number }[];
-  outMult: { multiplier: number; shift: number };
-  lo: number;
-  hi: number;
-}
-export type Requant = (x: number, multiplier: number, shift: number) => number;
-
-export type CompiledOp = CompiledWeighted | CompiledPool | CompiledCopy | CompiledAdd;
 
 export interface IntegerModel {
   ops: CompiledOp[];

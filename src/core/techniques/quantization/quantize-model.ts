@@ -25,6 +25,13 @@ export interface QuantSettings {
   activationBits: number;
   scheme: Scheme;
   granularity: Granularity;
+  /**
+   * Overrides for what TFLite's converter does differently from one global choice: activations
+   * asymmetric while weights are symmetric, and per-tensor dense weights (what TFLM expects) while
+   * conv weights are per-channel. Default: `scheme` and `granularity`.
+   */
+  activationScheme?: Scheme;
+  denseGranularity?: Granularity;
   rounding: Rounding;
   seed: number;
   /** Clipping overrides of weight ranges by layer name (e.g. dragged on the page). */
@@ -86,7 +93,7 @@ export function quantizeModel(
   for (const name of plan.calibrated) {
     const r = ranges[name];
     if (!r) throw new Error(`no calibrated range for tensor "${name}"`);
-    tensors.set(name, tensorParams(r[0], r[1], settings.activationBits, settings.scheme));
+    tensors.set(name, tensorParams(r[0], r[1], settings.activationBits, settings.activationScheme ?? settings.scheme));
   }
   for (const [name] of plan.tensors) {
     if (!tensors.has(name)) tensors.set(name, tensors.get(paramsSource(plan, name))!);
@@ -101,7 +108,7 @@ export function quantizeModel(
     const wp = weightParams(k.data, {
       bits: settings.layerBits?.[op.layer] ?? settings.weightBits,
       scheme: settings.scheme,
-      granularity: settings.granularity,
+      granularity: op.kind === 'dense' ? (settings.denseGranularity ?? settings.granularity) : settings.granularity,
       channels,
       clip: settings.weightClip?.[op.layer],
     });

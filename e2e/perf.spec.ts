@@ -1,0 +1,41 @@
+import { test, expect, gotoLab } from './fixtures';
+
+// vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, tfjs loads its
+// threaded SIMD wasm build, and the diagnostics bar says how many threads the engine trains on.
+test('the page is cross-origin isolated and the diagnostics bar shows the thread count', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3');
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
+  const threads = page.getByRole('status', { name: 'Threads' });
+  await expect(threads).toHaveText(/^\d+ threads?$/);
+  const n = Number((await threads.textContent())!.split(' ')[0]);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(n).toBeGreaterThanOrEqual(1);
+  expect(n).toBeLessThanOrEqual(Math.max(1, Math.min(8, Math.floor(cores / 2))));
+  // The threaded build trains (its pthreads start from a self-contained factory, see vite.config.ts).
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Samples per second' })).toHaveText(/\d/, { timeout: 120_000 });
+});
+
+test('without isolation the engine runs on one thread and says why', async ({ browser }) => {
+  // A page served without the headers (the same build through a route that drops them), and no
+  // service worker to add them back (public/coi-sw.js): the fallback a plain static host gets.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('#/train');
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
+  const threads = page.getByRole('status', { name: 'Threads' });
+  await expect(threads).toHaveText(/^1 thread \(page not cross-origin isolated/);
+  expect(errors).toEqual([]);
+  await context.close();
+});

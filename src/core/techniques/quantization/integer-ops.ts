@@ -1,0 +1,84 @@
+/**
+ * The compiled form of an integer-only model (types only): tensors as int32 typed arrays with their
+ * quantization, and one record per op with its preallocated buffers. integer-model.ts compiles
+ * them, integer-kernels.ts runs them.
+ */
+import type { ClampActivation } from './graph';
+
+export interface IntTensor {
+  name: string;
+  shape: number[];
+  data: Int32Array;
+  scale: number;
+  zeroPoint: number;
+  qmin: number;
+  qmax: number;
+}
+
+export interface Geometry {
+  inH: number;
+  inW: number;
+  cin: number;
+  outH: number;
+  outW: number;
+  cout: number;
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  padT: number;
+  padL: number;
+}
+
+export interface CompiledWeighted {
+  kind: 'dense' | 'conv2d' | 'depthwiseConv2d';
+  layer: string;
+  input: IntTensor;
+  output: IntTensor;
+  g: Geometry;
+  /** Depth multiplier (depthwise only). */
+  mult: number;
+  /** Weights minus their zero point, kernel layout. */
+  w: Int32Array;
+  wZp: Int32Array;
+  /** Weight scale per output channel (for explanations). */
+  wScale: Float64Array;
+  bias: Int32Array;
+  multiplier: Int32Array;
+  shift: Int32Array;
+  actMin: number;
+  actMax: number;
+  /** The fused activation the clamp implements. */
+  activation: ClampActivation;
+  /** x·M in fixed point (double or single rounding). */
+  requant: Requant;
+  /** Scratch: input minus its zero point; accumulators. */
+  xc: Int32Array;
+  acc: Int32Array;
+}
+export interface CompiledPool {
+  kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
+  input: IntTensor;
+  output: IntTensor;
+  g: Geometry;
+}
+export interface CompiledCopy {
+  kind: 'flatten' | 'clamp';
+  input: IntTensor;
+  output: IntTensor;
+  lo: number;
+  hi: number;
+}
+export interface CompiledAdd {
+  kind: 'add';
+  requant: Requant;
+  inputs: IntTensor[];
+  output: IntTensor;
+  inMult: { multiplier: number; shift: number }[];
+  outMult: { multiplier: number; shift: number };
+  lo: number;
+  hi: number;
+}
+export type Requant = (x: number, multiplier: number, shift: number) => number;
+
+export type CompiledOp = CompiledWeighted | CompiledPool | CompiledCopy | CompiledAdd;

@@ -1,0 +1,95 @@
+/**
+ * The Deploy lab (#/deploy): convert the chosen model to a full-integer int8 .tflite as the TFLite
+ * converter does, run the exported bytes in LiteRT.js next to the app's own integer engine, and
+ * download the .tflite, the C array, a TFLM starter project and test vectors for a board.
+ */
+import { useEffect, useMemo } from 'react';
+import { BaselineGate } from '../../components/BaselineGate';
+import { JobStatus, useJob } from '../../components/jobs';
+import { count, percent } from '../../components/Output';
+import { NumberField, SelectField } from '../../components/controls';
+import { useDeviceVariants } from '../../components/device-panel';
+import type { ModelVariant } from '../../core/devices/types';
+import { analyzeSpec } from '../../core/model/analyze';
+import { useBaseline } from '../../store/baseline';
+import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
+import { useLabSettings } from '../../store/use-lab-settings';
+import { exportModel, refreshModels, stop } from './actions';
+import { deployLab } from './lab';
+import { Downloads } from './Downloads';
+import { FileDetails, RuntimeComparison } from './DeployResults';
+import './deploy.css';
+
+export default function DeployPage() {
+  const [v, set] = useLabSettings(deploySettings);
+  const baseline = useBaseline((s) => s.baseline);
+  const loaded = useBaseline((s) => s.loaded);
+  const { models, listError, selected, result } = useDeploy();
+  const job = useJob(deployLab);
+  const running = job.running;
+  useEffect(() => {
+    // Reads the list again whenever the baseline changes (idempotent, so StrictMode's double call is harmless).
+    if (loaded) void refreshModels();
+  }, [loaded, baseline?.savedAt]);
+  const chosen = models?.find((m) => m.id === selected);
+  const costs = useMemo(() => (chosen?.spec ? analyzeSpec(chosen.spec) : null), [chosen?.spec]);
+  const accuracy = chosen?.accuracy ?? (selected === 'baseline' ? baseline?.testAccuracy : undefined);
+  const spec = result?.spec ?? chosen?.spec;
+  const variants = useMemo<ModelVariant[]>(() => (spec ? [{ label: 'int8 .tflite', spec, deployment: { dtype: 'int8', perChannel: true } }] : []), [spec]);
+  useDeviceVariants(variants);
+
+  return (
+    <div className="dp-page">
+      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." />}
+      <section className="panel" aria-labelledby="dp-convert">
+        <h2 id="dp-convert">Convert to int8 and export</h2>
+        <div className="dp-controls">
+          <SelectField
+            label="Model to deploy"
+            wide
+            value={selected}
+            disabled={running || !models}
+            options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
+            onChange={(id) => patchDeploy({ selected: id, result: null })}
+          />
+          <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || selected === 'quantization'} />
+          <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running} />
+          <div className="dp-buttons">
+            <button type="button" className="button button-primary" disabled={job.blocked || !chosen?.available} onClick={() => void exportModel(v.dpCalibration, v.dpTestVectors)}>
+              Export
+            </button>
+            <button type="button" className="button" disabled={!running} onClick={stop}>
+              Stop
+            </button>
+          </div>
+        </div>
+        {chosen && (
+          <p className="dp-muted">
+            {chosen.lineage}
+            {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
+            {accuracy !== undefined && ` · float test accuracy ${percent(accuracy)}`}
+            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+          </p>
+        )}
+        {chosen && !chosen.available && (
+          <p role="alert" className="field-error">
+            {chosen.label} cannot be exported: {chosen.reason}.
+          </p>
+        )}
+        {listError && (
+          <p role="alert" className="field-error">
+            Could not list the models: {listError}
+          </p>
+        )}
+        <JobStatus lab={deployLab} />
+      </section>
+      {result && (
+        <>
+          <RuntimeComparison r={result} />
+          <Downloads r={result} />
+          <FileDetails r={result} />
+        </>
+      )}
+    </div>
+  );
+}

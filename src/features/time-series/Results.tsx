@@ -1,0 +1,123 @@
+/**
+ * Evaluation per task: the confusion matrix (classification); ROC with the threshold's operating point,
+ * precision / recall and the faults it misses (anomaly detection); predicted vs true (regression).
+ */
+import { CartesianGrid, ComposedChart, Line, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
+import { Output, percent } from '../../components/Output';
+import { useWidth } from '../../components/charts/use-width';
+import type { TaskEvaluation } from '../../worker/protocol/time-series';
+import { atThreshold, thresholdAt } from '../../core/data/timeseries/metrics';
+import { fixed } from './palette';
+
+export function ConfusionTable({ confusion, classNames }: { confusion: number[][]; classNames: string[] }) {
+  const rowTotals = confusion.map((r) => r.reduce((a, b) => a + b, 0));
+  return (
+    <figure className="confusion ts-confusion">
+      <figcaption>Confusion matrix (test windows): rows true class, columns predicted</figcaption>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">true ↓ / pred →</th>
+            {classNames.map((c) => (
+              <th key={c} scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {confusion.map((row, t) => (
+            <tr key={t}>
+              <th scope="row">{classNames[t]}</th>
+              {row.map((n, p) => {
+                const share = rowTotals[t] ? n / rowTotals[t] : 0;
+                const diag = t === p;
+                const alpha = diag ? 0.15 + 0.6 * share : Math.min(0.85, share * 4);
+                const bg = n === 0 ? 'transparent' : diag ? `rgba(31,95,191,${alpha})` : `rgba(194,65,12,${alpha})`;
+                return (
+                  <td key={p} style={{ background: bg, color: alpha > 0.5 ? '#fff' : undefined }} title={`true ${classNames[t]}, predicted ${classNames[p]}: ${n}`}>
+                    {n}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<TaskEvaluation['anomaly']>; threshold: number; classNames: string[] }) {
+  const labels = ev.labels;
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const t = thresholdAt(ev.normalTrainScores, threshold);
+  const at = atThreshold(ev.scores, ev.anomalous, t);
+  const roc = ev.roc.map((p) => ({ fpr: p.fpr, tpr: p.tpr }));
+  // Missed anomalies per class at this threshold.
+  const missed = new Map<string, [number, number]>();
+  {
+    ev.scores.forEach((s, i) => {
+      if (!ev.anomalous[i]) return;
+      const name = classNames[labels[i]];
+      const [m, n] = missed.get(name) ?? [0, 0];
+      missed.set(name, [m + (s < t ? 1 : 0), n + 1]);
+    });
+  }
+  return (
+    <div ref={ref} className="ts-two">
+      {width > 0 && (
+        <figure className="ts-figure" aria-label="ROC curve">
+          <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
+          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
+            <CartesianGrid stroke="#e3e6ea" />
+            <XAxis dataKey="fpr" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'false positive rate', position: 'insideBottom', offset: -10, fontSize: 13 }} />
+            <YAxis type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 14, fontSize: 13 }} />
+            <Line dataKey="tpr" stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Scatter data={[{ fpr: at.falsePositiveRate, tpr: at.recall }]} dataKey="tpr" fill="#c2410c" isAnimationActive={false} />
+          </ComposedChart>
+        </figure>
+      )}
+      <div>
+        <div className="ts-numbers">
+          <Output label="Precision" size="small">{percent(at.precision)}</Output>
+          <Output label="Recall" size="small">{percent(at.recall)}</Output>
+          <Output label="False alarms" size="small">{percent(at.falsePositiveRate)}</Output>
+          <Output label="Alarm score" size="small">{fixed(t, 3)}</Output>
+        </div>
+        <table className="ts-missed">
+          <caption>Faults missed at this threshold</caption>
+          <thead>
+            <tr><th scope="col">fault</th><th scope="col">missed</th></tr>
+          </thead>
+          <tbody>
+            {[...missed].map(([name, [m, n]]) => (
+              <tr key={name}><th scope="row">{name}</th><td>{m} of {n}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regression']> }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const step = Math.max(1, Math.ceil(ev.truth.length / 600));
+  const pts = Array.from({ length: Math.ceil(ev.truth.length / step) }, (_, k) => ({ t: ev.truth[k * step], p: ev.predicted[k * step] }));
+  return (
+    <div ref={ref}>
+      {width > 0 && (
+        <figure className="ts-figure" aria-label="Predicted against true state of charge">
+          <figcaption>Predicted vs true (test windows); on the diagonal is perfect</figcaption>
+          <ScatterChart width={Math.min(520, width)} height={260} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
+            <CartesianGrid stroke="#e3e6ea" />
+            <XAxis dataKey="t" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true', position: 'insideBottom', offset: -10, fontSize: 13 }} />
+            <YAxis dataKey="p" type="number" domain={[-0.1, 1.1]} tick={{ fontSize: 12 }} tickFormatter={(v: number) => v.toFixed(1)} />
+            <ZAxis range={[14, 14]} />
+            <Scatter data={pts} fill="#1f5fbf" isAnimationActive={false} />
+            <Scatter data={[{ t: 0, p: 0 }, { t: 1, p: 1 }]} line={{ stroke: '#c2410c', strokeDasharray: '5 4' }} shape={() => <g />} isAnimationActive={false} />
+          </ScatterChart>
+        </figure>
+      )}
+    </div>
+  );
+}

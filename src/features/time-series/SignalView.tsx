@@ -1,0 +1,114 @@
+/**
+ * Data intelligence, first look: one window of each class as the model sees it (recharts) and the
+ * spectrogram of one recording per class (canvas: thousands of cells), redrawn live when the sampling
+ * rate or window changes, with the numbers that follow from them (Nyquist, resolution, duration).
+ */
+import { memo, useEffect, useRef } from 'react';
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import type { ClassPreview, SignalPreview, Spectrogram } from '../../worker/protocol/time-series';
+import { useWidth } from '../../components/charts/use-width';
+import { Output } from '../../components/Output';
+import { classColor, fixed } from './palette';
+
+const CHANNEL_COLORS = ['#0072b2', '#d55e00', '#009e73'];
+const MAX_POINTS = 128;
+
+/** Viridis-like ramp from dark blue to yellow (readable on a projector). */
+function ramp(t: number): [number, number, number] {
+  const stops: [number, number, number][] = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  const x = Math.min(0.999, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.floor(x);
+  const f = x - i;
+  return [0, 1, 2].map((k) => Math.round(stops[i][k] * (1 - f) + stops[i + 1][k] * f)) as [number, number, number];
+}
+
+function SpectrogramCanvas({ sg, label }: { sg: Spectrogram; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || sg.frames === 0) return;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of sg.db) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    lo = Math.max(lo, hi - 60); // 60 dB of dynamic range
+    const img = ctx.createImageData(sg.frames, sg.bins);
+    for (let f = 0; f < sg.frames; f++) {
+      for (let k = 0; k < sg.bins; k++) {
+        const [r, g, b] = ramp((sg.db[f * sg.bins + k] - lo) / Math.max(1e-6, hi - lo));
+        const o = ((sg.bins - 1 - k) * sg.frames + f) * 4; // low frequencies at the bottom
+        img.data[o] = r;
+        img.data[o + 1] = g;
+        img.data[o + 2] = b;
+        img.data[o + 3] = 255;
+      }
+    }
+    c.width = sg.frames;
+    c.height = sg.bins;
+    ctx.putImageData(img, 0, 0);
+  }, [sg]);
+  return <canvas ref={ref} className="ts-spectrogram" role="img" aria-label={label} />;
+}
+
+function downsample(w: Float32Array[]): Record<string, number>[] {
+  const n = w[0]?.length ?? 0;
+  const step = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const rows: Record<string, number>[] = [];
+  for (let t = 0; t < n; t += step) rows.push(Object.fromEntries([['t', t], ...w.map((ch, c) => [`c${c}`, ch[t]])]));
+  return rows;
+}
+
+const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: { c: ClassPreview; index: number; channels: string[]; rate: number; width: number }) {
+  const data = downsample(c.window);
+  return (
+    <figure className="ts-class">
+      <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
+      <LineChart width={width} height={110} data={data} margin={{ top: 4, right: 6, bottom: 0, left: -18 }}>
+        <CartesianGrid stroke="#e3e6ea" />
+        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} tickFormatter={(t: number) => `${(t / rate).toFixed(2)}s`} />
+        <YAxis tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(1)} />
+        {channels.map((_, k) => (
+          <Line key={k} dataKey={`c${k}`} stroke={CHANNEL_COLORS[k % 3]} dot={false} strokeWidth={1.3} isAnimationActive={false} />
+        ))}
+      </LineChart>
+      <SpectrogramCanvas sg={c.spectrogram} label={`Spectrogram of ${c.name} (${c.spectrogramChannel}), 0 to ${fixed(c.spectrogram.maxHz, 0)} Hz`} />
+      <small className="ts-axis-note">spectrogram, {c.spectrogramChannel}: 0 – {fixed(c.spectrogram.maxHz, 0)} Hz ↑, time →</small>
+    </figure>
+  );
+});
+
+export const SignalView = memo(function SignalView({ preview, error }: { preview: SignalPreview | null; error: string | null }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const rate = preview?.sampleRate ?? 1;
+  const n = preview?.windowLength ?? 0;
+  const cols = width > 900 ? 4 : width > 600 ? 3 : 2;
+  const cardWidth = Math.max(140, Math.floor(width / cols) - 26);
+  return (
+    <section className="ts-signals" aria-labelledby="ts-signals-h">
+      <h2 id="ts-signals-h">Signals per class</h2>
+      {preview && (
+        <div className="ts-numbers">
+          <Output label="Nyquist frequency" size="small">{fixed(rate / 2, 1)} Hz</Output>
+          <Output label="Frequency resolution" size="small">{fixed(rate / n, 2)} Hz</Output>
+          <Output label="Window duration" size="small">{fixed(n / rate, 3)} s</Output>
+          <p className="ts-legend">
+            {preview.channelNames.map((c, k) => (
+              <span key={c}>
+                <span aria-hidden="true" style={{ color: CHANNEL_COLORS[k % 3] }}>■</span> {c}
+                {preview.unit ? ` (${preview.unit})` : ''}{' '}
+              </span>
+            ))}
+          </p>
+        </div>
+      )}
+      {error && <p className="notice notice-error">{error}</p>}
+      <div ref={ref} className="ts-class-grid">
+        {preview?.classes.length === 0 && <p className="placeholder">Load a CSV file or record clips to see their signals.</p>}
+        {width > 0 && preview?.classes.map((c, i) => <ClassCard key={c.name} c={c} index={i} channels={preview.channelNames} rate={rate} width={cardWidth} />)}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,97 @@
+/**
+ * The Time-series lab (#/time-series), in eIQ Time Series Studio's order: data (simulators, CSV, live
+ * capture) → data intelligence (signals, spectrograms, features, separability) → training → evaluation
+ * (per task) → deployment (device panel, window buffer and feature stage, inferences per second).
+ */
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { LineChart } from '../../components/charts/LineChart';
+import { useLabSettings } from '../../store/use-lab-settings';
+import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings } from '../../store/time-series';
+import { TASK_DATASETS, TASK_MODELS, featureModeFor, specForSettings } from '../../core/data/timeseries/lab-defaults';
+import { MOTOR_CLASSES } from '../../core/data/timeseries/motor';
+import { ACTIVITY_CLASSES } from '../../core/data/timeseries/activity';
+import { Controls, SignalControls } from './Controls';
+import { KeyNumbers } from './KeyNumbers';
+import { SignalView } from './SignalView';
+import { Separability } from './Separability';
+import { AnomalyResults, ConfusionTable, RegressionResults } from './Results';
+import { DeviceCost } from './DeviceCost';
+import { CsvPreview } from './CsvPreview';
+import { LiveCapture } from './LiveCapture';
+import { refreshPreview } from './actions';
+import './time-series.css';
+
+/** Keeps dataset and model valid for the task (a hand-edited link may pair them wrongly). */
+function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
+  const datasets = TASK_DATASETS[s.tsTask];
+  const models = TASK_MODELS[s.tsTask];
+  return { ...s, tsDataset: datasets.includes(s.tsDataset) ? s.tsDataset : datasets[0], tsModel: models.includes(s.tsModel) ? s.tsModel : models[0] };
+}
+
+export default function TimeSeriesPage() {
+  const [raw, update] = useLabSettings(timeSeriesSettings);
+  const s = normalise(raw);
+  const task = s.tsTask;
+  const live = useTimeSeries((st) => st.tasks[task]);
+  // Charts render from deferred copies: React renders them in the background and yields to the
+  // browser between components, so a result arriving never blocks the page for long (no long tasks).
+  const t = useDeferredValue(live);
+  const preview = useDeferredValue(useTimeSeries((st) => st.preview));
+  const previewError = useTimeSeries((st) => st.previewError);
+  const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
+  // The preview is not a job (one short recording per class), so it may follow the settings live.
+  useEffect(() => {
+    const id = setTimeout(() => void refreshPreview(s), 150);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- previewKey stands for the settings the preview reads
+  }, [previewKey]);
+
+  const matches = (x: typeof t.summary) => (x && (s.tsDataset === 'csv') === (x.dataset === 'csv') ? x : null);
+  const summary = matches(t.summary);
+  const liveSummary = matches(live.summary);
+  const outcome = summary ? t.outcome : null;
+  const channels = summary?.channelNames.length ?? 3;
+  const classes = summary?.classNames.length ?? (s.tsDataset === 'activity' ? ACTIVITY_CLASSES.length : MOTOR_CLASSES.length);
+  const spec = useMemo(() => outcome?.spec ?? specForSettings(task, runSettings(s), channels, classes), [outcome, task, s.tsModel, s.tsFeatures, s.tsWindow, s.tsBands, channels, classes]); // eslint-disable-line react-hooks/exhaustive-deps
+  const curve = t.curve.map((p) => ({ epoch: p.epoch, loss: p.loss }));
+  const ev = outcome?.float;
+  return (
+    <div className="ts-page">
+      <Controls s={s} update={update} />
+      <KeyNumbers task={task} summary={liveSummary} outcome={liveSummary ? live.outcome : null} />
+      {summary?.notice && <p className="notice notice-warning" role="status">{summary.notice}</p>}
+      <CsvPreview info={s.tsDataset === 'csv' ? t.csv : null} error={t.csvError} />
+      {(ev || curve.length > 0) && (
+        <section className="ts-results" aria-labelledby="ts-results-h">
+          <h2 id="ts-results-h">Evaluation</h2>
+          <div className="ts-two">
+            {curve.length > 0 && (
+              <LineChart title="Training loss per epoch" data={curve} xKey="epoch" xLabel="epoch" series={[{ key: 'loss', name: task === 'classification' ? 'cross-entropy' : 'mean squared error', color: '#1f5fbf', dots: true }]} height={220} />
+            )}
+            {ev?.classification && <ConfusionTable confusion={ev.classification.confusion} classNames={summary?.classNames ?? []} />}
+          </div>
+          {ev?.anomaly && <ThresholdControl value={s.tsThreshold} onChange={(tsThreshold) => update({ tsThreshold })} />}
+          {ev?.anomaly && <AnomalyResults ev={ev.anomaly} threshold={s.tsThreshold} classNames={summary?.classNames ?? []} />}
+          {ev?.regression && <RegressionResults ev={ev.regression} />}
+        </section>
+      )}
+      <SignalControls s={s} update={update} />
+      <SignalView preview={preview} error={previewError} />
+      {summary && <Separability summary={summary} />}
+      <DeviceCost spec={spec} mode={featureModeFor(s.tsModel, s.tsFeatures)} windowLength={s.tsWindow} channels={channels} bands={s.tsBands} sampleRate={s.tsRate} stride={s.tsStride} />
+      {task !== 'regression' && <LiveCapture s={s} onUse={(hz) => update({ tsDataset: 'csv', tsRate: Math.max(1, Math.min(16000, hz)) })} />}
+    </div>
+  );
+}
+
+function ThresholdControl({ value, onChange }: { value: number; onChange: (v: number) => void }) {
+  return (
+    <div className="field ts-threshold">
+      <label htmlFor="ts-threshold">Threshold</label>
+      <input id="ts-threshold" type="range" min={50} max={100} step={0.5} value={value} aria-describedby="ts-threshold-hint" onChange={(e) => onChange(Number(e.target.value))} />
+      <small id="ts-threshold-hint" className="field-hint">
+        {value}th percentile of the normal training windows' scores: {(100 - value).toFixed(1)} % of normal windows would raise an alarm.
+      </small>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The model shelf, page side: the listing the worker gives (versions, damaged records, storage
+ * status), kept fresh through a BroadcastChannel (the worker announces every write, in this tab and
+ * in others), and the actions the Models page and the labs' "Save to shelf" / "Start from" use.
+ *
+ * The "Start from" pick is the seam to the labs: `startFrom(id)` builds the version into the worker's
+ * "baseline" slot and sets the shared baseline, so every lab that starts from the baseline starts
+ * from it (on a copy: labs never write the baseline slot).
+ */
+import { create } from 'zustand';
+import { runningAccuracy } from '../core/shelf/types';
+import { getEngine, proxy } from '../worker/client';
+import type { PipelineEvent, PipelineRequest, PipelineResult, SaveResult, SaveVersionRequest, ShelfEntry, ShelfListing, StorageFault, WriteResult } from '../worker/protocol/shelf';
+import { useBaseline } from './baseline';
+import { pushNotice, clearNotice } from './notices';
+
+/** The channel the worker posts on after each shelf write (src/worker/shelf.ts SHELF_CHANNEL). */
+const CHANNEL = 'tinyml-lab-shelf';
+const PICK_KEY = 'tinyml:shelf:start-from';
+const FAULT_NOTICE = 'shelf-storage';
+
+export interface ShelfState {
+  listing: ShelfListing | null;
+  /** Why the last listing failed (the worker could not read the shelf at all). */
+  error: string | null;
+  /** The version now in the baseline slot (null: the Train lab's saved baseline). */
+  activeId: string | null;
+  /** The version the user last picked in a "Start from" select (kept in this browser). */
+  lastPicked: string | null;
+}
+
+function readPick(): string | null {
+  try {
+    return localStorage.getItem(PICK_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writePick(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(PICK_KEY, id);
+    else localStorage.removeItem(PICK_KEY);
+  } catch {
+    /* a full or missing localStorage only loses the remembered pick */
+  }
+}
+
+export const useShelf = create<ShelfState>()(() => ({ listing: null, error: null, activeId: null, lastPicked: typeof window === 'undefined' ? null : readPick() }));
+
+function shelf() {
+  return getEngine().shelf;
+}
+
+function reportFault(fault: StorageFault | null): void {
+  if (fault) pushNotice('warning', fault.message.charAt(0).toUpperCase() + fault.message.slice(1) + '.', FAULT_NOTICE);
+  else clearNotice(FAULT_NOTICE);
+}
+
+let refreshing: Promise<void> | null = null;
+let again = false;
+
+/** Re-reads the shelf (coalesced: a burst of changes gives at most two listings). */
+export function refreshShelf(): Promise<void> {
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      try {
+        const listing = await shelf().list();
+        useShelf.setState({ listing, error: null });
+        reportFault(listing.status.fault);
+      } catch (e) {
+        useShelf.setState({ error: e instanceof Error ? e.message : String(e) });
+      }
+    } while (again);
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** Why this page cannot use IndexedDB (missing, or access throws in some private modes), or null. */
+function pageStorageProblem(): string | null {
+  try {
+    return typeof indexedDB === 'undefined' || indexedDB === null ? 'IndexedDB is not available, e.g. in a private window' : null;
+  } catch (e) {
+    return `IndexedDB cannot be used: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+let channel: BroadcastChannel | null = null;
+let started: Promise<void> | null = null;
+/** Starts listening for shelf changes (idempotent) and loads the listing once. */
+export function watchShelf(): Promise<void> {
+  started ??= (async () => {
+    if (typeof BroadcastChannel !== 'undefined') {
+      channel = new BroadcastChannel(CHANNEL);
+      channel.onmessage = () => void refreshShelf();
+    }
+    const problem = pageStorageProblem();
+    if (problem) await shelf().useMemoryOnly(problem);
+    await refreshShelf();
+  })();
+  return started;
+}
+
+/** The shelf's versions, oldest first (the Deploy lab's "Model to deploy" list reads this). */
+export function listVersions(): ShelfEntry[] {
+  return useShelf.getState().listing?.versions ?? [];
+}
+
+export function useVersions(): ShelfEntry[] {
+  return useShelf((s) => s.listing?.versions) ?? EMPTY;
+}
+const EMPTY: ShelfEntry[] = [];
+
+async function afterWrite<T extends WriteResult>(r: T): Promise<T> {
+  reportFault(r.fault);
+  await refreshShelf();
+  return r;
+}
+
+export async function saveToShelf(req: SaveVersionRequest): Promise<SaveResult> {
+  return afterWrite(await shelf().save(req));
+}
+
+export async function renameVersion(id: string, name: string): Promise<SaveResult> {
+  return afterWrite(await shelf().rename(id, name));
+}
+
+export async function deleteVersion(id: string): Promise<WriteResult> {
+  if (useShelf.getState().lastPicked === id) pickVersion(null);
+  return afterWrite(await shelf().remove(id));
+}
+
+export async function undoDelete(id: string): Promise<WriteResult> {
+  return afterWrite(await shelf().restore(id));
+}
+
+export async function deleteDamaged(id: string): Promise<WriteResult> {
+  return afterWrite(await shelf().removeDamaged(id));
+}
+
+export async function exportShelf(ids?: string[]): Promise<Uint8Array> {
+  return shelf().exportFile(ids);
+}
+
+export async function importShelf(bytes: Uint8Array): Promise<{ imported: number; names: string[] }> {
+  const r = await shelf().importFile(bytes);
+  await refreshShelf();
+  return r;
+}
+
+export async function runShelfPipeline(req: PipelineRequest, onEvent: (e: PipelineEvent) => void): Promise<PipelineResult> {
+  try {
+    return await shelf().runPipeline(req, proxy(onEvent));
+  } finally {
+    await refreshShelf();
+  }
+}
+
+export function pickVersion(id: string | null): void {
+  writePick(id);
+  useShelf.setState({ lastPicked: id });
+}
+
+/** The default "Start from": the version last picked if it is still there, else the latest float (unquantized) version. */
+export function defaultStart(versions: ShelfEntry[], lastPicked: string | null): ShelfEntry | null {
+  const picked = versions.find((v) => v.id === lastPicked);
+  if (picked) return picked;
+  for (let i = versions.length - 1; i >= 0; i--) if (!versions[i].quantized) return versions[i];
+  return versions[versions.length - 1] ?? null;
+}
+
+/** Builds the version into the baseline slot and makes it the baseline every lab starts from. */
+export async function startFrom(id: string): Promise<ShelfEntry> {
+  const v = await shelf().load(id, 'baseline');
+  useShelf.setState({ activeId: id });
+  useBaseline.getState().setBaseline({ spec: v.spec, testAccuracy: runningAccuracy(v) ?? NaN, savedAt: v.createdAt });
+  return v;
+}

@@ -1,0 +1,82 @@
+/**
+ * engine.deploy.*: the Deploy lab's worker API (types only). The worker converts a model to int8 the
+ * way the TFLite converter does, writes both .tflite interfaces and the downloads, runs the app's own
+ * integer engine on the 2,000 test digits and then the exported bytes in LiteRT.js.
+ */
+import type { IoQuant } from '../../core/export';
+import type { ModelSpec } from '../../core/model/spec';
+
+/** One entry of "Model to deploy". */
+export interface DeployModelOption {
+  id: string;
+  label: string;
+  /** False when it cannot be exported as it is (then `reason` says why). */
+  available: boolean;
+  reason?: string;
+  spec?: ModelSpec;
+  /** Float test accuracy when known. */
+  accuracy?: number;
+  /** Where it comes from, e.g. "Train lab baseline" or "Quantization lab (PTQ, 8/8 bit)". */
+  lineage: string;
+}
+
+export interface DeployRequest {
+  model: string;
+  /** Training images used for min/max calibration (ignored for the Quantization lab's result). */
+  calibrationImages: number;
+  /** Test digits written into test_vectors.bin. */
+  testVectors: number;
+}
+
+/** LiteRT.js on the float-interface twin vs the app's integer engine, over the same test digits. */
+export interface RuntimeCheck {
+  runtime: string;
+  /** Where LiteRT.js ran. */
+  where: 'worker' | 'page';
+  count: number;
+  accuracy: number;
+  argmaxAgreement: number;
+  /** Share of int8 outputs equal / within 1 LSB of the app's integer engine. */
+  exact: number;
+  withinOne: number;
+  maxDiff: number;
+  /** Test digits whose argmax differs (up to 20), for explanation. */
+  disagreements: { index: number; label: number; app: number; runtime: number }[];
+}
+
+export interface DeployResult {
+  modelLabel: string;
+  lineage: string;
+  /** The spec actually written (batch norm folded, dropout gone). */
+  spec: ModelSpec;
+  params: number;
+  macs: number;
+  floatAccuracy: number | null;
+  integerAccuracy: number;
+  testCount: number;
+  /** int8 I/O ("Download .tflite"). */
+  tflite: Uint8Array;
+  /** float32 I/O with QUANTIZE / DEQUANTIZE (run in LiteRT.js). */
+  floatTflite: Uint8Array;
+  cArrayZip: Uint8Array;
+  projectZip: Uint8Array;
+  testVectorsBin: Uint8Array;
+  testVectorCount: number;
+  io: IoQuant;
+  ops: string[];
+  arenaBytes: number;
+  estimatedArena: number;
+  /** Per-layer quantization parameters as written. */
+  layers: { name: string; op: string; weightShape: number[]; scales: number; scaleMin: number; scaleMax: number }[];
+  /** The app's int8 outputs (count × classes) and labels, for a page-side runtime check. */
+  appOutputs: Int32Array;
+  labels: Uint8Array;
+  /** LiteRT.js result, or why it could not run. */
+  runtime: RuntimeCheck | { error: string };
+}
+
+export interface DeployApi {
+  /** What "Model to deploy" offers. */
+  models(): Promise<DeployModelOption[]>;
+  export(req: DeployRequest, onProgress?: (fraction: number, text: string) => void): Promise<DeployResult>;
+}

@@ -1,0 +1,26 @@
+/**
+ * The worker's model slots by name — the one place their strings are written. (Constants only; the
+ * rest of the protocol folder is types.) Pages and worker modules refer to SLOTS.<name>.
+ */
+export const SLOTS = {
+  /** The shared baseline every lab starts from (loaded from storage, replaced by Train / NAS). */
+  baseline: 'baseline',
+  /** The Train page's model while it trains (copied to `baseline` when a run completes). */
+  train: 'train',
+  /** "Train a baseline here" on labs that need one. */
+  baselineHere: 'baseline-here',
+  pruningWork: 'pruning:work',
+  pruningSmall: 'pruning:small',
+  pruningScratch: 'pruning:scratch',
+  teacher: 'distill:teacher',
+  distilled: 'distill:distilled',
+  scratchStudent: 'distill:scratch',
+  nasChosen: 'nas:chosen',
+  /** The Deploy lab's batch-norm-folded copy of the baseline while it calibrates. */
+  deployFloat: 'deploy:float',
+  /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
+  shelfPipeline: 'shelf:pipeline',
+  shelfPipelineScratch: 'shelf:pipeline-scratch',
+} as const;
+
+export type SlotName = (typeof SLOTS)[keyof typeof SLOTS];
