@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelSpec } from '../../model/spec';
 import type { TfModel } from '../../model/tf-model';
 import { apoz, l2Normalise, taylorActivation } from './criteria';
-import type { Batch } from './collect';
+import type { Batch } from './types';
 
 /**
  * The layer whose output is `name`'s units after their nonlinearity: the layer itself when it has a

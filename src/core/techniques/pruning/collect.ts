@@ -11,13 +11,9 @@ import {
   activationWeightScores, broadcastUnits, magnitudeScores, obdSaliency, sumPerUnit,
 } from './criteria';
 import { unitStatistics } from './collect-units';
-import type { Criterion, LayerScores } from './types';
+import type { Batch, Criterion, LayerScores } from './types';
 
-export interface Batch {
-  xs: tf.Tensor;
-  /** int32 class labels [n]. */
-  labels: tf.Tensor1D;
-}
+export type { Batch };
 
 /**
  * Per channel (last axis) of every layer's output and of the model input: mean |a| (`stat` 'mean')

@@ -3,6 +3,7 @@
  * Masks are plain data: one Uint8Array per weighted layer kernel, same layout as the kernel
  * (1 = kept, 0 = pruned), so they cross the worker boundary as transferable typed arrays.
  */
+import type * as tf from '@tensorflow/tfjs';
 
 export type Granularity = 'unstructured' | 'structured' | 'nm';
 export type Scope = 'global' | 'local';
@@ -68,4 +69,11 @@ export interface LayerSparsity {
   /** Output units and how many were removed (structured) or are all-zero (unstructured). */
   units: number;
   unitsPruned: number;
+}
+
+/** One batch of calibration data for the criteria that look at activations or gradients. */
+export interface Batch {
+  xs: tf.Tensor;
+  /** int32 class labels [n]. */
+  labels: tf.Tensor1D;
 }
