@@ -12,7 +12,7 @@ test('a guide quiz scores right and wrong answers, explains them and keeps the p
   await groups.nth(0).getByRole('radio').nth(1).check();
   await quiz.getByRole('spinbutton', { name: /how many gradient steps/i }).fill('250');
   await quiz.getByRole('spinbutton', { name: /how many parameters/i }).fill('109000');
-  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await quiz.getByRole('button', { name: 'Check answers', exact: true }).click();
   const score = quiz.getByRole('status', { name: 'Score' });
   const total = await quiz.getByRole('listitem').count();
   await expect(score).toHaveText(`2 / ${total}`);
@@ -22,7 +22,7 @@ test('a guide quiz scores right and wrong answers, explains them and keeps the p
 
   // Fix the wrong one: the score follows.
   await quiz.getByRole('spinbutton', { name: /how many parameters/i }).fill('109386');
-  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await quiz.getByRole('button', { name: 'Check answers', exact: true }).click();
   await expect(score).toHaveText(`3 / ${total}`);
 
   // Progress is stored locally: a reload still knows which checks were passed.
@@ -61,7 +61,7 @@ test('a challenge link fails without a fitting model and passes once one is trai
 
   // Train the MLP for one epoch (≥ 85 % on this split; int8 it is ~140 KB with the runtime).
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
 
   await gotoLab(page, 'devices', `challenge=${meets}`);
@@ -100,7 +100,7 @@ test('the instructor composer builds a challenge link that opens the challenge',
 test('quiz, glossary and challenge pass axe', async ({ page }) => {
   await gotoLab(page, 'devices', 'challenge=target:mcxn947,flash:150,acc:85');
   const quiz = page.getByRole('region', { name: 'Check your understanding' });
-  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  await quiz.getByRole('button', { name: 'Check answers', exact: true }).click();
   await expect(quiz.getByRole('status', { name: 'Score' })).toHaveText(/^0 \/ \d+$/);
   await page.getByRole('button', { name: 'XIP', exact: true }).first().focus();
   const axe = await new AxeBuilder({ page }).include('.guide').analyze();
@@ -155,17 +155,17 @@ test('presenter mode: a switch that persists, ?present=1, legible charts, a guid
   // The guide is folded into a drawer.
   const guide = page.getByRole('region', { name: 'Guide' });
   await expect(guide).toBeHidden();
-  await page.getByRole('button', { name: 'Show guide' }).click();
+  await page.getByRole('button', { name: 'Show guide', exact: true }).click();
   await expect(guide).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Close guide' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Close guide', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(guide).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Show guide' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Show guide', exact: true })).toBeFocused();
 
   // Shortcuts: Ctrl+Enter starts the page's main action, Ctrl+. stops it.
   await gotoLab(page, 'train', 'model=lenet5&epochs=5&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
   await page.keyboard.press('Control+.');
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Stopped');
 
@@ -177,11 +177,11 @@ test('presenter mode: a switch that persists, ?present=1, legible charts, a guid
 test('?present=1 turns presenter mode on in a fresh browser; axe passes with it on and off', async ({ page }) => {
   await gotoLab(page, 'quantization', 'present=1');
   await expect(page.getByRole('switch', { name: 'Presenter mode' })).toHaveAttribute('aria-checked', 'true');
-  await page.getByRole('button', { name: 'Show guide' }).click();
+  await page.getByRole('button', { name: 'Show guide', exact: true }).click();
   const onScan = await new AxeBuilder({ page }).include('.topbar').include('.guide-tools').include('.guide').analyze();
   expect(onScan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
-  await page.getByRole('button', { name: 'Close guide' }).click();
+  await page.getByRole('button', { name: 'Close guide', exact: true }).click();
   await page.getByRole('switch', { name: 'Presenter mode' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-present', 'on');
   const offScan = await new AxeBuilder({ page }).include('.topbar').include('.guide').analyze();
@@ -193,8 +193,8 @@ test('a reload mid-training asks first, then says the run was interrupted; chart
   await expect.poll(() => page.locator('main .chart svg, .device-dock svg.recharts-surface').count()).toBeGreaterThan(0);
   expect(await page.locator('svg.recharts-surface[tabindex]').count()).toBe(0);
 
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.type());

@@ -5,12 +5,12 @@ import { test, expect, gotoLab, percentOf } from './fixtures';
 async function trainBaseline(page: Page, model: string) {
   await page.getByLabel('Baseline model').selectOption(model);
   await page.getByLabel('Baseline epochs').selectOption('1');
-  await page.getByRole('button', { name: 'Train a baseline here' }).click();
-  await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled({ timeout: 170_000 });
+  await page.getByRole('button', { name: 'Train a baseline here', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled({ timeout: 170_000 });
 }
 
 async function exportAndCheck(page: Page) {
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const out = (name: string) => page.getByRole('status', { name, exact: true });
   await expect(out('Runtime accuracy')).toHaveText(/\d+\.\d\d %/, { timeout: 170_000 });
   const runtime = percentOf(await out('Runtime accuracy').textContent());

@@ -46,13 +46,13 @@ test('the device panel on the Train page follows the selected model and target',
   await expect(panel.getByLabel('Target')).toHaveValue('mcxn236');
 
   // Compare view: one variant on every target; collapse and expand.
-  await panel.getByRole('button', { name: 'Compare targets' }).click();
+  await panel.getByRole('button', { name: 'Compare targets', exact: true }).click();
   await expect(panel.getByRole('table').first().getByRole('row')).toHaveCount(9);
-  await panel.getByRole('button', { name: 'Hide' }).click();
+  await panel.getByRole('button', { name: 'Hide', exact: true }).click();
   await expect(panel.getByLabel('Target')).toHaveCount(0);
-  await panel.getByRole('button', { name: 'Show' }).click();
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(panel.getByLabel('Target')).toBeVisible();
-  await panel.getByRole('button', { name: 'Variants' }).click();
+  await panel.getByRole('button', { name: 'Variants', exact: true }).click();
   await panel.getByLabel('Target').selectOption('mcxn947');
 });
 
@@ -94,7 +94,7 @@ test('the Validation table lists held-out published measurements with sources, m
   expect(medianError).toBeLessThan(1.35);
   await expect(page.getByRole('table', { name: 'Error per engine' })).toContainText('MCX N947 CPU');
   // Leave-one-model-out refits in the page and shows eight predictions.
-  await page.getByRole('button', { name: 'Run leave-one-model-out' }).click();
+  await page.getByRole('button', { name: 'Run leave-one-model-out', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Leave-one-model-out' }).locator('tbody tr')).toHaveCount(8);
 });
 

@@ -5,22 +5,22 @@ import { test, expect, gotoLab, percentOf } from './fixtures';
 // (an MLP trained for one epoch) as the teacher; the page and the worker path are the same.
 test('distils for one epoch, shows all three accuracies, redraws soft targets with T, and stops mid-run', async ({ page }) => {
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
 
   await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=500&kdLeaveOut=3&kdShifts=0&kdEpochs=1&kdSeed=1&kdDigit=3');
   for (const label of ['Teacher', 'Student', 'Temperature', 'Alpha', 'Transfer set size', 'Leave out digit', 'Epochs']) {
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('button', { name: 'Train teacher' })).toHaveCount(0); // only for the zoo teacher
+  await expect(page.getByRole('button', { name: 'Train teacher', exact: true })).toHaveCount(0); // only for the zoo teacher
   const results = page.getByRole('region', { name: 'Distillation results' });
   await expect(results.getByRole('status', { name: 'Teacher accuracy' })).toHaveText(/\d+\.\d %/, { timeout: 60_000 });
   await expect(results.getByRole('status', { name: 'Size ratio' })).toHaveText(/4\.3× fewer parameters/);
 
   // Distill for one epoch: both students finish and report their accuracy.
-  await page.getByRole('button', { name: 'Distill' }).click();
+  await page.getByRole('button', { name: 'Distill', exact: true }).click();
   await expect(results.getByRole('status', { name: 'Scratch student accuracy' })).toHaveText(/\d+\.\d %/, { timeout: 120_000 });
-  await expect(page.getByRole('button', { name: 'Distill' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Distill', exact: true })).toBeEnabled();
   const teacher = percentOf(await results.getByRole('status', { name: 'Teacher accuracy' }).textContent());
   const distilled = percentOf(await results.getByRole('status', { name: 'Distilled student accuracy' }).textContent());
   const scratch = percentOf(await results.getByRole('status', { name: 'Scratch student accuracy' }).textContent());
@@ -53,14 +53,14 @@ test('distils for one epoch, shows all three accuracies, redraws soft targets wi
   // (60 epochs over 500 images and 8 shifted copies of each: minutes of work if not stopped.)
   await page.getByLabel('Epochs', { exact: true }).fill('60');
   await page.getByLabel('Shifted copies', { exact: true }).selectOption('8');
-  await page.getByRole('button', { name: 'Distill' }).click();
+  await page.getByRole('button', { name: 'Distill', exact: true }).click();
   const progress = page.getByRole('status', { name: 'Progress' });
   await expect(progress).toContainText('Training the distilled student', { timeout: 60_000 });
-  const stopButton = page.getByRole('button', { name: 'Stop' });
+  const stopButton = page.getByRole('button', { name: 'Stop', exact: true });
   await expect(stopButton).toBeEnabled();
   await stopButton.click();
   await expect(progress).toHaveCount(0, { timeout: 30_000 });
-  await expect(page.getByRole('button', { name: 'Distill' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Distill', exact: true })).toBeEnabled();
   await expect(page.getByText(/Stopped: the results show the students/)).toBeVisible();
   await expect(results.getByRole('status', { name: 'Distilled student accuracy' })).toHaveText(/\d+\.\d %/);
 

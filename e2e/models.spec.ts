@@ -6,7 +6,7 @@ const TRAIN = 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam
 
 async function trainOnce(page: Page): Promise<number> {
   await gotoLab(page, 'train', TRAIN);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
   return percentOf(await page.getByRole('status', { name: 'Test accuracy' }).textContent());
 }
@@ -33,7 +33,7 @@ test('train → prune → save → quantize the pruned version → save; the she
   const prunedAcc = percentOf(await pr.getByRole('status', { name: 'Test accuracy' }).textContent());
   await expect(page.getByLabel('Version name')).toHaveValue(/pruned 80 %/);
   const prunedName = await page.getByLabel('Version name').inputValue();
-  await page.getByRole('button', { name: 'Save to shelf' }).click();
+  await page.getByRole('button', { name: 'Save to shelf', exact: true }).click();
   await expect(page.getByText(/^Saved “.*” to the shelf\.$/)).toBeVisible();
 
   await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200');
@@ -41,12 +41,12 @@ test('train → prune → save → quantize the pruned version → save; the she
   await start.selectOption((await start.locator('option').filter({ hasText: `${prunedName} ·` }).first().getAttribute('value'))!);
   const qr = page.getByRole('region', { name: 'Quantization results' });
   await expect(qr.getByRole('status', { name: 'Float accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Quantize (PTQ)' }).click();
+  await page.getByRole('button', { name: 'Quantize (PTQ)', exact: true }).click();
   await expect(qr.getByRole('status', { name: 'Integer-only accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
   const intAcc = percentOf(await qr.getByRole('status', { name: 'Integer-only accuracy' }).textContent());
   await expect(page.getByLabel('Version name')).toHaveValue(/pruned 80 % · int8$/);
   const quantName = await page.getByLabel('Version name').inputValue();
-  await page.getByRole('button', { name: 'Save to shelf' }).click();
+  await page.getByRole('button', { name: 'Save to shelf', exact: true }).click();
   await expect(page.getByText(/^Saved “.*” to the shelf\.$/)).toBeVisible();
 
   await gotoLab(page, 'models');
@@ -77,14 +77,14 @@ test('train → prune → save → quantize the pruned version → save; the she
 
   // Export, delete everything (with an undo on the way), import: all three come back with their lineage.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export shelf' }).click();
+  await page.getByRole('button', { name: 'Export shelf', exact: true }).click();
   const file = await (await download).path();
-  await row(page, quantName).getByRole('button', { name: 'Delete' }).click();
+  await row(page, quantName).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(rows(page)).toHaveCount(2);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(rows(page)).toHaveCount(3);
   for (const n of [quantName, prunedName, rootName]) {
-    await row(page, n).getByRole('button', { name: 'Delete' }).click();
+    await row(page, n).getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(row(page, n)).toHaveCount(0);
   }
   await expect(page.getByText(/The shelf is empty/)).toBeVisible();
@@ -105,7 +105,7 @@ test('a pipeline run (prune 80 % → int8) saves each intermediate with its pare
   const root = (await rows(page).first().getByRole('rowheader').textContent())!.trim();
   await page.getByLabel('Pipeline sparsity (%)').fill('80');
   await page.getByLabel('Fine-tune epochs').fill('0');
-  await page.getByRole('button', { name: 'Run pipeline' }).click();
+  await page.getByRole('button', { name: 'Run pipeline', exact: true }).click();
   await expect(page.getByText(/^Done: 2 versions saved to the shelf\.$/)).toBeVisible({ timeout: 150_000 });
   await expect(page.getByRole('list', { name: 'Pipeline progress' }).getByRole('listitem')).toHaveCount(2);
   await expect(rows(page)).toHaveCount(3);

@@ -28,7 +28,7 @@ test('searches 3 candidates, plots them, and "Use this model" sets the baseline'
   await expect(page.getByRole('heading', { name: new RegExp(`Candidate ${key}`) })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Architecture' })).toContainText('logits');
 
-  await page.getByRole('button', { name: 'Use this model' }).click();
+  await page.getByRole('button', { name: 'Use this model', exact: true }).click();
   const status = page.getByRole('status', { name: 'Use this model status' });
   await expect(status).toContainText('Saved as the baseline', { timeout: 60_000 });
   await expect(page.getByText(new RegExp(`Baseline: NAS ${key}`))).toBeVisible();
@@ -43,7 +43,7 @@ test('Stop ends a search and keeps its results', async ({ page }) => {
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const evaluated = page.getByRole('status', { name: 'Candidates evaluated' });
   await expect(evaluated).toHaveText(/^[1-9]\d* of 40$/, { timeout: 120_000 });
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByText(/search was stopped/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Search', exact: true })).toBeEnabled();
   const n = Number((await evaluated.textContent())!.split(' ')[0]);

@@ -10,7 +10,7 @@ test('trains a baseline here, prunes 80 %, prunes structured with fewer MACs, an
   // A fresh browser has no baseline: train a tiny one on the spot.
   await page.getByLabel('Baseline model').selectOption('mlp');
   await page.getByLabel('Baseline epochs').selectOption('1');
-  await page.getByRole('button', { name: 'Train a baseline here' }).click();
+  await page.getByRole('button', { name: 'Train a baseline here', exact: true }).click();
   const results = page.getByRole('region', { name: 'Pruning results' });
   const pruneButton = page.getByRole('button', { name: 'Prune', exact: true });
   await expect(pruneButton).toBeEnabled({ timeout: 150_000 });
@@ -39,10 +39,10 @@ test('trains a baseline here, prunes 80 %, prunes structured with fewer MACs, an
   await expect.poll(async () => num(await results.getByRole('status', { name: 'MACs' }).textContent())).toBeLessThan(macsBefore * 0.6);
 
   // Sensitivity scan of every included layer.
-  await page.getByRole('button', { name: 'Run sensitivity scan' }).click();
-  await expect(page.getByRole('button', { name: 'Use as local targets' })).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: 'Run sensitivity scan', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Use as local targets', exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText(/Test accuracy when one layer is pruned/)).toBeVisible();
-  await page.getByRole('button', { name: 'Use as local targets' }).click();
+  await page.getByRole('button', { name: 'Use as local targets', exact: true }).click();
   await expect(page.getByLabel('Scope', { exact: true })).toHaveValue('local');
   await expect(page.getByLabel(/Target for /).first()).toBeVisible();
 

@@ -9,14 +9,14 @@ test('quantizes the baseline to int8, falls apart at 2 bits, and moves the clipp
   // A fresh browser has no baseline: train a tiny one on the spot.
   await page.getByLabel('Baseline model').selectOption('mlp');
   await page.getByLabel('Baseline epochs').selectOption('1');
-  await page.getByRole('button', { name: 'Train a baseline here' }).click();
-  const ptq = page.getByRole('button', { name: 'Quantize (PTQ)' });
+  await page.getByRole('button', { name: 'Train a baseline here', exact: true }).click();
+  const ptq = page.getByRole('button', { name: 'Quantize (PTQ)', exact: true });
   await expect(ptq).toBeEnabled({ timeout: 150_000 });
 
   for (const label of ['Weight bits', 'Activation bits', 'Scheme', 'Granularity', 'Calibration', 'QAT epochs']) {
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('button', { name: 'Train with QAT' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train with QAT', exact: true })).toBeVisible();
 
   const results = page.getByRole('region', { name: 'Quantization results' });
   const out = (name: string) => results.getByRole('status', { name });
@@ -70,21 +70,21 @@ test('quantizes the baseline to int8, falls apart at 2 bits, and moves the clipp
 
   // QAT at 2 bits (one epoch of the MLP) wins accuracy back; the results can switch between PTQ and QAT.
   const ptq2 = percentOf(await out('Quantized accuracy').textContent());
-  await page.getByRole('button', { name: 'Train with QAT' }).click();
-  await expect(results.getByRole('button', { name: 'Show PTQ' })).toBeVisible({ timeout: 150_000 });
+  await page.getByRole('button', { name: 'Train with QAT', exact: true }).click();
+  await expect(results.getByRole('button', { name: 'Show PTQ', exact: true })).toBeVisible({ timeout: 150_000 });
   await expect(results.getByText(/^QAT: w2\/a2/)).toBeVisible();
   expect(percentOf(await out('Quantized accuracy').textContent())).toBeGreaterThan(ptq2);
-  await results.getByRole('button', { name: 'Show PTQ' }).click();
+  await results.getByRole('button', { name: 'Show PTQ', exact: true }).click();
   await expect(out('Quantized accuracy')).toHaveText(`${ptq2.toFixed(2)} %`);
 
   // Step through one neuron of the integer-only model.
   const step = page.getByRole('region', { name: 'Integer-only step-through' });
-  await step.getByRole('button', { name: 'Step through' }).click();
+  await step.getByRole('button', { name: 'Step through', exact: true }).click();
   await expect(step.getByRole('status', { name: 'int8 output' })).toHaveText(/^-?\d+$/, { timeout: 60_000 });
   await expect(step.getByRole('status', { name: 'int32 accumulator' })).toHaveText(/^-?\d+$/);
 
   // The fp32 / fp16 / int8 / int4 ledger: each format smaller than the last.
-  await page.getByRole('button', { name: 'Compute ledger' }).click();
+  await page.getByRole('button', { name: 'Compute ledger', exact: true }).click();
   const ledger = page.getByRole('table', { name: /Weights \+ biases/ });
   await expect(ledger).toBeVisible({ timeout: 120_000 });
   const kbOf = async (row: string) => Number(/([\d.]+) KB/.exec((await ledger.getByRole('row', { name: new RegExp(`^${row}`) }).textContent()) ?? '')?.[1]);

@@ -26,8 +26,8 @@ test('the Train page opens from the navigation and shows its controls and guide'
   for (const label of ['Model', 'Epochs', 'Batch size', 'Learning rate', 'Optimizer', 'Seed', 'Backend']) {
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Guide' }).getByRole('heading', { name: 'Training a network' })).toBeVisible();
   // KaTeX rendered the math (no raw $…$ left in the text).
   await expect(page.locator('.guide .katex').first()).toBeVisible();
@@ -77,7 +77,7 @@ test('a bad value in the link falls back to its default and a notice names the f
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('7');
   // The link is rewritten with the values in use.
   await expect(page).toHaveURL(/epochs=5/);
-  await notices.getByRole('alert').filter({ hasText: 'Epochs' }).getByRole('button', { name: 'Dismiss notice' }).click();
+  await notices.getByRole('alert').filter({ hasText: 'Epochs' }).getByRole('button', { name: 'Dismiss notice', exact: true }).click();
   await expect(notices.getByRole('alert').filter({ hasText: 'Epochs' })).toHaveCount(0);
 });
 
@@ -100,21 +100,21 @@ test('corrupt saved settings reset with a notice instead of a blank page', async
 test("while the Train lab trains, another lab names that job, links to its Stop and keeps its start buttons off", async ({ page }) => {
   await gotoLab(page, 'train', 'model=lenet5&epochs=20&batchSize=32&seed=1');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
 
   await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
   const note = page.getByRole('status').filter({ hasText: "The engine is busy with the Train lab's job" });
   await expect(note).toBeVisible();
   // A fresh browser has no baseline: the lab offers to train one, but not while the engine is taken.
-  await expect(page.getByRole('button', { name: 'Train a baseline here' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train a baseline here', exact: true })).toBeDisabled();
 
   await note.getByRole('link', { name: 'Train' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Stopped');
 
   await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
-  await expect(page.getByRole('button', { name: 'Train a baseline here' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train a baseline here', exact: true })).toBeEnabled();
   await expect(note).toHaveCount(0);
 });
 

@@ -6,7 +6,7 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
   await gotoLab(page, 'pruning', 'prFineTune=0&prTarget=50&prGranularity=structured&prScope=local&prCriterion=taylor-group&prWhen=after');
   await page.getByLabel('Baseline model').selectOption('mlp');
   await page.getByLabel('Baseline epochs').selectOption('1');
-  await page.getByRole('button', { name: 'Train a baseline here' }).click();
+  await page.getByRole('button', { name: 'Train a baseline here', exact: true }).click();
   const pruneButton = page.getByRole('button', { name: 'Prune', exact: true });
   await expect(pruneButton).toBeEnabled({ timeout: 150_000 });
   const results = page.getByRole('region', { name: 'Pruning results' });
@@ -41,11 +41,11 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
   await page.getByLabel('Target sparsity', { exact: true }).fill('80');
   await page.getByLabel('Rounds', { exact: true }).fill('2');
   await page.getByLabel('Reset weights', { exact: true }).selectOption({ label: 'Rewind' });
-  await page.getByRole('button', { name: 'Run rounds' }).click();
+  await page.getByRole('button', { name: 'Run rounds', exact: true }).click();
   const lottery = page.getByRole('region', { name: 'Iterative pruning and lottery tickets' });
   await expect(lottery.getByRole('status', { name: 'Accuracy after the last round (rewind)' })).toHaveText(/\d+\.\d\d %/, { timeout: 180_000 });
   await expect(lottery.getByText('Test accuracy after each round, by weight reset')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Run rounds' })).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Run rounds', exact: true })).toBeEnabled({ timeout: 120_000 });
   await lottery.screenshot({ path: 'test-results/techniques-lottery.png' });
 
   // Weight clustering on the same saved baseline.
@@ -66,7 +66,7 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
 
   // KL-divergence calibration runs the PTQ path.
   await page.getByLabel('Calibration', { exact: true }).selectOption({ label: 'KL divergence' });
-  await page.getByRole('button', { name: 'Quantize (PTQ)' }).click();
+  await page.getByRole('button', { name: 'Quantize (PTQ)', exact: true }).click();
   const qres = page.getByRole('region', { name: 'Quantization results' });
   await expect(qres.getByRole('status', { name: 'Integer-only accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
   expect(percentOf(await qres.getByRole('status', { name: 'Quantized accuracy' }).textContent())).toBeGreaterThan(70);
@@ -74,13 +74,13 @@ test('prunes with the papers\' criteria and 2:4, then clusters the baseline (Dee
 
 test('finds the bias that brings back the left-out digit (Hinton et al. 2015, §3)', async ({ page }) => {
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
   await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=1000&kdLeaveOut=3&kdShifts=0&kdEpochs=2&kdSeed=1&kdBias=0');
-  await page.getByRole('button', { name: 'Distill' }).click();
+  await page.getByRole('button', { name: 'Distill', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Bias adjustment' });
   await expect(panel.getByLabel('Bias adjustment', { exact: true })).toBeVisible({ timeout: 150_000 });
-  await panel.getByRole('button', { name: 'Find best bias' }).click();
+  await panel.getByRole('button', { name: 'Find best bias', exact: true }).click();
   const after = panel.getByRole('status', { name: 'Left-out digit accuracy', exact: true });
   await expect(after).toHaveText(/\d+\.\d %/, { timeout: 60_000 });
   const before = percentOf(await panel.getByRole('status', { name: 'Left-out digit accuracy before' }).textContent());

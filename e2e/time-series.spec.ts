@@ -18,12 +18,12 @@ test('classification: Generate data, Train, accuracy and confusion matrix; live 
   await expect(page.getByRole('status', { name: 'Nyquist frequency' })).toHaveText('200.0 Hz');
   await expect(page.getByRole('img', { name: /Spectrogram of unbalance/ })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Generate data' }).click();
+  await page.getByRole('button', { name: 'Generate data', exact: true }).click();
   // 400 samples per recording, windows of 128 every 64: 5 per recording, 7 classes × 3 recordings.
   await expect(page.getByRole('status', { name: 'Windows', exact: true })).toHaveText('105');
   await expect(page.getByRole('heading', { name: 'Feature separability' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const acc = page.getByRole('status', { name: 'Test accuracy', exact: true });
   await expect(acc).toHaveText(/\d+\.\d %/, { timeout: 120_000 });
   expect(percentOf(await acc.textContent())).toBeGreaterThan(100 / 7); // above chance
@@ -41,7 +41,7 @@ test('anomaly detection trains on normal data only and shows AUC, ROC and the th
   await page.getByLabel('Recordings per class').fill('4');
   await page.getByLabel('Seconds per recording').fill('1');
   await page.getByLabel('Epochs').fill('5');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const auc = page.getByRole('status', { name: 'AUC', exact: true });
   await expect(auc).toHaveText(/^[01]\.\d{3}$/, { timeout: 120_000 });
   expect(Number(await auc.textContent())).toBeGreaterThan(0.7);
@@ -57,7 +57,7 @@ test('anomaly detection trains on normal data only and shows AUC, ROC and the th
 
 test('regression predicts the state of charge: MAE and R²', async ({ page }) => {
   await gotoLab(page, 'time-series', 'tsTask=regression&tsDataset=battery&tsRate=1&tsWindow=60&tsStride=20&tsRecordings=6&tsEpochs=4&tsModel=mlp&tsFeatures=dsp');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'R²', exact: true })).toHaveText(/^-?\d+\.\d{3}$/, { timeout: 120_000 });
   await expect(page.getByRole('status', { name: 'MAE', exact: true })).toHaveText(/\d+\.\d % SoC/);
   await expect(page.getByRole('figure', { name: /Predicted against true/ })).toBeVisible();
@@ -76,7 +76,7 @@ test('CSV import: a bad file is refused by name of the problem, a good one train
   await expect(page.getByLabel('Sampling rate (Hz)')).toHaveValue('100');
   await expect(page.getByRole('status', { name: 'Windows', exact: true })).toHaveText(/^\d+$/);
   await expect(page.getByRole('img', { name: /Spectrogram of fast/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const acc = page.getByRole('status', { name: 'Test accuracy', exact: true });
   await expect(acc).toHaveText(/\d+\.\d %/, { timeout: 120_000 });
   expect(percentOf(await acc.textContent())).toBeGreaterThan(50);
@@ -85,9 +85,9 @@ test('CSV import: a bad file is refused by name of the problem, a good one train
 
 test('Stop ends a long run and keeps the page usable', async ({ page }) => {
   await gotoLab(page, 'time-series', 'tsTask=classification&tsDataset=motor&tsEpochs=100&tsRecordings=12&tsSeconds=2&tsRate=1000&tsWindow=256&tsStride=128');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/Epoch \d+ of 100/)).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByText(/Stopped after \d+ epochs/)).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 });

@@ -3,8 +3,8 @@ import { test, expect, gotoLab, percentOf } from './fixtures';
 
 test('trains the MLP for one epoch to at least 85 % test accuracy, then the draw pad predicts', async ({ page }) => {
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
-  await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeEnabled();
   const status = page.getByRole('status', { name: 'Run status' });
   await expect(status).toContainText('Done', { timeout: 150_000 });
 
@@ -40,14 +40,14 @@ test('trains the MLP for one epoch to at least 85 % test accuracy, then the draw
   const prediction = page.getByRole('status', { name: 'Prediction' });
   await expect(prediction).toHaveText(/^\d \(\d+(\.\d)? %\)$/);
   await expect(prediction).toHaveText(/^1 /);
-  await page.getByRole('button', { name: 'Clear' }).click();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(prediction).toHaveText('–');
 });
 
 test('Stop ends a run mid-way and a new run can start', async ({ page }) => {
   await gotoLab(page, 'train', 'model=mlp&epochs=20&batchSize=32&seed=1');
-  const train = page.getByRole('button', { name: 'Train' });
-  const stop = page.getByRole('button', { name: 'Stop' });
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
   const status = page.getByRole('status', { name: 'Run status' });
   await train.click();
   await expect(status).toContainText('Training');
