@@ -1,7 +1,7 @@
 import { test, expect, gotoLab } from './fixtures';
 
 /** The course in order (src/app/labs.ts). */
-const COURSE_ORDER = ['Why edge AI', 'Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Deploy', 'AI at NXP', 'Generative AI at the edge'];
+const COURSE_ORDER = ['Why edge AI', 'Train', 'Pruning', 'Quantization', 'Distillation', 'Architecture search', 'Deploy', 'Time series', 'AI at NXP', 'Generative AI at the edge'];
 
 test('the home page lists every lab and says which backend is in use', async ({ page }) => {
   await page.goto('./');

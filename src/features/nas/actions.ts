@@ -82,12 +82,14 @@ async function runStrategies(v: NasSettingsValues, targetId: string, strategies:
       let seen = 0;
       const res = await nasEngine().search(
         s,
-        proxy(job.guard((e: NasEvent) => {
+        // Records are data of this run (keyed by runId): the last one may trail the search's result on
+        // Comlink's channel and must still land, so only the progress line and the training marker are guarded.
+        proxy((e: NasEvent) => {
           if (e.type === 'candidate') {
             records.push(e.record);
             if (e.record.status === 'trained') job.progress(Math.min(1, ++seen / s.candidates), `${strategy} search: candidate ${seen}`);
-          } else useNasStore.getState().setTraining({ key: e.key, fraction: e.fraction });
-        })),
+          } else if (job.live()) useNasStore.getState().setTraining({ key: e.key, fraction: e.fraction });
+        }),
       );
       records.flush();
       useNasStore.getState().finishRun(runId, { stopReason: res.stopReason, elapsedMs: res.elapsedMs });

@@ -125,7 +125,11 @@ export function runSweep(v: QuantizationSettingsValues): Promise<void> {
         })),
       );
     },
-    () => undefined,
+    // The result holds every point, also one whose event trailed the result on Comlink's channel.
+    (all) => {
+      points.splice(0, points.length, ...all);
+      show();
+    },
   );
 }
 
