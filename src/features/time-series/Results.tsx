@@ -3,46 +3,22 @@
  * precision / recall and the faults it misses (anomaly detection); predicted vs true (regression).
  */
 import { CartesianGrid, ComposedChart, Line, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
+import { ConfusionMatrix } from '../../components/ConfusionMatrix';
 import { Output, percent } from '../../components/Output';
 import { useWidth } from '../../components/charts/use-width';
 import type { TaskEvaluation } from '../../worker/protocol/time-series';
 import { atThreshold, thresholdAt } from '../../core/data/timeseries/metrics';
 import { fixed } from './palette';
 
+/** The classification windows' confusion matrix (the shared component, with the task's class names). */
 export function ConfusionTable({ confusion, classNames }: { confusion: number[][]; classNames: string[] }) {
-  const rowTotals = confusion.map((r) => r.reduce((a, b) => a + b, 0));
   return (
-    <figure className="confusion ts-confusion">
-      <figcaption>Confusion matrix (test windows): rows true class, columns predicted</figcaption>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">true ↓ / pred →</th>
-            {classNames.map((c) => (
-              <th key={c} scope="col">{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {confusion.map((row, t) => (
-            <tr key={t}>
-              <th scope="row">{classNames[t]}</th>
-              {row.map((n, p) => {
-                const share = rowTotals[t] ? n / rowTotals[t] : 0;
-                const diag = t === p;
-                const alpha = diag ? 0.15 + 0.6 * share : Math.min(0.85, share * 4);
-                const bg = n === 0 ? 'transparent' : diag ? `rgba(31,95,191,${alpha})` : `rgba(194,65,12,${alpha})`;
-                return (
-                  <td key={p} style={{ background: bg, color: alpha > 0.5 ? '#fff' : undefined }} title={`true ${classNames[t]}, predicted ${classNames[p]}: ${n}`}>
-                    {n}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ConfusionMatrix
+      confusion={confusion}
+      classNames={classNames}
+      caption="Confusion matrix (test windows): rows true class, columns predicted"
+      className="confusion ts-confusion"
+    />
   );
 }
 

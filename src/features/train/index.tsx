@@ -6,7 +6,7 @@ import { useTrainRun } from '../../store/train';
 import { useBaseline, describeBaseline } from '../../store/baseline';
 import { TrainControls } from './TrainControls';
 import { TrainProgress } from './TrainProgress';
-import { ConfusionMatrix } from './ConfusionMatrix';
+import { ConfusionMatrix } from '../../components/ConfusionMatrix';
 import { Misclassified } from './Misclassified';
 import { DrawPad } from './DrawPad';
 

@@ -10,6 +10,7 @@
  * Pruned weights (exact zeros) are left out when `keepZeros` is set: they keep a reserved code and
  * stay exactly zero, so clustering does not undo pruning (tfmot's sparsity-preserving clustering).
  */
+import { mulberry32 } from '../../data/random';
 
 export type CentroidInit = 'linear' | 'density' | 'random';
 
@@ -20,16 +21,6 @@ export interface LayerClusters {
   index: Uint16Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function initCentroids(values: Float32Array, k: number, init: CentroidInit, seed = 1): Float32Array {
   if (values.length === 0) return new Float32Array(k);
