@@ -5,6 +5,7 @@
  */
 import type { IoQuant } from '../../core/export';
 import type { ModelSpec } from '../../core/model/spec';
+import type { Int8Comparison } from '../../core/export/compare';
 
 /** One entry of "Model to deploy". */
 export interface DeployModelOption {
@@ -29,19 +30,10 @@ export interface DeployRequest {
 }
 
 /** LiteRT.js on the float-interface twin vs the app's integer engine, over the same test digits. */
-export interface RuntimeCheck {
+export interface RuntimeCheck extends Int8Comparison {
   runtime: string;
   /** Where LiteRT.js ran. */
   where: 'worker' | 'page';
-  count: number;
-  accuracy: number;
-  argmaxAgreement: number;
-  /** Share of int8 outputs equal / within 1 LSB of the app's integer engine. */
-  exact: number;
-  withinOne: number;
-  maxDiff: number;
-  /** Test digits whose argmax differs (up to 20), for explanation. */
-  disagreements: { index: number; label: number; app: number; runtime: number }[];
 }
 
 export interface DeployResult {
