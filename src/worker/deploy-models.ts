@@ -102,9 +102,15 @@ export async function deployableModels(): Promise<DeployModelOption[]> {
     const byId = new Map(listing.versions.map((v) => [v.id, v]));
     const deleted = new Map(listing.tombstones.map((t) => [t.id, t.name]));
     for (const v of [...listing.versions].reverse()) {
+      let quantNote: string | undefined;
+      if (v.quantized) {
+        const full = await getVersion(v.id);
+        const why = full.quant && quantParamsIncompatibility(full.spec, full.quant);
+        quantNote = why ? `Its own quantization cannot be written as TFLite int8 (${why}): Export re-quantizes it from its float weights.` : 'Written with its own quantization parameters (checked to reproduce exactly on export).';
+      }
       out.push({
         id: SHELF_PREFIX + v.id, label: `Shelf: ${v.name}`, lineage: `Shelf lineage: ${lineageOf(v.id, byId, deleted)}`,
-        available: true, spec: v.spec, accuracy: runningAccuracy(v), quantized: v.quantized,
+        available: true, spec: v.spec, accuracy: runningAccuracy(v), quantized: v.quantized, quantNote,
       });
     }
   } catch {

@@ -12,6 +12,9 @@ import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { analyzeSpec } from '../../core/model/analyze';
 import { useBaseline } from '../../store/baseline';
+import { useVersions, watchShelf } from '../../store/shelf';
+import { SaveToShelf } from '../../components/shelf/SaveToShelf';
+import { defaultVersionName, quantStep } from '../../core/shelf/naming';
 import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { exportModel, refreshModels, stop } from './actions';
@@ -27,10 +30,12 @@ export default function DeployPage() {
   const { models, listError, selected, result } = useDeploy();
   const job = useJob(deployLab);
   const running = job.running;
+  const versions = useVersions();
+  useEffect(() => void watchShelf(), []);
   useEffect(() => {
-    // Reads the list again whenever the baseline changes (idempotent, so StrictMode's double call is harmless).
+    // Reads the list again whenever the baseline or the shelf changes (idempotent, so StrictMode's double call is harmless).
     if (loaded) void refreshModels();
-  }, [loaded, baseline?.savedAt]);
+  }, [loaded, baseline?.savedAt, versions]);
   const chosen = models?.find((m) => m.id === selected);
   const costs = useMemo(() => (chosen?.spec ? analyzeSpec(chosen.spec) : null), [chosen?.spec]);
   const accuracy = chosen?.accuracy ?? (selected === 'baseline' ? baseline?.testAccuracy : undefined);
@@ -45,7 +50,7 @@ export default function DeployPage() {
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
           <SelectField
-            label="Model to deploy"
+            label="Model to deploy (start from a shelf version)"
             wide
             value={selected}
             disabled={running || !models}
@@ -67,10 +72,13 @@ export default function DeployPage() {
           <p className="dp-muted">
             {chosen.lineage}
             {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
-            {accuracy !== undefined && ` · float test accuracy ${percent(accuracy)}`}
-            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+            {accuracy !== undefined && ` · ${chosen.quantized ? 'integer' : 'float'} test accuracy ${percent(accuracy)}`}
+            {selected === 'quantization'
+              ? ' · exported with the Quantization lab’s own ranges (no new calibration).'
+              : ` · ${chosen.quantized ? 'if re-quantized: ' : ''}min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
           </p>
         )}
+        {chosen?.quantNote && <p className="dp-muted">{chosen.quantNote}</p>}
         {chosen && !chosen.available && (
           <p role="alert" className="field-error">
             {chosen.label} cannot be exported: {chosen.reason}.
@@ -88,6 +96,21 @@ export default function DeployPage() {
           <RuntimeComparison r={result} />
           <Downloads r={result} />
           <FileDetails r={result} />
+          <section className="panel" aria-labelledby="dp-save">
+            <h2 id="dp-save">Keep the exported int8 model</h2>
+            <p className="dp-muted">Saves the float weights with the int8 parameters just written ({result.quantNote}), so the shelf lists the version that was deployed.</p>
+            <SaveToShelf
+              slot={result.saveSlot}
+              defaultName={defaultVersionName(result.modelLabel.replace(/^(Shelf|Current baseline): /, ''), quantStep(8))}
+              parentId={result.parentId}
+              technique="quantize"
+              lab="deploy"
+              masks="inherit"
+              quant={result.quant}
+              metrics={{ ...(result.floatAccuracy !== null ? { floatAccuracy: result.floatAccuracy } : {}), integerAccuracy: result.integerAccuracy }}
+              disabled={running}
+            />
+          </section>
         </>
       )}
     </div>

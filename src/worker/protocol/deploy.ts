@@ -20,6 +20,8 @@ export interface DeployModelOption {
   accuracy?: number;
   /** A quantized version: written with its own parameters when TFLite int8 can hold them. */
   quantized?: boolean;
+  /** For a quantized version: whether its own parameters are written, or why it is re-quantized. */
+  quantNote?: string;
   /** Where it comes from, e.g. "Train lab baseline" or "Quantization lab (PTQ, 8/8 bit)". */
   lineage: string;
 }
