@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   const bool io_quant_matches = input->params.scale == kInputScale && input->params.zero_point == kInputZeroPoint &&
                                 output->params.scale == kOutputScale && output->params.zero_point == kOutputZeroPoint;
 
+  int mismatches_shown = 0;
   long equal = 0, within_one = 0, max_diff = 0, argmax_agree = 0, tflm_correct = 0, app_correct = 0;
   for (long i = 0; i < count; ++i) {
     std::memcpy(input->data.int8, inputs + i * in_size, in_size);
@@ -84,6 +85,10 @@ int main(int argc, char** argv) {
       if (d == 0) ++equal;
       if (d <= 1) ++within_one;
       if (d > max_diff) max_diff = d;
+      if (d != 0 && mismatches_shown < 5) {  // where they differ, for a closer look
+        std::fprintf(stderr, "vector %ld output %ld: TFLM %d, app %d\n", i, k, output->data.int8[k], app[k]);
+        ++mismatches_shown;
+      }
     }
     const int t = ArgmaxOf(output->data.int8, static_cast<int>(out_size));
     const int a = ArgmaxOf(app, static_cast<int>(out_size));
