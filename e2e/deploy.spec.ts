@@ -99,4 +99,9 @@ test('a LiteRT.js load failure says so, keeps the app numbers and downloads; the
   await page.getByRole('button', { name: 'Save to shelf', exact: true }).click();
   await expect(page.getByText('Saved “MLP deployed int8” to the shelf.')).toBeVisible();
   await expect(page.getByLabel('Model to deploy').locator('option', { hasText: 'Shelf: MLP deployed int8' })).toHaveCount(1);
+  await page.getByLabel('Model to deploy').selectOption({ label: 'Shelf: MLP deployed int8' });
+  await expect(page.getByText('Shelf lineage: MLP deployed int8')).toBeVisible();
+  // Deploy wrote it with TFLite's own scheme, so it deploys again with exactly those parameters.
+  await expect(page.getByText(/^Written with its own quantization parameters/)).toBeVisible();
+  await page.screenshot({ path: info.outputPath('deploy-shelf-version.png') });
 });

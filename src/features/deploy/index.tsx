@@ -3,7 +3,7 @@
  * converter does, run the exported bytes in LiteRT.js next to the app's own integer engine, and
  * download the .tflite, the C array, a TFLM starter project and test vectors for a board.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { JobStatus, useJob } from '../../components/jobs';
 import { count, percent } from '../../components/Output';
@@ -31,6 +31,7 @@ export default function DeployPage() {
   const job = useJob(deployLab);
   const running = job.running;
   const versions = useVersions();
+  const convertRef = useRef<HTMLElement>(null);
   useEffect(() => void watchShelf(), []);
   useEffect(() => {
     // Reads the list again whenever the baseline or the shelf changes (idempotent, so StrictMode's double call is harmless).
@@ -46,7 +47,7 @@ export default function DeployPage() {
   return (
     <div className="dp-page">
       {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." />}
-      <section className="panel" aria-labelledby="dp-convert">
+      <section ref={convertRef} className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
           <SelectField
@@ -55,7 +56,11 @@ export default function DeployPage() {
             value={selected}
             disabled={running || !models}
             options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(id) => patchDeploy({ selected: id, result: null })}
+            onChange={(id) => {
+              patchDeploy({ selected: id, result: null });
+              // The old results below go away and the page gets shorter: keep the choice and its details in view.
+              requestAnimationFrame(() => convertRef.current?.scrollIntoView({ block: 'nearest' }));
+            }}
           />
           <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || selected === 'quantization'} />
           <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running} />
