@@ -94,7 +94,7 @@ async function readShelf(): Promise<{ versions: ModelVersion[]; tombstones: Tomb
   return { versions, tombstones, damaged };
 }
 
-async function getVersion(id: string): Promise<ModelVersion> {
+export async function getVersion(id: string): Promise<ModelVersion> {
   const r = validateVersion(await dbGet(STORE, id));
   if (!r.ok) throw new Error(`the version ${id} cannot be used: ${r.reason}`);
   return r.value;

@@ -16,7 +16,7 @@ export const SLOTS = {
   distilled: 'distill:distilled',
   scratchStudent: 'distill:scratch',
   nasChosen: 'nas:chosen',
-  /** The Deploy lab's batch-norm-folded copy of the baseline while it calibrates. */
+  /** The Deploy lab's batch-norm-folded float copy of the model it last exported (what its "Save to shelf" stores). */
   deployFloat: 'deploy:float',
   /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
   shelfPipeline: 'shelf:pipeline',
