@@ -68,7 +68,8 @@ function summarize(task: TimeSeriesTask, ds: TimeSeriesDataset, s: TsRunSettings
   const order = Array.from(ratios.keys()).sort((a, b) => ratios[b] - ratios[a]);
   const fisher = order.slice(0, 12).map((i) => ({ name: dsp.featureNames[i], ratio: Number.isFinite(ratios[i]) ? ratios[i] : 1e6 }));
   const [fx, fy] = [order[0], order[1] ?? order[0]];
-  const step = Math.max(1, Math.ceil(dsp.train.count / 300));
+  // ≤ 210 dots: each is an SVG element the page has to create (see features/time-series/stage.ts).
+  const step = Math.max(1, Math.ceil(dsp.train.count / 210));
   const scatter: DataSummary['scatter'] = [];
   for (let i = 0; i < dsp.train.count; i += step) scatter.push({ x: dsp.train.x[i * dim + fx], y: dsp.train.x[i * dim + fy], label: labels[i] });
   const notice = p.train.count < 8 || p.test.count < 2 ? `Only ${p.train.count} training and ${p.test.count} test windows: add recordings or shorten the stride.` : undefined;

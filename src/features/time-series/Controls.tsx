@@ -1,4 +1,5 @@
 /** The lab's settings, the Generate / Train / Stop buttons and the sensor-file input. */
+import { memo } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
 import { useJob } from '../../components/jobs';
 import { DATASET_DEFAULTS, TASK_DATASETS, TASK_MODELS, TS_DEFAULTS } from '../../core/data/timeseries/lab-defaults';
@@ -30,7 +31,7 @@ function datasetPatch(id: keyof typeof DATASET_DEFAULTS): Partial<TimeSeriesSett
 }
 
 /** The signal settings, next to the live signal view they change. */
-export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
+export const SignalControls = memo(function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
   const busy = useJob(timeSeriesLab).running;
   const f = timeSeriesSettings.fields;
   const simulated = s.tsDataset !== 'csv';
@@ -61,9 +62,9 @@ export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (
         <NumberField label="FFT bands" field={f.tsBands} value={s.tsBands} onChange={(tsBands) => update({ tsBands })} disabled={busy} />
     </fieldset>
   );
-}
+});
 
-export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
+export const Controls = memo(function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
   const job = useJob(timeSeriesLab);
   const busy = job.running;
   const otherJob = job.blocked;
@@ -138,4 +139,4 @@ export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Par
       </div>
     </form>
   );
-}
+});
