@@ -10,7 +10,7 @@ import { buildDataset, prepareFor, type TsRunSettings } from '../core/data/times
 import { evaluateModel, quantizeAndEvaluate, specFor, trainModel } from '../core/data/timeseries/run';
 import { spectrogram } from '../core/data/timeseries/spectrogram';
 import type { Recording, TimeSeriesDataset, TimeSeriesTask } from '../core/data/timeseries/types';
-import { chopRecordings, makeWindows } from '../core/data/timeseries/window';
+import { chopRecordings, makeWindows, resampleDataset } from '../core/data/timeseries/window';
 import { runJob, throttle } from './context';
 import type { DataSummary, SignalPreview, TimeSeriesApi, TsEvent } from './protocol/time-series';
 
@@ -103,7 +103,9 @@ export const timeSeriesApi: TimeSeriesApi = {
     if (s.dataset === 'csv') {
       const st = stored.get(task);
       if (!st || st.key !== null) return { dataset: 'csv', sampleRate: s.sampleRate, windowLength: s.windowLength, channelNames: [], unit: '', classes: [] };
-      return previewOf(st.ds, s);
+      // Shown as the model will see it: resampled to the chosen rate (with or without the low-pass).
+      const ds = st.ds.sampleRate === s.sampleRate ? st.ds : resampleDataset(st.ds, s.sampleRate, s.antiAlias ?? true);
+      return previewOf(ds, s);
     }
     // One short recording per class is enough to see the signal (the battery needs a whole discharge).
     const ds = buildDataset(task, s.dataset, { ...s, recordings: 1, seconds: Math.max(s.seconds, (2 * s.windowLength) / s.sampleRate) });

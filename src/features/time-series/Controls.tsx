@@ -60,6 +60,17 @@ export const SignalControls = memo(function SignalControls({ s, update }: { s: T
           </>
         )}
         <NumberField label="FFT bands" field={f.tsBands} value={s.tsBands} onChange={(tsBands) => update({ tsBands })} disabled={busy} />
+        {!simulated && (
+          <div className="field">
+            <label className="ts-check">
+              <input type="checkbox" checked={s.tsAntiAlias} onChange={(e) => update({ tsAntiAlias: e.target.checked })} disabled={busy} aria-describedby="ts-aa-hint" />
+              Anti-aliasing filter
+            </label>
+            <small id="ts-aa-hint" className="field-hint">
+              Low-pass at 0.45 × the new rate before resampling the file to a lower rate. Off: tones above the new Nyquist fold to false lines.
+            </small>
+          </div>
+        )}
     </fieldset>
   );
 });

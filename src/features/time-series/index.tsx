@@ -41,7 +41,7 @@ export default function TimeSeriesPage() {
   const t = useDeferredValue(live);
   const preview = useDeferredValue(useTimeSeries((st) => st.preview));
   const previewError = useTimeSeries((st) => st.previewError);
-  const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
+  const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, s.tsAntiAlias, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
   // The preview is not a job (one short recording per class), so it may follow the settings live.
   useEffect(() => {
     const id = setTimeout(() => void refreshPreview(s), 150);

@@ -32,6 +32,8 @@ export interface TsRunSettings {
   seconds: number;
   imbalance: number;
   bands: number;
+  /** Low-pass before resampling imported data to another rate (off: tones above the new Nyquist fold). */
+  antiAlias?: boolean;
 }
 
 /** Datasets each task offers (CSV uploads are added by the page when loaded). */
@@ -91,7 +93,7 @@ export function featureModeFor(model: ModelKind, features: FeatureMode): Feature
 }
 
 export function prepareFor(task: TimeSeriesTask, ds: TimeSeriesDataset, s: TsRunSettings, model: ModelKind = s.model): Prepared {
-  const data = ds.id === 'csv' && s.sampleRate !== ds.sampleRate ? resampleDataset(ds, s.sampleRate) : ds;
+  const data = ds.id === 'csv' && s.sampleRate !== ds.sampleRate ? resampleDataset(ds, s.sampleRate, s.antiAlias ?? true) : ds;
   return prepare(data, {
     task,
     windowLength: s.windowLength,
