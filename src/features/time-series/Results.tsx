@@ -55,7 +55,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
   }
   return (
     <div ref={ref} className="ts-two">
-      {width > 0 && (
+      {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="ROC curve">
           <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
           <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={MARGIN}>
