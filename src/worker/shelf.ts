@@ -137,13 +137,16 @@ export async function putVersion(v: ModelVersion): Promise<WriteResult> {
   return r;
 }
 
-/** The Train lab's completed run (and "Train a baseline here"): a root version named after its model. */
-export async function saveTrainedRun(slot: string, testAccuracy: number): Promise<WriteResult> {
+/**
+ * The Train lab's completed run (and "Train a baseline here", and NAS's chosen model): a version named
+ * after its model, a root unless it grew from a shelf version (a NAS search seeded by one).
+ */
+export async function saveTrainedRun(slot: string, testAccuracy: number, origin: { settingsLink?: string; parentId?: string | null } = {}): Promise<WriteResult> {
   const { versions } = await readShelf();
   const name = uniqueName(getSlot(slot).spec.name, versions.map((v) => v.name));
   // The NAS lab saves its chosen architecture the same way (slot "nas:chosen").
   const fromNas = slot.startsWith('nas:');
-  const v = await versionFromSlot({ slot, name, technique: fromNas ? 'nas' : 'train', lab: fromNas ? 'nas' : 'train', parentId: null, metrics: { floatAccuracy: testAccuracy } });
+  const v = await versionFromSlot({ slot, name, technique: fromNas ? 'nas' : 'train', lab: fromNas ? 'nas' : 'train', settingsLink: origin.settingsLink, parentId: origin.parentId ?? null, metrics: { floatAccuracy: testAccuracy } });
   return putVersion(v);
 }
 
