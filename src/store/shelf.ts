@@ -14,7 +14,7 @@ import type { PipelineEvent, PipelineRequest, PipelineResult, SaveResult, SaveVe
 import { useBaseline } from './baseline';
 import { pushNotice, clearNotice } from './notices';
 import { deviceSettings } from './device';
-import { encode, type Fields, type SettingsSchema, type Values } from './settings-schema';
+import { defineSettings, encode, type Field, type Fields, type SettingsSchema, type Values } from './settings-schema';
 import { useSettingsStore } from './use-lab-settings';
 
 /** The channel the worker posts on after each shelf write (src/worker/shelf.ts SHELF_CHANNEL). */
@@ -221,4 +221,34 @@ export function labLink<F extends Fields>(labId: string, schema: SettingsSchema<
   const target = useSettingsStore.getState().values[deviceSettings.id] as Values<typeof deviceSettings.fields> | undefined;
   const query = new URLSearchParams({ ...(current ? encode(schema, current) : {}), ...(target ? encode(deviceSettings, target) : {}) });
   return `#/${labId}?${query.toString()}`;
+}
+
+// ------------------------------------------------------------ pinned versions (device panel)
+
+/** At most this many pinned versions (the panel's columns must stay readable). */
+export const MAX_PINS = 6;
+const PIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Shelf version ids as canonical text ("id1,id2"); a pin list is per browser, so it stays out of links. */
+const pinListField: Field<string> = {
+  label: 'Pin versions',
+  default: '',
+  describe: `up to ${MAX_PINS} comma-separated version ids`,
+  parse(text) {
+    const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+    return ids.length <= MAX_PINS && ids.every((id) => PIN_ID.test(id)) ? ids.join(',') : undefined;
+  },
+  serialise: (v) => v,
+};
+
+/** The device panel's pinned shelf versions: a settings schema (local storage, with its notices), never in the URL. */
+export const shelfPinSettings = defineSettings('shelf-pins', { pinned: pinListField });
+
+export const pinIds = (text: string): string[] => text.split(',').filter(Boolean);
+
+/** The pin list with `id` added or removed (oldest pins give way beyond MAX_PINS). */
+export function togglePin(text: string, id: string, on: boolean): string {
+  const ids = pinIds(text).filter((x) => x !== id);
+  if (on) ids.push(id);
+  return ids.slice(-MAX_PINS).join(',');
 }
