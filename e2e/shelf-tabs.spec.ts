@@ -4,6 +4,7 @@
  * Distillation's "Start from" (student init) / "Teacher version" / "Save to shelf", NAS's seed
  * architecture, the device panel's pinned versions, and Compare on RAM.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, gotoLab, percentOf } from './fixtures';
 
@@ -24,6 +25,12 @@ function watchErrors(page: Page): string[] {
   page.on('pageerror', (e) => void errors.push(`page error: ${e.message}`));
   page.on('worker', (w) => w.on('console', (m) => void (m.type() === 'error' && errors.push(`worker console.error: ${m.text()}`))));
   return errors;
+}
+
+async function axeClean(page: Page, selector: string) {
+  const axe = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function optionValue(select: ReturnType<Page['getByLabel']>, text: string): Promise<string> {
@@ -82,6 +89,7 @@ test('Distillation starts the student from a shelf version and saves it; NAS see
   await page.getByLabel('Version name', { exact: true }).fill('Distilled MLP');
   await page.getByRole('button', { name: 'Save to shelf', exact: true }).click();
   await expect(page.getByText(/^Saved “Distilled MLP” to the shelf\.$/)).toBeVisible();
+  await axeClean(page, '.kd-shelf');
 
   await gotoLab(page, 'nas');
   const seed = page.getByLabel('Start from', { exact: true });
@@ -93,6 +101,7 @@ test('Distillation starts the student from a shelf version and saves it; NAS see
   // Pin the distilled version on the device panel: its column follows to every lab and through a reload.
   await page.getByText('Pin versions', { exact: true }).first().click();
   await page.getByRole('group', { name: 'Pin versions' }).getByRole('checkbox', { name: 'Distilled MLP' }).check();
+  await axeClean(page, '.dp-pins');
   const pinned = page.getByRole('region', { name: 'Pinned: Distilled MLP' });
   for (const out of ['Flash', 'RAM', 'Latency (CPU)', 'Energy per inference']) await expect(pinned.getByRole('status', { name: out, exact: true })).toHaveText(/\d/);
   await gotoLab(page, 'models');
