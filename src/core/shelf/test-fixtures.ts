@@ -2,7 +2,8 @@
 import { analyzeSpec } from '../model/analyze';
 import { zooSpec } from '../model/zoo/mnist';
 import { expectedWeights } from './validate';
-import type { ModelVersion } from './types';
+import { cnn1d } from '../model/zoo/time-series';
+import type { ModelVersion, TaskMetric } from './types';
 
 export function fakeVersion(id: string, parentId: string | null = null, extra: Partial<ModelVersion> = {}): ModelVersion {
   const spec = zooSpec('mlp');
@@ -36,4 +37,17 @@ export function fakeQuantizedVersion(id: string, parentId: string): ModelVersion
   };
   v.metrics.integerAccuracy = 0.931;
   return v;
+}
+
+/** A time-series version: the 1-D CNN on 3-axis windows of 128 samples (input [128, 1, 3], 7 motor modes). */
+export function fakeTimeSeriesVersion(id: string, metric: TaskMetric = { name: 'accuracy', float: 0.964, int8: 0.957 }): ModelVersion {
+  const spec = cnn1d(128, 3, 7);
+  const info = analyzeSpec(spec);
+  const weights = expectedWeights(spec, info).map((w, i) => ({ ...w, data: Float32Array.from({ length: w.shape.reduce((a, b) => a * b, 1) }, (_x, k) => Math.fround(Math.cos(k * 0.7 + i) / 5)) }));
+  return {
+    id, name: `1-D CNN · motor modes ${id}`, technique: 'train', lab: 'time-series', settingsLink: '#/time-series?tsTask=classification&tsEpochs=1',
+    parentId: null, createdAt: '2026-12-02T01:00:00.000Z', spec, seed: 3, weights,
+    metrics: { params: info.params, macs: info.macs, taskMetric: metric },
+    task: { domain: 'time-series', kind: metric.name === 'accuracy' ? 'classification' : metric.name === 'AUC' ? 'anomaly' : 'regression', dataset: 'motor', datasetLabel: 'motor modes' },
+  };
 }

@@ -36,6 +36,35 @@ export interface QuantParams {
   activations: QuantTensorParams[];
 }
 
+/**
+ * What a version was trained to do, when it is not MNIST digit classification (a version without a task
+ * is an MNIST model, as every image lab makes). The image labs evaluate on MNIST, so they must not be
+ * offered a version with a task; the Models page shows its stored metric instead.
+ */
+export interface VersionTask {
+  /** The lab whose data it needs, e.g. "time-series". */
+  domain: 'time-series';
+  kind: 'classification' | 'anomaly' | 'regression';
+  /** Dataset id ("motor", "activity", "battery", "csv") and how the page names it ("motor modes"). */
+  dataset: string;
+  datasetLabel: string;
+}
+
+export const TASK_KINDS: readonly VersionTask['kind'][] = ['classification', 'anomaly', 'regression'];
+
+/** The metric a task version was measured with, on its own test windows. */
+export interface TaskMetric {
+  /** "accuracy" (0..1), "AUC" (0..1), "R²" (≤ 1) or "MAE" (in the target's unit, see `unit`). */
+  name: 'accuracy' | 'AUC' | 'R²' | 'MAE';
+  float: number;
+  /** The same metric of the int8 PTQ model, when measured. */
+  int8?: number;
+  /** For MAE: the unit of the value as shown (e.g. "% SoC" with value 100 × the fraction). */
+  unit?: string;
+  /** Secondary figures shown beside it (regression: MAE next to R²). */
+  extra?: { name: 'MAE' | 'RMSE'; value: number; unit?: string }[];
+}
+
 export interface VersionMetrics {
   /** Float test accuracy (0..1) when measured. */
   floatAccuracy?: number;
@@ -48,6 +77,8 @@ export interface VersionMetrics {
   flashBytes?: number;
   ramBytes?: number;
   latencyMs?: number;
+  /** A task version's own metric (the accuracy fields above are MNIST accuracies, absent for it). */
+  taskMetric?: TaskMetric;
 }
 
 export interface ModelVersion {
@@ -67,6 +98,8 @@ export interface ModelVersion {
   masks?: VersionMask[];
   quant?: QuantParams;
   metrics: VersionMetrics;
+  /** Absent: MNIST digit classification. */
+  task?: VersionTask;
 }
 
 /** The shelf's summary of a version (no weights): what lists and tables need. */
@@ -93,4 +126,24 @@ export function runningAccuracy(v: Pick<ModelVersion, 'metrics'> & { quantized?:
 
 export function isQuantized(v: Pick<ModelVersion, 'quant'>): boolean {
   return v.quant !== undefined;
+}
+
+/** Whether an MNIST lab (pruning, quantization, distillation, NAS, deploy) can run this version. */
+export function runsOnMnist(v: { task?: VersionTask; spec: { inputShape: number[] } }): boolean {
+  return v.task === undefined && v.spec.inputShape.join('x') === '28x28x1';
+}
+
+/** Why a version is not offered to an MNIST lab (for the select's hint). */
+export function notMnistReason(v: { task?: VersionTask; spec: { inputShape: number[] } }): string {
+  return v.task
+    ? `a ${v.task.domain} model (${v.task.kind}, ${v.task.datasetLabel}) needs its own data, not MNIST digits`
+    : `its input [${v.spec.inputShape.join(', ')}] is not a 28 × 28 MNIST image`;
+}
+
+/** "accuracy 97.1 %", "AUC 0.981", "R² 0.952", "MAE 3.2 % SoC": a task metric as text. */
+export function formatTaskMetric(name: TaskMetric['name'], value: number | undefined, unit?: string): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  if (name === 'accuracy') return `${(value * 100).toFixed(1)} %`;
+  if (name === 'MAE') return `${value.toFixed(unit ? 1 : 3)}${unit ? ` ${unit}` : ''}`;
+  return value.toFixed(3);
 }

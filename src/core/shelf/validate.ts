@@ -6,7 +6,7 @@
  */
 import { checkSpec, type ModelInfo } from '../model/analyze';
 import { isWeighted, pair, type ModelSpec, type WeightSet, type WeightTensor } from '../model/spec';
-import { TECHNIQUES, type ModelVersion, type QuantParams, type QuantTensorParams, type VersionMask } from './types';
+import { TASK_KINDS, TECHNIQUES, type ModelVersion, type QuantParams, type QuantTensorParams, type TaskMetric, type VersionMask, type VersionTask } from './types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -132,6 +132,41 @@ const optionalAccuracy = (m: Record<string, unknown>, k: string): number | undef
   return a;
 };
 
+/** A task version's task: any input shape the spec validates is fine, but the task must be one the labs know. */
+function checkTask(v: unknown): VersionTask {
+  if (!isObj(v)) fail('the task is malformed');
+  if (v.domain !== 'time-series') fail(`the task domain "${String(v.domain).slice(0, 40)}" is unknown`);
+  if (!TASK_KINDS.includes(v.kind as never)) fail(`the task "${String(v.kind).slice(0, 40)}" is unknown`);
+  if (!text(v.dataset, 40) || !text(v.datasetLabel, 80)) fail('the task names no dataset');
+  return { domain: 'time-series', kind: v.kind as VersionTask['kind'], dataset: v.dataset as string, datasetLabel: v.datasetLabel as string };
+}
+
+const METRIC_NAMES: readonly TaskMetric['name'][] = ['accuracy', 'AUC', 'R²', 'MAE'];
+
+function checkTaskMetric(v: unknown): TaskMetric {
+  if (!isObj(v) || !METRIC_NAMES.includes(v.name as never)) fail('the task metric is malformed');
+  const name = v.name as TaskMetric['name'];
+  const value = (x: unknown, what: string): number => {
+    if (!finite(x)) fail(`the ${what} ${name} is not a finite number`);
+    // Accuracy and AUC are fractions; R² may be negative (worse than the mean) but not above 1; MAE ≥ 0.
+    if ((name === 'accuracy' || name === 'AUC') && (x < 0 || x > 1)) fail(`the ${what} ${name} is not between 0 and 1`);
+    if ((name === 'R²' && x > 1) || (name === 'MAE' && x < 0)) fail(`the ${what} ${name} is out of range`);
+    return x as number;
+  };
+  const out: TaskMetric = { name, float: value(v.float, 'float') };
+  if (v.int8 !== undefined) out.int8 = value(v.int8, 'int8');
+  if (v.unit !== undefined) out.unit = text(v.unit, 20) ? v.unit : fail('the metric unit is not text');
+  if (v.extra !== undefined) {
+    if (!Array.isArray(v.extra) || v.extra.length > 4) fail('the extra metrics are malformed');
+    out.extra = (v.extra as unknown[]).map((e) => {
+      if (!isObj(e) || (e.name !== 'MAE' && e.name !== 'RMSE') || !finite(e.value) || e.value < 0) fail('an extra metric is malformed');
+      if (e.unit !== undefined && !text(e.unit, 20)) fail('an extra metric unit is not text');
+      return { name: e.name as 'MAE' | 'RMSE', value: e.value as number, ...(e.unit !== undefined ? { unit: e.unit as string } : {}) };
+    });
+  }
+  return out;
+}
+
 function run<T>(f: () => T): Checked<T> {
   try {
     return { ok: true, value: f() };
@@ -187,6 +222,7 @@ export function validateVersion(v: unknown): Checked<ModelVersion> {
       flashBytes: optionalFinite(m, 'flashBytes'),
       ramBytes: optionalFinite(m, 'ramBytes'),
       latencyMs: optionalFinite(m, 'latencyMs'),
+      ...(m.taskMetric !== undefined ? { taskMetric: checkTaskMetric(m.taskMetric) } : {}),
     };
     const out: ModelVersion = {
       id: v.id as string,
@@ -201,6 +237,8 @@ export function validateVersion(v: unknown): Checked<ModelVersion> {
       weights,
       metrics,
     };
+    if (v.task !== undefined) out.task = checkTask(v.task);
+    if ((out.task === undefined) !== (metrics.taskMetric === undefined)) fail(out.task ? 'the task version has no metric' : 'the version has a task metric but no task');
     if (v.masks !== undefined) out.masks = checkMasks(v.masks, weights);
     if (v.quant !== undefined) out.quant = checkQuant(v.quant);
     return out;
