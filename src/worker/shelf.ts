@@ -137,7 +137,7 @@ export async function versionFromSlot(req: SaveVersionRequest): Promise<ModelVer
     id: newId(), name: req.name.trim().slice(0, 200) || spec.name, technique: req.technique, lab: req.lab, settingsLink: req.settingsLink,
     parentId: req.parentId, createdAt: new Date().toISOString(), spec, seed, weights,
     metrics: { ...req.metrics, params: info.params, macs: info.macs },
-    ...(masks ? { masks } : {}), ...(quant ? { quant } : {}),
+    ...(masks ? { masks } : {}), ...(quant ? { quant } : {}), ...(req.task ? { task: req.task } : {}),
   };
   const checked = validateVersion(v); // what we store must read back
   if (!checked.ok) throw new Error(`the model cannot be saved: ${checked.reason}`);

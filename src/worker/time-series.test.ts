@@ -1,9 +1,12 @@
+import 'fake-indexeddb/auto';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmGradientKernels } from '../core/train/wasm-kernels';
 import { TS_DEFAULTS, type TsRunSettings } from '../core/data/timeseries/lab-defaults';
-import { stopJob } from './context';
+import { disposeSlot, getSlot, hasSlot, stopJob } from './context';
+import { SLOTS } from './protocol/slots';
+import { shelfApi } from './shelf';
 import { timeSeriesApi as api } from './time-series';
 import type { TsEvent } from './protocol/time-series';
 
@@ -31,7 +34,33 @@ describe('engine["time-series"]', () => {
     expect(out.float.classification!.confusion.length).toBe(7);
     expect(out.int8!.classification!.accuracy).toBeGreaterThanOrEqual(0);
     expect(events.some((e) => e.type === 'epoch')).toBe(true);
+    // The trained model stays in its slot for "Save to shelf"; a second run replaces it (no growth).
+    expect(out.saveSlot).toBe(SLOTS.timeSeries);
+    expect(getSlot(SLOTS.timeSeries).spec).toEqual(out.spec);
+    const kept = tf.memory().numTensors;
+    await api.train('classification', small);
+    expect(tf.memory().numTensors).toBe(kept);
+    disposeSlot(SLOTS.timeSeries);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('saves the trained model to the shelf with its task and metric, and loads it back', async () => {
+    const out = await api.train('classification', small);
+    const acc = out.float.classification!.accuracy;
+    const saved = await shelfApi.save({
+      slot: out.saveSlot!, name: '1-D CNN · motor modes', technique: 'train', lab: 'time-series', settingsLink: '#/time-series?tsEpochs=2', parentId: null,
+      metrics: { taskMetric: { name: 'accuracy', float: acc, int8: out.int8!.classification!.accuracy } },
+      task: { domain: 'time-series', kind: 'classification', dataset: 'motor', datasetLabel: 'motor modes' },
+    });
+    expect(saved.version.task?.kind).toBe('classification');
+    expect(saved.version.metrics.taskMetric?.float).toBe(acc);
+    expect(saved.version.spec.inputShape).toEqual([128, 1, 3]);
+    const listed = (await shelfApi.list()).versions.find((v) => v.id === saved.version.id)!;
+    expect(listed.metrics.taskMetric?.name).toBe('accuracy');
+    await shelfApi.load(saved.version.id, 'ts-check');
+    expect(hasSlot('ts-check')).toBe(true);
+    disposeSlot('ts-check');
+    disposeSlot(SLOTS.timeSeries);
   });
 
   it('stops a run through the job signal and keeps what it has', async () => {
@@ -42,6 +71,8 @@ describe('engine["time-series"]', () => {
     const out = await run;
     expect(out.stopped).toBe(true);
     expect(out.epochsDone).toBeLessThan(200);
+    // A stopped run's model is kept for saving too; without it nothing is left behind.
+    disposeSlot(SLOTS.timeSeries);
     expect(tf.memory().numTensors).toBe(before);
   });
 

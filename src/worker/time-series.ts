@@ -11,7 +11,8 @@ import { evaluateModel, quantizeAndEvaluate, specFor, trainModel } from '../core
 import { spectrogram } from '../core/data/timeseries/spectrogram';
 import type { Recording, TimeSeriesDataset, TimeSeriesTask } from '../core/data/timeseries/types';
 import { chopRecordings, makeWindows, resampleDataset } from '../core/data/timeseries/window';
-import { runJob, throttle } from './context';
+import { putSlot, runJob, throttle } from './context';
+import { SLOTS } from './protocol/slots';
 import type { DataSummary, SignalPreview, TimeSeriesApi, TsEvent } from './protocol/time-series';
 
 interface Stored {
@@ -171,9 +172,12 @@ export const timeSeriesApi: TimeSeriesApi = {
         const float = evaluateModel(s.model, model, p);
         const int8 = quantizeAndEvaluate(s.model, model, p, s.seed);
         events.flush();
-        return { stopped: result.stopped, epochsDone: result.epochsDone, history: result.history, spec, float, int8, summary };
-      } finally {
+        // Kept (not disposed) for "Save to shelf"; the slot disposes the previous run's model.
+        putSlot(SLOTS.timeSeries, model, s.seed);
+        return { stopped: result.stopped, epochsDone: result.epochsDone, history: result.history, spec, float, int8, summary, saveSlot: SLOTS.timeSeries };
+      } catch (e) {
         model.dispose();
+        throw e;
       }
     });
   },

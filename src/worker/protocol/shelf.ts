@@ -4,7 +4,7 @@
  */
 import type { Deployment } from '../../core/devices/types';
 import type { Tombstone } from '../../core/shelf/lineage';
-import type { DamagedRecord, QuantParams, Technique, VersionMask, VersionMetrics, VersionSummary } from '../../core/shelf/types';
+import type { DamagedRecord, QuantParams, Technique, VersionMask, VersionMetrics, VersionSummary, VersionTask } from '../../core/shelf/types';
 
 export type { DamagedRecord, Tombstone, VersionSummary };
 
@@ -58,6 +58,8 @@ export interface SaveVersionRequest {
   /** With 'PTQ' / 'QAT': the bit depths the page shows, so a later sweep's conversion is never saved by mistake. */
   quantCheck?: { weightBits: number; activationBits: number };
   metrics: Omit<VersionMetrics, 'params' | 'macs'>;
+  /** A non-MNIST version's task (time series); absent for MNIST models. */
+  task?: VersionTask;
 }
 
 export interface WriteResult {

@@ -20,6 +20,8 @@ export const SLOTS = {
   nasChosen: 'nas:chosen',
   /** The Deploy lab's batch-norm-folded float copy of the model it last exported (what its "Save to shelf" stores). */
   deployFloat: 'deploy:float',
+  /** The Time-series lab's last trained model (classification, autoencoder or regression); its "Save to shelf" stores it. */
+  timeSeries: 'time-series:trained',
   /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
   shelfPipeline: 'shelf:pipeline',
   shelfPipelineScratch: 'shelf:pipeline-scratch',

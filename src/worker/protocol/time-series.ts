@@ -88,6 +88,8 @@ export interface TrainOutcome {
   /** The int8 PTQ model's metric on the same test windows (null for the baseline). */
   int8: TaskEvaluation | null;
   summary: DataSummary;
+  /** The worker slot holding the trained model (for "Save to shelf"); absent for the baseline. */
+  saveSlot?: string;
 }
 
 export type TsEvent = LoopBatchEvent | LoopEpochEvent | { type: 'phase'; text: string; fraction: number };
