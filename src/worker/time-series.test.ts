@@ -35,12 +35,12 @@ describe('engine["time-series"]', () => {
     expect(out.int8!.classification!.accuracy).toBeGreaterThanOrEqual(0);
     expect(events.some((e) => e.type === 'epoch')).toBe(true);
     // The trained model stays in its slot for "Save to shelf"; a second run replaces it (no growth).
-    expect(out.saveSlot).toBe(SLOTS.timeSeries);
-    expect(getSlot(SLOTS.timeSeries).spec).toEqual(out.spec);
+    expect(out.saveSlot).toBe(SLOTS.tsClassification);
+    expect(getSlot(SLOTS.tsClassification).spec).toEqual(out.spec);
     const kept = tf.memory().numTensors;
     await api.train('classification', small);
     expect(tf.memory().numTensors).toBe(kept);
-    disposeSlot(SLOTS.timeSeries);
+    disposeSlot(SLOTS.tsClassification);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -60,7 +60,7 @@ describe('engine["time-series"]', () => {
     await shelfApi.load(saved.version.id, 'ts-check');
     expect(hasSlot('ts-check')).toBe(true);
     disposeSlot('ts-check');
-    disposeSlot(SLOTS.timeSeries);
+    disposeSlot(SLOTS.tsClassification);
   });
 
   it('stops a run through the job signal and keeps what it has', async () => {
@@ -72,7 +72,7 @@ describe('engine["time-series"]', () => {
     expect(out.stopped).toBe(true);
     expect(out.epochsDone).toBeLessThan(200);
     // A stopped run's model is kept for saving too; without it nothing is left behind.
-    disposeSlot(SLOTS.timeSeries);
+    disposeSlot(SLOTS.tsClassification);
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -23,6 +23,9 @@ interface Stored {
 
 const stored = new Map<TimeSeriesTask, Stored>();
 
+/** Where each task's trained model is kept for "Save to shelf". */
+export const TRAINED_SLOT = { classification: SLOTS.tsClassification, anomaly: SLOTS.tsAnomaly, regression: SLOTS.tsRegression } as const satisfies Record<TimeSeriesTask, string>;
+
 function simKey(s: TsRunSettings): string {
   return JSON.stringify([s.dataset, s.sampleRate, s.noise, s.recordings, s.seconds, s.imbalance, s.seed]);
 }
@@ -173,8 +176,8 @@ export const timeSeriesApi: TimeSeriesApi = {
         const int8 = quantizeAndEvaluate(s.model, model, p, s.seed);
         events.flush();
         // Kept (not disposed) for "Save to shelf"; the slot disposes the previous run's model.
-        putSlot(SLOTS.timeSeries, model, s.seed);
-        return { stopped: result.stopped, epochsDone: result.epochsDone, history: result.history, spec, float, int8, summary, saveSlot: SLOTS.timeSeries };
+        putSlot(TRAINED_SLOT[task], model, s.seed);
+        return { stopped: result.stopped, epochsDone: result.epochsDone, history: result.history, spec, float, int8, summary, saveSlot: TRAINED_SLOT[task] };
       } catch (e) {
         model.dispose();
         throw e;

@@ -20,8 +20,13 @@ export const SLOTS = {
   nasChosen: 'nas:chosen',
   /** The Deploy lab's batch-norm-folded float copy of the model it last exported (what its "Save to shelf" stores). */
   deployFloat: 'deploy:float',
-  /** The Time-series lab's last trained model (classification, autoencoder or regression); its "Save to shelf" stores it. */
-  timeSeries: 'time-series:trained',
+  /**
+   * The Time-series lab's last trained model per task (1-D CNN / MLP classifier, autoencoder, regressor):
+   * what its "Save to shelf" stores. One per task, so the result a task's page shows is the model saved.
+   */
+  tsClassification: 'time-series:classification',
+  tsAnomaly: 'time-series:anomaly',
+  tsRegression: 'time-series:regression',
   /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
   shelfPipeline: 'shelf:pipeline',
   shelfPipelineScratch: 'shelf:pipeline-scratch',
