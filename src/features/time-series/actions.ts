@@ -8,8 +8,10 @@ import type { Clip, TsEvent } from '../../worker/protocol/time-series';
 import { whenEngineReady } from '../../store/engine-boot';
 import { runJob, stopJob } from '../../store/jobs';
 import { checkCsvSize, CsvError } from '../../core/data/timeseries/csv';
-import { patchTask, patchTimeSeries, runSettings, useTimeSeries, type TimeSeriesSettings } from '../../store/time-series';
+import { patchTask, patchTimeSeries, runSettings, timeSeriesSettings, useTimeSeries, type TimeSeriesSettings } from '../../store/time-series';
+import { labLink } from '../../store/shelf';
 import { timeSeriesLab } from './lab';
+import type { TimeSeriesTask } from '../../worker/protocol/time-series';
 
 let previewId = 0;
 
@@ -37,8 +39,13 @@ export async function generate(s: TimeSeriesSettings): Promise<void> {
   if (out.status === 'done' || out.status === 'stopped') patchTask(task, { summary: out.value, outcome: null, curve: [] });
 }
 
+/** The settings (and the link that reproduces them) of each task's last run, for "Save to shelf". */
+const lastRun = new Map<TimeSeriesTask, { settings: TimeSeriesSettings; link: string }>();
+export const lastRunOf = (task: TimeSeriesTask) => lastRun.get(task) ?? null;
+
 export async function train(s: TimeSeriesSettings): Promise<void> {
   const task = s.tsTask;
+  lastRun.delete(task);
   const out = await runJob(timeSeriesLab, 'Training', async (job) => {
     patchTask(task, { curve: [], outcome: null });
     job.progress(0, 'Preparing…');
@@ -51,6 +58,7 @@ export async function train(s: TimeSeriesSettings): Promise<void> {
   });
   if (out.status === 'done' || out.status === 'stopped') {
     const outcome = out.value;
+    lastRun.set(task, { settings: s, link: labLink(timeSeriesLab.id, timeSeriesSettings, s) });
     patchTask(task, { outcome, summary: outcome.summary, curve: outcome.history.map((h) => ({ epoch: h.epoch + 1, loss: h.loss })) });
   }
 }

@@ -17,7 +17,8 @@ import { AnomalyResults, ConfusionTable, RegressionResults } from './Results';
 import { DeviceCost } from './DeviceCost';
 import { CsvPreview } from './CsvPreview';
 import { LiveCapture } from './LiveCapture';
-import { refreshPreview } from './actions';
+import { lastRunOf, refreshPreview } from './actions';
+import { SaveRun } from './SaveRun';
 import { useStaged } from './stage';
 import { LossCurve } from './LossCurve';
 import './time-series.css';
@@ -59,6 +60,7 @@ export default function TimeSeriesPage() {
   const spec = useMemo(() => outcome?.spec ?? specForSettings(task, runSettings(s), channels, classes), [outcome, task, s.tsModel, s.tsFeatures, s.tsWindow, s.tsBands, channels, classes]); // eslint-disable-line react-hooks/exhaustive-deps
   const curve = useStaged(t.curve, t.curve, 'loss-curve');
   const ev = outcome?.float;
+  const ran = lastRunOf(task);
   return (
     <div className="ts-page">
       <Controls s={s} update={update} />
@@ -77,6 +79,7 @@ export default function TimeSeriesPage() {
           {ev?.regression && <RegressionResults ev={ev.regression} />}
         </section>
       )}
+      {outcome && ran && <SaveRun outcome={outcome} ran={ran} />}
       <SignalControls s={s} update={update} />
       <SignalView preview={preview} error={previewError} />
       {summary && <Separability summary={summary} />}
