@@ -13,7 +13,7 @@ import type { QuantizedModel } from '../core/techniques/quantization/quantize-mo
 import { TFLITE_PTQ, quantizeForTflite } from '../core/export';
 import type { ModelSpec, WeightSet } from '../core/model/spec';
 import type { ModelVersion, QuantParams } from '../core/shelf/types';
-import { runningAccuracy } from '../core/shelf/types';
+import { notMnistReason, runningAccuracy, runsOnMnist } from '../core/shelf/types';
 import { createSlot, getData, getSlot, hasSlot } from './context';
 import { getVersion, shelfApi } from './shelf';
 import { lastConversion } from './quantization';
@@ -110,7 +110,9 @@ export async function deployableModels(): Promise<DeployModelOption[]> {
       }
       out.push({
         id: SHELF_PREFIX + v.id, label: `Shelf: ${v.name}`, lineage: `Shelf lineage: ${lineageOf(v.id, byId, deleted)}`,
-        available: true, spec: v.spec, accuracy: runningAccuracy(v), quantized: v.quantized, quantNote,
+        // Export calibrates and checks on MNIST images: a time-series version is listed, with why it cannot be.
+        available: runsOnMnist(v), ...(runsOnMnist(v) ? {} : { reason: notMnistReason(v) }),
+        spec: v.spec, accuracy: runningAccuracy(v), quantized: v.quantized, quantNote,
       });
     }
   } catch {

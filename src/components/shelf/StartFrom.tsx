@@ -7,7 +7,8 @@
 import { useEffect, useId, useState } from 'react';
 import { defaultStart, pickVersion, startFrom, useShelf, useVersions, watchShelf } from '../../store/shelf';
 import { percent } from '../Output';
-import { runningAccuracy } from '../../core/shelf/types';
+import { runningAccuracy, runsOnMnist } from '../../core/shelf/types';
+import { notListedNote } from './not-listed';
 
 export interface StartFromProps {
   /** "train": the lab trains in float (quantized versions are not offered); "quantize" / "deploy": any version. */
@@ -27,7 +28,10 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
   const [pickError, setError] = useState<string | null>(null);
   const listError = useShelf((s) => s.error);
   const error = pickError ?? (listError ? `The shelf could not be read: ${listError}` : null);
-  const usable = use === 'train' ? versions.filter((v) => !v.quantized) : versions;
+  // Every lab with "Start from" works on MNIST digits: a time-series version is never offered.
+  const mnist = versions.filter((v) => runsOnMnist(v));
+  const usable = use === 'train' ? mnist.filter((v) => !v.quantized) : mnist;
+  const otherTask = notListedNote(versions);
   const fallback = defaultStart(usable, lastPicked);
   const [none, setNone] = useState(optional);
   const current = none ? null : (usable.find((v) => v.id === activeId) ?? fallback);
@@ -59,7 +63,7 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
     }
   }
 
-  const quantizedCount = versions.length - usable.length;
+  const quantizedCount = mnist.length - usable.length;
   return (
     <div className="field start-from">
       <label htmlFor={id}>{label}</label>
@@ -74,9 +78,9 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
       </select>
       <small id={hintId} className="field-hint">
         {error ??
-          (use === 'train' && quantizedCount > 0
+          `${use === 'train' && quantizedCount > 0
             ? `${quantizedCount} quantized version${quantizedCount === 1 ? ' is' : 's are'} not listed: a quantized version can be re-quantized or deployed, not trained in float.`
-            : 'The lab works on a copy; the version on the shelf never changes.')}
+            : 'The lab works on a copy; the version on the shelf never changes.'}${otherTask ? ` ${otherTask}` : ''}`}
       </small>
     </div>
   );

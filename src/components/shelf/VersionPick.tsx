@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { percent } from '../Output';
-import { runningAccuracy } from '../../core/shelf/types';
+import { runningAccuracy, runsOnMnist } from '../../core/shelf/types';
+import { notListedNote } from './not-listed';
 import { pickFor, useShelf, useVersions, watchShelf, type PickPurpose } from '../../store/shelf';
 import type { ShelfEntry } from '../../worker/protocol/shelf';
 
@@ -31,8 +32,11 @@ export function VersionPick({ purpose, label, slot, noneLabel, hint, refuse, dis
   const versions = useVersions();
   const picked = useShelf((s) => s.picks[purpose]);
   const [error, setError] = useState<string | null>(null);
-  const usable = versions.filter((v) => !v.quantized);
-  const quantizedCount = versions.length - usable.length;
+  // These labs train on MNIST: float MNIST versions only (a time-series model needs its own data).
+  const mnist = versions.filter((v) => runsOnMnist(v));
+  const usable = mnist.filter((v) => !v.quantized);
+  const quantizedCount = mnist.length - usable.length;
+  const otherTask = notListedNote(versions);
 
   useEffect(() => void watchShelf(), []);
   // A picked version deleted (here or in another tab) is no longer a pick.
@@ -69,9 +73,9 @@ export function VersionPick({ purpose, label, slot, noneLabel, hint, refuse, dis
       </select>
       <small id={hintId} className="field-hint" role={error ? 'alert' : undefined}>
         {error ??
-          (quantizedCount > 0
+          `${quantizedCount > 0
             ? `${hint} ${quantizedCount} quantized version${quantizedCount === 1 ? ' is' : 's are'} not listed: a quantized version can be re-quantized or deployed, not trained in float.`
-            : hint)}
+            : hint}${otherTask ? ` ${otherTask}` : ''}`}
       </small>
     </div>
   );

@@ -2,6 +2,7 @@
  * "Run pipeline": a recipe of steps on one version in one click (Deep Compression's prune → quantize),
  * with progress per step; every intermediate is saved to the shelf as a child of the one before.
  */
+import { runsOnMnist } from '../../core/shelf/types';
 import { useState } from 'react';
 import { percent } from '../../components/Output';
 import type { PipelineEvent, PipelineStep, ShelfEntry } from '../../worker/protocol/shelf';
@@ -14,7 +15,8 @@ interface StepState {
 }
 
 export function PipelinePanel({ versions, busy, setBusy }: { versions: ShelfEntry[]; busy: boolean; setBusy(b: boolean): void }) {
-  const floatVersions = versions.filter((v) => !v.quantized);
+  // The recipe prunes, fine-tunes and quantizes on MNIST: MNIST float versions only.
+  const floatVersions = versions.filter((v) => !v.quantized && runsOnMnist(v));
   const [from, setFrom] = useState('');
   const [prune, setPrune] = useState(true);
   const [sparsity, setSparsity] = useState(80);

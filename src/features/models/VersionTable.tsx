@@ -1,6 +1,5 @@
 /** One row per shelf version: name, parent, how it was made, accuracy as it runs, flash and latency on the target, actions. */
 import { useState } from 'react';
-import { percent } from '../../components/Output';
 import { techniqueLabel, type VersionRow } from './view-model';
 
 interface Props {
@@ -25,7 +24,7 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
             <th scope="col">Name</th>
             <th scope="col">Parent</th>
             <th scope="col">Made by</th>
-            <th scope="col">Test accuracy</th>
+            <th scope="col">Test metric</th>
             <th scope="col">Flash</th>
             <th scope="col">Latency</th>
             <th scope="col">Select</th>
@@ -60,6 +59,7 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
                 <td>{r.parentName}</td>
                 <td>
                   {techniqueLabel(v.technique)}
+                  {r.taskLabel && <span className="models-tag">{r.taskLabel}</span>}
                   {v.pruned && <span className="models-tag">{Math.round(v.sparsity * 100)} % zeros</span>}
                   {v.quantized && <span className="models-tag">{v.deployment.dtype}</span>}
                   {v.settingsLink && (
@@ -70,9 +70,15 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
                   )}
                 </td>
                 <td>
-                  <output aria-label="Test accuracy" title={r.accuracyKind === 'integer' ? 'integer-only (int8) model' : r.accuracyKind === 'fake-quant' ? 'fake-quantized model' : 'float model'}>
-                    {percent(r.accuracy)}
+                  {r.metric.label !== 'Test accuracy' && <span className="models-metric-name">{r.metric.label} </span>}
+                  <output aria-label={r.metric.label} title={r.metric.note}>
+                    {r.metric.text}
                   </output>
+                  {r.metric.extra.map((e) => (
+                    <small key={e.label} className="models-metric-extra">
+                      {' '}{e.label} <output aria-label={e.label}>{e.text}</output>
+                    </small>
+                  ))}
                 </td>
                 <td>
                   <output aria-label="Flash" title={`on ${targetName}`}>{r.flash}</output>

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { findTarget } from '../../core/devices';
 import { useDeviceTarget } from '../../store/device';
 import { deleteDamaged, deleteVersion, pickVersion, renameVersion, startFrom, undoDelete, useShelf, watchShelf } from '../../store/shelf';
+import { runsOnMnist } from '../../core/shelf/types';
 import { CompareChart } from './CompareChart';
 import { DamagedRecords } from './DamagedRecords';
 import { LineageTree } from './LineageTree';
@@ -57,6 +58,12 @@ export default function ModelsPage() {
 
   const onOpen = (r: VersionRow) =>
     act(async () => {
+      // A task version (time series) is not an MNIST model: it opens its own lab with the settings
+      // that made it, and never goes into the image labs' baseline slot.
+      if (!runsOnMnist(r.entry)) {
+        navigate((r.entry.settingsLink ?? `#/${r.entry.lab}`).replace(/^#/, ''));
+        return;
+      }
       pickVersion(r.entry.id);
       await startFrom(r.entry.id);
       const lab = r.entry.lab === 'train' ? 'pruning' : r.entry.lab;

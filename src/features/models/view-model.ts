@@ -1,7 +1,7 @@
 /** What the Models page shows per version, computed from the listing and the device panel's target (pure). */
 import { estimate, formatBytes, formatMs } from '../../core/devices';
 import { paretoFront } from '../../core/shelf/pareto';
-import { runningAccuracy } from '../../core/shelf/types';
+import { formatTaskMetric, runningAccuracy, type TaskMetric } from '../../core/shelf/types';
 import type { ShelfEntry } from '../../worker/protocol/shelf';
 
 export interface VersionRow {
@@ -15,6 +15,37 @@ export interface VersionRow {
   flash: string;
   latency: string;
   parentName: string;
+  /** The row's test metric: MNIST accuracy as the version runs, or a task version's stored metric. */
+  metric: RowMetric;
+  /** "time series · classification · motor modes" for a task version; null for an MNIST model. */
+  taskLabel: string | null;
+}
+
+export interface RowMetric {
+  /** The output's accessible name: "Test accuracy" only where the value is an accuracy. */
+  label: 'Test accuracy' | 'AUC' | 'R²' | 'MAE';
+  text: string;
+  /** What the number is (the output's title): which model, which data. */
+  note: string;
+  /** Secondary figures (a regression's MAE), already formatted. */
+  extra: { label: string; text: string }[];
+}
+
+const METRIC_LABEL: Record<TaskMetric['name'], RowMetric['label']> = { accuracy: 'Test accuracy', AUC: 'AUC', 'R²': 'R²', MAE: 'MAE' };
+
+function rowMetric(entry: ShelfEntry, accuracy: number | undefined, kind: VersionRow['accuracyKind']): RowMetric {
+  const m = entry.metrics.taskMetric;
+  if (m && entry.task) {
+    const int8 = m.int8 !== undefined ? `; int8 PTQ ${formatTaskMetric(m.name, m.int8, m.unit)}` : '';
+    return {
+      label: METRIC_LABEL[m.name],
+      text: formatTaskMetric(m.name, m.float, m.unit),
+      note: `float model on its ${entry.task.datasetLabel} test windows (stored when saved)${int8}`,
+      extra: (m.extra ?? []).map((e) => ({ label: e.name, text: formatTaskMetric('MAE', e.value, e.unit) })),
+    };
+  }
+  const note = kind === 'integer' ? 'integer-only (int8) model on MNIST' : kind === 'fake-quant' ? 'fake-quantized model on MNIST' : 'float model on MNIST';
+  return { label: 'Test accuracy', text: formatTaskMetric('accuracy', accuracy), note, extra: [] };
 }
 
 export function versionRows(versions: ShelfEntry[], tombstones: { id: string; name: string }[], targetId: string): VersionRow[] {
@@ -29,17 +60,21 @@ export function versionRows(versions: ShelfEntry[], tombstones: { id: string; na
     }
     const flashBytes = e?.flash.total ?? NaN;
     const latencyMs = e?.best.ms ?? NaN;
+    const accuracy = runningAccuracy(entry);
+    const accuracyKind: VersionRow['accuracyKind'] = entry.quantized ? (entry.metrics.integerAccuracy !== undefined ? 'integer' : 'fake-quant') : 'float';
     const parentName = entry.parentId === null ? '—' : (names.get(entry.parentId) ?? (dead.has(entry.parentId) ? `${dead.get(entry.parentId)} (deleted)` : 'missing'));
     return {
       entry,
-      accuracy: runningAccuracy(entry),
-      accuracyKind: entry.quantized ? (entry.metrics.integerAccuracy !== undefined ? 'integer' : 'fake-quant') : 'float',
+      accuracy,
+      accuracyKind,
       flashBytes,
       latencyMs,
       ramBytes: e ? e.ram.total : NaN,
       flash: formatBytes(flashBytes),
       latency: formatMs(latencyMs),
       parentName,
+      metric: rowMetric(entry, accuracy, accuracyKind),
+      taskLabel: entry.task ? `time series · ${entry.task.kind === 'anomaly' ? 'anomaly detection' : entry.task.kind} · ${entry.task.datasetLabel}` : null,
     };
   });
 }
