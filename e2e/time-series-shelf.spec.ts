@@ -25,11 +25,13 @@ test('a time-series run goes onto the shelf: Save to shelf → #/models lists it
   expect(percentOf(await row.getByRole('status', { name: 'Test accuracy' }).textContent())).toBeCloseTo(accuracy, 1);
   await expect(row.getByRole('status', { name: 'Flash' })).toHaveText(/\d/);
   await expect(row.getByRole('status', { name: 'Latency' })).toHaveText(/\d/);
+  await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('models.png') });
 
   // The image labs work on MNIST: their "Start from" does not list it, and says why.
   await gotoLab(page, 'pruning');
   const startFrom = page.getByLabel('Start from');
   await expect(startFrom).not.toContainText('Motor CNN (e2e)');
+  await page.screenshot({ path: test.info().outputPath('pruning.png') });
   await expect(page.getByText(/Not listed: “Motor CNN \(e2e\)” \(a time-series model \(classification, motor modes\) needs its own data/)).toBeVisible();
 });

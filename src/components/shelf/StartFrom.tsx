@@ -68,7 +68,7 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
     <div className="field start-from">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={current?.id ?? ''} onChange={(e) => void pick(e.target.value)} aria-describedby={hintId} disabled={usable.length === 0 && !optional}>
-        {(optional || usable.length === 0) && <option value="">{usable.length === 0 && !optional ? 'No version on the shelf yet' : 'None'}</option>}
+        {(optional || usable.length === 0) && <option value="">{usable.length === 0 && !optional ? (versions.length > usable.length ? 'No usable version on the shelf yet' : 'No version on the shelf yet') : 'None'}</option>}
         {usable.map((v) => (
           <option key={v.id} value={v.id}>
             {v.name} · {percent(runningAccuracy(v))}
