@@ -97,6 +97,8 @@ function lineageOf(id: string, byId: Map<string, { name: string; parentId: strin
 
 export async function deployableModels(): Promise<DeployModelOption[]> {
   const out: DeployModelOption[] = [];
+  /** Time-series versions: listed last (never the default pick), with why they cannot be exported here. */
+  const otherTask: DeployModelOption[] = [];
   try {
     const listing = await shelfApi.list();
     const byId = new Map(listing.versions.map((v) => [v.id, v]));
@@ -108,7 +110,7 @@ export async function deployableModels(): Promise<DeployModelOption[]> {
         const why = full.quant && quantParamsIncompatibility(full.spec, full.quant);
         quantNote = why ? `Its own quantization cannot be written as TFLite int8 (${why}): Export re-quantizes it from its float weights.` : 'Written with its own quantization parameters (checked to reproduce exactly on export).';
       }
-      out.push({
+      (runsOnMnist(v) ? out : otherTask).push({
         id: SHELF_PREFIX + v.id, label: `Shelf: ${v.name}`, lineage: `Shelf lineage: ${lineageOf(v.id, byId, deleted)}`,
         // Export calibrates and checks on MNIST images: a time-series version is listed, with why it cannot be.
         available: runsOnMnist(v), ...(runsOnMnist(v) ? {} : { reason: notMnistReason(v) }),
@@ -134,6 +136,7 @@ export async function deployableModels(): Promise<DeployModelOption[]> {
       available: !why, reason: why ?? undefined, spec: q.qm.spec, accuracy: q.floatAccuracy, quantized: true,
     });
   }
+  out.push(...otherTask);
   return out;
 }
 
