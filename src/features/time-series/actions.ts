@@ -40,7 +40,8 @@ export async function generate(s: TimeSeriesSettings): Promise<void> {
 }
 
 /** The settings (and the link that reproduces them) of each task's last run, for "Save to shelf". */
-const lastRun = new Map<TimeSeriesTask, { settings: TimeSeriesSettings; link: string }>();
+const lastRun = new Map<TimeSeriesTask, { id: number; settings: TimeSeriesSettings; link: string }>();
+let runCount = 0;
 export const lastRunOf = (task: TimeSeriesTask) => lastRun.get(task) ?? null;
 
 export async function train(s: TimeSeriesSettings): Promise<void> {
@@ -58,7 +59,7 @@ export async function train(s: TimeSeriesSettings): Promise<void> {
   });
   if (out.status === 'done' || out.status === 'stopped') {
     const outcome = out.value;
-    lastRun.set(task, { settings: s, link: labLink(timeSeriesLab.id, timeSeriesSettings, s) });
+    lastRun.set(task, { id: ++runCount, settings: s, link: labLink(timeSeriesLab.id, timeSeriesSettings, s) });
     patchTask(task, { outcome, summary: outcome.summary, curve: outcome.history.map((h) => ({ epoch: h.epoch + 1, loss: h.loss })) });
   }
 }

@@ -79,7 +79,8 @@ export default function TimeSeriesPage() {
           {ev?.regression && <RegressionResults ev={ev.regression} />}
         </section>
       )}
-      {outcome && ran && <SaveRun outcome={outcome} ran={ran} />}
+      {/* Keyed by run: a new run clears the last run's "Saved …" line and name edits. */}
+      {outcome && ran && <SaveRun key={ran.id} outcome={outcome} ran={ran} />}
       <SignalControls s={s} update={update} />
       <SignalView preview={preview} error={previewError} />
       {summary && <Separability summary={summary} />}
