@@ -16,6 +16,9 @@ test('a time-series run goes onto the shelf: Save to shelf → #/models lists it
   await page.getByRole('button', { name: 'Save to shelf' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Motor CNN (e2e)” to the shelf.' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('time-series-save.png') });
+  // Change a setting after saving: "Open in lab" must bring back the run's own settings.
+  await page.getByLabel('Window length').fill('200');
+  await expect(page.getByLabel('Window length')).toHaveValue('200');
 
   await gotoLab(page, 'models');
   const row = page.getByRole('table', { name: 'Model versions' }).locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Motor CNN (e2e)', exact: true }) });
@@ -27,6 +30,11 @@ test('a time-series run goes onto the shelf: Save to shelf → #/models lists it
   await expect(row.getByRole('status', { name: 'Latency' })).toHaveText(/\d/);
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('models.png') });
+
+  // "Open in lab" takes it back to the Time-series lab with the run's settings (not into an image lab).
+  await row.getByRole('button', { name: 'Open in lab' }).click();
+  await expect(page).toHaveURL(/#\/time-series\?/);
+  await expect(page.getByLabel('Window length')).toHaveValue('128');
 
   // The image labs work on MNIST: their "Start from" does not list it, and says why.
   await gotoLab(page, 'pruning');
