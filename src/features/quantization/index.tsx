@@ -34,6 +34,7 @@ function useVariants(): ModelVariant[] {
       { label: 'fp16', spec: s, deployment: { dtype: 'fp16' } },
       { label: 'int8', spec: s, deployment: { dtype: 'int8', perChannel: true } },
       { label: 'int4 (computed as int8)', spec: s, deployment: { dtype: 'int4', perChannel: true } },
+      { label: '16x8 (int16 activations)', spec: s, deployment: { dtype: 'int8', perChannel: true, activationBits: 16 } },
     ];
   }, [baseline, spec]);
 }
