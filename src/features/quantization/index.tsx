@@ -21,6 +21,7 @@ import { QuantResults } from './QuantResults';
 import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
 import { ClusterPanel } from './ClusterPanel';
+import { MixedPrecisionPanel } from './MixedPrecisionPanel';
 import './quantization.css';
 
 function useVariants(): ModelVariant[] {
@@ -74,6 +75,7 @@ export default function QuantizationPage() {
             <SweepPanel />
             <LedgerPanel />
           </div>
+          <MixedPrecisionPanel />
           <ClusterPanel />
         </>
       )}
