@@ -20,6 +20,8 @@ import type { ModelSpec } from '../core/model/spec';
 import { SLOTS, type TrainEvent } from './protocol';
 import type { DuelSide, PruningApi, SweepPoint, PrunableLayer } from './protocol/pruning';
 import { unitMacCost } from '../core/techniques/pruning/structure';
+import { unitLatencyCost } from '../core/techniques/pruning/latency-cost';
+import { DEFAULT_TARGET_ID } from '../core/devices';
 import { iterativeJob } from './pruning-iterative';
 
 const WORK_SLOT = SLOTS.pruningWork;
@@ -193,8 +195,9 @@ export const pruningApi: PruningApi = {
   },
 };
 
-/** "By MACs" normalisation needs each layer's MACs per unit, from the model's spec. */
+/** "By MACs" / "by latency" normalisation needs each layer's cost per unit, from the model's spec (and the device target). */
 function withCost(config: PruneConfig, spec: ModelSpec): PruneConfig {
+  if (config.normalise === 'latency') return { ...config, unitCost: unitLatencyCost(spec, config.layers, config.costTarget ?? DEFAULT_TARGET_ID) };
   return config.normalise === 'macs' ? { ...config, unitCost: unitMacCost(spec, config.layers) } : config;
 }
 

@@ -44,6 +44,7 @@ export function PruneControls() {
               { value: 'none', label: 'None (raw scores)' },
               { value: 'l2', label: 'Per-layer L2' },
               { value: 'macs', label: 'Per-layer L2, per MAC saved' },
+              { value: 'latency', label: 'Per-layer L2, per latency saved (device target)' },
             ]} />
         )}
         <SelectField label="Criterion" value={v.prCriterion} onChange={(x) => update({ prCriterion: x })} options={CRITERION_OPTIONS} />

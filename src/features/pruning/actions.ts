@@ -8,6 +8,7 @@ import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
 import { errorText, pushNotice } from '../../store/notices';
 import { addSensitivityRow, patchPruning, usePruning, type PruningSettingsValues } from '../../store/pruning';
+import { useSettingsStore } from '../../store/use-lab-settings';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
 import { pruningLab } from './lab';
@@ -36,7 +37,9 @@ export function configOf(v: PruningSettingsValues, target = v.prTarget / 100): P
   const overrides = Object.fromEntries(
     Object.entries(v.prOverrides).filter(([k]) => layers.includes(k)).map(([k, p]) => [k, p / 100]),
   );
-  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides, normalise: v.prNormalise };
+  // 'latency' uses the device panel's target, as the panel shows it.
+  const costTarget = useSettingsStore.getState().values.device?.target as string | undefined;
+  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides, normalise: v.prNormalise, costTarget };
 }
 
 function requestOf(v: PruningSettingsValues): PruneRequest {
