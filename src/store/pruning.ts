@@ -57,6 +57,7 @@ export const pruningSettings = defineSettings('pruning', {
   prLearningRate: enumField('Fine-tune learning rate', LEARNING_RATES, '0.001'),
   prSeed: intField('Seed', 1, { min: 0, max: 999999 }),
   prSpan: intField('Schedule span', 70, { min: 10, max: 100 }),
+  prStart: intField('Schedule start', 0, { min: 0, max: 90 }),
   prExcluded: layerListField('Excluded layers'),
   prOverrides: overridesField('Per-layer targets'),
   prDuelA: enumField('First criterion', CRITERIA, 'magnitude'),

@@ -180,13 +180,12 @@ export const pruningApi: PruningApi = {
       for (const criterion of req.criteria) {
         const config = { ...req.config, criterion };
         const side = await withCalibration(config, async (calibration) => {
-          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, 0);
-          const r = await runPruning({
-            model, config, when: 'after', ...splits(), calibration, signal,
-            training: { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam', seed: 0 },
-          });
+          const training = req.training ?? { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam' as const, seed: 0 };
+          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, training.seed);
+          const r = await runPruning({ model, config: withCost(config, model.spec), when: 'after', ...splits(), calibration, signal, training });
           const s = req.config.granularity === 'structured' ? r.sparsity.units : r.sparsity.weights;
-          return { side: { criterion, accuracy: r.accuracyPruned, sparsity: s }, masks: r.masks };
+          const accuracyFineTuned = training.epochs > 0 && !r.stopped ? r.accuracyFinal : NaN;
+          return { side: { criterion, accuracy: r.accuracyPruned, accuracyFineTuned, sparsity: s }, masks: r.masks };
         });
         sides.push(side);
       }
