@@ -20,6 +20,7 @@ import { DistillControls } from './DistillControls';
 import { DistillResults } from './DistillResults';
 import { SoftTargets } from './SoftTargets';
 import { BiasAdjust } from './BiasAdjust';
+import { FitNetsPanel } from './FitNetsPanel';
 import './distillation.css';
 
 export default function DistillationPage() {
@@ -66,6 +67,7 @@ export default function DistillationPage() {
         <div>
           <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
           <BiasAdjust />
+          <FitNetsPanel />
         </div>
         <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />
       </div>
