@@ -136,3 +136,19 @@ test('16x8 integer engine, the device panel\'s 16x8 and int4 notes, and the mixe
   await expect(page.getByLabel('Bits per layer', { exact: true })).toHaveValue(expected);
   await mixed.screenshot({ path: 'test-results/techniques-mixed.png' });
 });
+
+test('FitNets hint training against plain KD on the same seed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
+  await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=1000&kdLeaveOut=none&kdShifts=0&kdEpochs=1&kdSeed=1');
+  const panel = page.getByRole('region', { name: 'FitNets hint training' });
+  await panel.getByLabel('Hint epochs', { exact: true }).fill('1');
+  await panel.getByRole('button', { name: 'Compare FitNets with KD', exact: true }).click();
+  await expect(panel.getByRole('status', { name: 'FitNets student accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 180_000 });
+  expect(percentOf(await panel.getByRole('status', { name: 'KD student accuracy' }).textContent())).toBeGreaterThan(50);
+  expect(percentOf(await panel.getByRole('status', { name: 'FitNets student accuracy' }).textContent())).toBeGreaterThan(50);
+  await expect(panel.getByRole('status', { name: 'Hint layers' })).toHaveText('fc2 (64) ← fc1 (32)');
+  await panel.screenshot({ path: 'test-results/techniques-fitnets.png' });
+});
