@@ -1,5 +1,6 @@
 /** One variant's numbers on the chosen target: a region named by the variant's label. */
-import { formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
+import { findTarget, formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
+import { precisionNotes } from './precision-notes';
 import { Output } from '../Output';
 import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
@@ -112,13 +113,21 @@ function Numbers({ est }: { est: Estimate }) {
 export function VariantColumn({ item }: { item: VariantEstimate }) {
   const { variant } = item;
   const d = variant.deployment;
+  const target = item.estimate ? findTarget(item.estimate.targetId) : undefined;
+  const notes = target ? precisionNotes(target, d) : [];
   return (
     <section className="dp-variant" aria-label={variant.label}>
       <h3 className="dp-variant-title">{variant.label}</h3>
       <p className="dp-variant-meta">
         {variant.spec.name} · {d.dtype}
+        {d.activationBits === 16 ? ' · int16 activations (16x8)' : ''}
         {d.storage && d.storage !== 'dense' ? ` · ${d.storage}` : ''}
       </p>
+      {notes.length > 0 && (
+        <ul className="dp-precision" aria-label={`${variant.label}: where it runs`}>
+          {notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
       {item.estimate ? <Numbers est={item.estimate} /> : <p className="dp-error" role="alert">{item.error}</p>}
     </section>
   );

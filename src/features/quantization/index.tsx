@@ -21,6 +21,7 @@ import { QuantResults } from './QuantResults';
 import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
 import { ClusterPanel } from './ClusterPanel';
+import { MixedPrecisionPanel } from './MixedPrecisionPanel';
 import './quantization.css';
 
 function useVariants(): ModelVariant[] {
@@ -34,6 +35,7 @@ function useVariants(): ModelVariant[] {
       { label: 'fp16', spec: s, deployment: { dtype: 'fp16' } },
       { label: 'int8', spec: s, deployment: { dtype: 'int8', perChannel: true } },
       { label: 'int4 (computed as int8)', spec: s, deployment: { dtype: 'int4', perChannel: true } },
+      { label: '16x8 (int16 activations)', spec: s, deployment: { dtype: 'int8', perChannel: true, activationBits: 16 } },
     ];
   }, [baseline, spec]);
 }
@@ -73,6 +75,7 @@ export default function QuantizationPage() {
             <SweepPanel />
             <LedgerPanel />
           </div>
+          <MixedPrecisionPanel />
           <ClusterPanel />
         </>
       )}

@@ -82,6 +82,8 @@ export interface DistillRunOptions {
   onStudent?: (outcome: StudentOutcome) => void;
   /** Passed to trainLoop: minimum ms between batch events (default 100). */
   reportIntervalMs?: number;
+  /** Runs on each fresh student before its training (FitNets' hint stage, fitnets.ts). */
+  prepareStudent?: (model: TfModel, transfer: DataSplit) => Promise<void>;
 }
 
 export interface DistillRunResult {
@@ -124,6 +126,7 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
       const model = buildModel(opts.studentSpec, settings.seed);
       try {
         if (opts.studentWeights) model.setWeights(opts.studentWeights);
+        await opts.prepareStudent?.(model, transfer);
         const loss =
           kind === 'distilled' && teacherLogits
             ? (logits: tf.Tensor, ys: tf.Tensor, batch: tf.Tensor1D) =>
