@@ -5,6 +5,8 @@
  */
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { timeSeriesLab } from './lab';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings } from '../../store/time-series';
 import { TASK_DATASETS, TASK_MODELS, featureModeFor, specForSettings } from '../../core/data/timeseries/lab-defaults';
@@ -31,6 +33,7 @@ function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
 export default function TimeSeriesPage() {
   const [raw, update] = useLabSettings(timeSeriesSettings);
   const s = normalise(raw);
+  const resultsRef = useFocusAfterJob<HTMLHeadingElement>(timeSeriesLab, ['Training']);
   const task = s.tsTask;
   const live = useTimeSeries((st) => st.tasks[task]);
   // Charts render from deferred copies: React renders them in the background and yields to the
@@ -63,7 +66,7 @@ export default function TimeSeriesPage() {
       <CsvPreview info={s.tsDataset === 'csv' ? t.csv : null} error={t.csvError} />
       {(ev || curve.length > 0) && (
         <section className="ts-results" aria-labelledby="ts-results-h">
-          <h2 id="ts-results-h">Evaluation</h2>
+          <h2 ref={resultsRef} tabIndex={-1} id="ts-results-h">Evaluation</h2>
           <div className="ts-two">
             {curve.length > 0 && (
               <LineChart title="Training loss per epoch" data={curve} xKey="epoch" xLabel="epoch" series={[{ key: 'loss', name: task === 'classification' ? 'cross-entropy' : 'mean squared error', color: '#1f5fbf', dots: true }]} height={220} />
