@@ -43,7 +43,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
       {width > 0 && (
         <figure className="ts-figure" aria-label="ROC curve">
           <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
-          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
+          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={{ top: 6, right: 12, bottom: 18, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e3e6ea" />
             <XAxis dataKey="fpr" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'false positive rate', position: 'insideBottom', offset: -10, fontSize: 13 }} />
             <YAxis type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 14, fontSize: 13 }} />
@@ -84,7 +84,7 @@ export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regr
       {width > 0 && (
         <figure className="ts-figure" aria-label="Predicted against true state of charge">
           <figcaption>Predicted vs true (test windows); on the diagonal is perfect</figcaption>
-          <ScatterChart width={Math.min(520, width)} height={260} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
+          <ScatterChart width={Math.min(520, width)} height={260} margin={{ top: 6, right: 12, bottom: 18, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e3e6ea" />
             <XAxis dataKey="t" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true', position: 'insideBottom', offset: -10, fontSize: 13 }} />
             <YAxis dataKey="p" type="number" domain={[-0.1, 1.1]} tick={{ fontSize: 12 }} tickFormatter={(v: number) => v.toFixed(1)} />

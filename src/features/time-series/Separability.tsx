@@ -24,7 +24,7 @@ export const Separability = memo(function Separability({ summary }: { summary: D
         {width > 0 && (
           <figure className="ts-figure" aria-label={`Scatter of ${summary.scatterAxes[0]} against ${summary.scatterAxes[1]}`}>
             <figcaption>Two best features, one dot per training window</figcaption>
-            <ScatterChart width={half} height={240} margin={{ top: 6, right: 10, bottom: 18, left: 0 }}>
+            <ScatterChart width={half} height={240} margin={{ top: 6, right: 10, bottom: 18, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid stroke="#e3e6ea" />
               <XAxis dataKey="x" type="number" name={summary.scatterAxes[0]} tick={{ fontSize: 12 }} label={{ value: summary.scatterAxes[0], position: 'insideBottom', offset: -10, fontSize: 13 }} tickFormatter={(v: number) => v.toFixed(1)} />
               <YAxis dataKey="y" type="number" name={summary.scatterAxes[1]} tick={{ fontSize: 12 }} tickFormatter={(v: number) => v.toFixed(1)} />

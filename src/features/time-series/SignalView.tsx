@@ -66,7 +66,7 @@ const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: {
   return (
     <figure className="ts-class">
       <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
-      <LineChart width={width} height={110} data={data} margin={{ top: 4, right: 6, bottom: 0, left: -18 }}>
+      <LineChart width={width} height={110} data={data} margin={{ top: 4, right: 6, bottom: 0, left: -18 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e6ea" />
         <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} tickFormatter={(t: number) => `${(t / rate).toFixed(2)}s`} />
         <YAxis tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(1)} />
