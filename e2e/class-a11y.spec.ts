@@ -90,3 +90,21 @@ for (const present of ['0', '1']) {
     expect(found).toEqual([]);
   });
 }
+
+test('NAS marks a rejected candidate and asks before training it', async ({ page }) => {
+  // A 0 ms latency budget rejects every candidate before training (no training in this test).
+  await gotoLab(page, 'nas', 'nasBlocks=1,2&nasWidths=4,8&nasKernels=3&nasHeads=0&nasEpochs=1&nasSubset=300&nasSeed=7&nasTime=0&nasZeroCost=false&nasStrategy=random&nasCandidates=2&nasLatency=0.01&nasRam=100&nasFlash=500');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const firstRow = page.getByRole('table').getByRole('button').first();
+  await expect(firstRow).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('rejected');
+  await firstRow.click();
+  await expect(page.getByRole('heading', { level: 2, name: /rejected, not trained/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Use this model', exact: true }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Train a rejected candidate?' });
+  await expect(ask).toContainText('rejected before training');
+  await ask.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(ask).toHaveCount(0);
+  // Nothing was trained: no adoption status line.
+  await expect(page.getByRole('status', { name: 'Use this model status' })).toHaveCount(0);
+});
