@@ -4,6 +4,7 @@ import { precisionNotes } from './precision-notes';
 import { Output } from '../Output';
 import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
+import { modelSizes, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
 
 function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
   const frac = capacity > 0 ? used / capacity : 1;
@@ -55,12 +56,13 @@ function Numbers({ est }: { est: Estimate }) {
   const pct = (used: number, cap: number) => `${((used / cap) * 100).toFixed(cap > 1e9 ? 3 : 1)} %`;
   return (
     <>
-      <Output label="Flash" size="small" title="Model file + runtime code in non-volatile memory">
+      <Output label="Flash" size="small" title={`${SIZE_LABEL.flash}: ${SIZE_MEANING.flash}`}>
         {formatBytes(est.flash.total)}
       </Output>
       <CapacityBar used={est.flash.total} capacity={est.flash.capacity} label="Flash" />
       <span className="dp-sub">
-        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)}; model {formatBytes(est.flash.model)}
+        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)} ({SIZE_LABEL.flash}); {SIZE_LABEL.file} {formatBytes(modelSizes(est.flash).file)}, {SIZE_LABEL.weights}{' '}
+        {formatBytes(modelSizes(est.flash).weights)}
       </span>
       <Output label="RAM" size="small" title="Tensor arena (activations + scratch + runtime data)">
         {formatBytes(est.ram.total)}
