@@ -139,6 +139,8 @@ describe('through a page (generated, every schema)', () => {
       const shown = alerts();
       expect(shown).toHaveLength(Object.keys(schema.fields).length);
       expect(shown.every((t) => t.includes('from the saved settings'))).toBe(true);
+      // Repaired in storage: the next visit starts clean.
+      expect(JSON.parse(window.localStorage.getItem(key) ?? '{}')).toEqual(encode(schema, defaults(schema)));
     });
   }
 });
