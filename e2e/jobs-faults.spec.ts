@@ -21,8 +21,8 @@ const JOBS: LabJob[] = [
   { lab: 'train', title: 'Train', query: 'model=mlp&epochs=30', start: 'Train' },
   { lab: 'pruning', title: 'Pruning', query: 'prFineTune=20&prWhen=after&prGranularity=unstructured', start: 'Prune' },
   { lab: 'quantization', title: 'Quantization', query: 'qQatEpochs=10', start: 'Train with QAT' },
-  { lab: 'distillation', title: 'Distillation', query: 'kdTeacher=baseline&kdStudent=mlp-small&kdEpochs=60&kdTransfer=8000', start: 'Distill' },
-  { lab: 'nas', title: 'NAS', query: 'nasStrategy=random&nasCandidates=200&nasFinalEpochs=0', start: 'Search' },
+  { lab: 'distillation', title: 'Distillation', query: 'kdTeacher=baseline&kdStudent=mlp-small&kdEpochs=60&kdTransfer=500', start: 'Distill' },
+  { lab: 'nas', title: 'Architecture search', query: 'nasStrategy=random&nasCandidates=200&nasFinalEpochs=0', start: 'Search' },
   { lab: 'deploy', title: 'Deploy', query: 'dpCalibration=8000&dpTestVectors=200', start: 'Export' },
   {
     lab: 'time-series',
