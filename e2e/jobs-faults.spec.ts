@@ -21,7 +21,7 @@ const JOBS: LabJob[] = [
   { lab: 'train', title: 'Train', query: 'model=mlp&epochs=30', start: 'Train' },
   { lab: 'pruning', title: 'Pruning', query: 'prFineTune=20&prWhen=after&prGranularity=unstructured', start: 'Prune' },
   { lab: 'quantization', title: 'Quantization', query: 'qQatEpochs=10', start: 'Train with QAT' },
-  { lab: 'distillation', title: 'Distillation', query: 'kdTeacher=baseline&kdStudent=mlp-small&kdEpochs=60&kdTransfer=500', start: 'Distill' },
+  { lab: 'distillation', title: 'Distillation', query: 'kdTeacher=baseline&kdStudent=mlp-small&kdEpochs=60&kdTransfer=2000', start: 'Distill' },
   { lab: 'nas', title: 'Architecture search', query: 'nasStrategy=random&nasCandidates=200&nasFinalEpochs=0', start: 'Search' },
   { lab: 'deploy', title: 'Deploy', query: 'dpCalibration=8000&dpTestVectors=200', start: 'Export' },
   {
@@ -97,7 +97,9 @@ for (const job of JOBS) {
     const elsewhere = (await running().textContent()) ?? '';
     expect(elsewhere === 'none' || elsewhere.includes(`(${job.title})`), elsewhere).toBe(true);
     await open(job);
-    if ((await running().textContent()) !== 'none') await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    // It may have finished meanwhile (then Stop is disabled); either way the engine must end up free.
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    if (await stop.isEnabled()) await stop.click({ timeout: 5_000 }).catch(() => undefined);
     await stopped(job);
 
     // Reload → a notice says what was interrupted; the engine is free.
