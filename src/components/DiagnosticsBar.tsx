@@ -4,6 +4,8 @@
  * keeps growing is a leak), how many threads it trains on (and why only one, when the page is not
  * cross-origin isolated), the last training speed, the job that holds the engine, and MNIST loading progress.
  */
+import { useEffect } from 'react';
+import { startBaselineSync } from '../store/baseline-sync';
 import { useEngineState } from '../store/engine';
 import { useJobs } from '../store/jobs';
 import { count } from './Output';
@@ -18,6 +20,8 @@ function threadsText(backend: string | null, detail: string | null): string {
 
 export function DiagnosticsBar() {
   const e = useEngineState();
+  // The bar is on every page, so it starts the tab-to-tab baseline news once.
+  useEffect(startBaselineSync, []);
   // Which job holds the engine, on every page: leaving a lab mid-job never hides that it still runs.
   const job = useJobs((s) => s.current);
   const backend =
