@@ -34,7 +34,11 @@ test('exports the MLP, LiteRT.js agrees with the app, downloads, Devices page ro
   test.setTimeout(400_000);
   await gotoLab(page, 'deploy', 'dpCalibration=300&dpTestVectors=50');
   await trainBaseline(page, 'mlp');
-  for (const label of ['Model to deploy', 'Calibration images']) await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  // One select carries both names the issues use ("Model to deploy", issue 13; "Start from", issue 12).
+  await expect(page.getByLabel('Model to deploy')).toHaveCount(1);
+  await expect(page.getByLabel('Start from')).toHaveCount(1);
+  await expect(page.getByLabel('Start from')).toHaveAttribute('id', (await page.getByLabel('Model to deploy').getAttribute('id'))!);
+  await expect(page.getByLabel('Calibration images', { exact: true })).toBeVisible();
   const m = await exportAndCheck(page);
   console.log(`MLP: ${JSON.stringify(m)}`);
   await page.screenshot({ path: info.outputPath('deploy-mlp.png'), fullPage: true });
@@ -75,4 +79,29 @@ test('exports LeNet-5 and LiteRT.js reproduces the app integer accuracy', async 
   await gotoLab(page, 'devices');
   await page.getByLabel('Model file').setInputFiles({ name: 'lenet5_int8.tflite', mimeType: 'application/octet-stream', buffer: tflite });
   await expect(page.getByText(/8 layers, 61\.7 K parameters, 417 K MACs/)).toBeVisible();
+});
+
+test('a LiteRT.js load failure says so, keeps the app numbers and downloads; the int8 model goes onto the shelf', async ({ page }, info) => {
+  test.setTimeout(300_000);
+  // The runtime's wasm cannot be fetched (offline, blocked by a proxy…).
+  await page.context().route(/litert_wasm.*\.wasm/, (route) => route.abort());
+  await gotoLab(page, 'deploy', 'dpCalibration=50&dpTestVectors=10');
+  await trainBaseline(page, 'mlp');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'LiteRT.js could not run the exported model' })).toBeVisible({ timeout: 170_000 });
+  await expect(page.getByRole('status', { name: 'Runtime accuracy', exact: true })).toHaveText('not run');
+  expect(percentOf(await page.getByRole('status', { name: 'App integer accuracy', exact: true }).textContent())).toBeGreaterThan(50);
+  const tflite = await download(page, 'Download .tflite');
+  expect(tflite.subarray(4, 8).toString('latin1')).toBe('TFL3');
+  await page.screenshot({ path: info.outputPath('deploy-litert-failure.png'), fullPage: true });
+
+  await page.getByLabel('Version name').fill('MLP deployed int8');
+  await page.getByRole('button', { name: 'Save to shelf', exact: true }).click();
+  await expect(page.getByText('Saved “MLP deployed int8” to the shelf.')).toBeVisible();
+  await expect(page.getByLabel('Model to deploy').locator('option', { hasText: 'Shelf: MLP deployed int8' })).toHaveCount(1);
+  await page.getByLabel('Model to deploy').selectOption({ label: 'Shelf: MLP deployed int8' });
+  await expect(page.getByText('Shelf lineage: MLP deployed int8')).toBeVisible();
+  // Deploy wrote it with TFLite's own scheme, so it deploys again with exactly those parameters.
+  await expect(page.getByText(/^Written with its own quantization parameters/)).toBeVisible();
+  await page.screenshot({ path: info.outputPath('deploy-shelf-version.png') });
 });

@@ -46,6 +46,7 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+export type { Page };
 
 /** Opens a lab by id with an optional settings query, e.g. gotoLab(page, 'train', 'epochs=1'). */
 export async function gotoLab(page: Page, id: string, query = ''): Promise<void> {
@@ -58,3 +59,28 @@ export function percentOf(text: string | null): number {
   const m = /(-?\d+(?:\.\d+)?)\s*%/.exec(text ?? '');
   return m ? Number(m[1]) : NaN;
 }
+
+/**
+ * `testWithBaseline`: each test starts in a fresh context whose storage already holds a saved baseline
+ * (an MLP trained for one epoch, seed 42), so the long lab specs can be split into short tests without
+ * training the baseline again in each. The baseline is trained once per Playwright worker (the
+ * "Train" page's own path) and its storage — IndexedDB included — is restored into every test's
+ * context. Specs that test the no-baseline path use `test`.
+ */
+export const testWithBaseline = test.extend<object, { baselineState: string }>({
+  baselineState: [
+    async ({ browser }, use, workerInfo) => {
+      const file = workerInfo.project.outputDir + `/baseline-state-${workerInfo.workerIndex}.json`;
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const page = await context.newPage();
+      await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await expect(page.getByText(/Saved baseline: MLP/)).toBeVisible({ timeout: 150_000 });
+      await context.storageState({ path: file, indexedDB: true });
+      await context.close();
+      await use(file);
+    },
+    { scope: 'worker', timeout: 200_000 },
+  ],
+  storageState: async ({ baselineState }, provide) => provide(baselineState),
+});

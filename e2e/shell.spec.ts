@@ -66,6 +66,20 @@ test('a deep link with settings restores them, also after a reload', async ({ pa
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('lenet5');
 });
 
+test('every lab that runs jobs carries the backend in its link; the start and reference pages do not', async ({ page }) => {
+  await gotoLab(page, 'pruning', 'backend=cpu');
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/cpu/, { timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Quantization' }).click();
+  await expect(page).toHaveURL(/#\/quantization\?.*backend=cpu/);
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Devices' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeVisible();
+  expect(page.url()).not.toMatch(/backend=/);
+  // A bad backend in a lab link gets the notice and the default.
+  await gotoLab(page, 'nas', 'backend=quantum');
+  await expect(page.getByText(/quantum/).first()).toBeVisible();
+  await expect(page).toHaveURL(/#\/nas\?.*backend=wasm/);
+});
+
 test('a bad value in the link falls back to its default and a notice names the field', async ({ page }) => {
   await gotoLab(page, 'train', 'epochs=abc&optimizer=newton&seed=7');
   const notices = page.getByRole('region', { name: 'Notices' });

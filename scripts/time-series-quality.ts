@@ -40,6 +40,11 @@ if (!only || only === 'a') {
   for (const noise of [1, 5, 10, 20]) await run('anomaly', 'autoencoder', { noise });
   await run('anomaly', 'distance');
 }
+if (only === 'h') {
+  // Candidate "field conditions" presets (the chosen one is FIELD_PRESETS in lab-defaults.ts).
+  const [task, over] = [args[1] as 'classification' | 'anomaly' | 'regression', JSON.parse(args[2] ?? '{}')];
+  await run(task, TS_DEFAULTS[task].model as TsModelKind, over);
+}
 if (!only || only === 'r') {
   await run('regression', 'mlp');
   await run('regression', 'cnn');

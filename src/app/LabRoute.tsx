@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { Guide } from '../components/Guide';
 import type { Fields, SettingsSchema } from '../store/settings-schema';
 import { useLabSettings } from '../store/use-lab-settings';
+import { engineSettings } from '../store/engine-settings';
 import { ChallengePanel } from '../components/challenges/ChallengePanel';
 import { findLab } from './labs';
 import { NotFound } from './NotFound';
@@ -24,6 +25,7 @@ export function LabRoute() {
       <h1 id="lab-title">{lab.title}</h1>
       <p className="lab-summary">{lab.summary}</p>
       {lab.settings && <LinkSettings key={lab.id} schema={lab.settings} />}
+      {lab.runsOnEngine && <LinkSettings key={`${lab.id}:engine`} schema={engineSettings} />}
       {/* A challenge link's scorecard, above the page so it is in view when the link opens. */}
       <ChallengePanel lab={lab.id} />
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>

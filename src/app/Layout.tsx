@@ -16,7 +16,8 @@ import { installRunGuard } from '../store/run-guard';
 import { watchShelf } from '../store/shelf';
 
 function useEngineBoot() {
-  // url: false — the backend belongs in links only where it is shown (the Train page's "Backend").
+  // url: false — the shell boots whatever backend is chosen; the link carries it on the labs that run
+  // jobs (LabDefinition.runsOnEngine, read by LabRoute), not on the start page or the reference pages.
   const [{ backend }] = useLabSettings(engineSettings, { url: false });
   useEffect(() => {
     bootEngine(backend).catch(() => undefined); // failures become a notice inside bootEngine

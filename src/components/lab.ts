@@ -31,6 +31,11 @@ export interface LabDefinition extends LabRef {
    * with their notice) are applied even while the page shows only its "no baseline yet" panel.
    */
   readonly settings?: SettingsSchema<Fields>;
+  /**
+   * The lab runs jobs on the training engine, so its results depend on the tfjs backend: its link
+   * carries the engine settings (`backend=`) too, and opening such a link switches the backend.
+   */
+  readonly runsOnEngine?: boolean;
   /** Where the lab sits in the course; absent for reference pages (Devices, Models). */
   readonly course?: CourseInfo;
 }

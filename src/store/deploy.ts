@@ -15,10 +15,11 @@ export interface DeployState {
   models: DeployModelOption[] | null;
   /** Why the list could not be read, if it could not. */
   listError: string | null;
+  /** The chosen option's id ('' until the list is read: then the newest shelf version, else the baseline). */
   selected: string;
   result: DeployResult | null;
 }
 
-export const useDeploy = create<DeployState>()(() => ({ models: null, listError: null, selected: 'baseline', result: null }));
+export const useDeploy = create<DeployState>()(() => ({ models: null, listError: null, selected: '', result: null }));
 
 export const patchDeploy = (p: Partial<DeployState>) => useDeploy.setState(p);

@@ -13,6 +13,9 @@ import { getEngine, proxy } from '../worker/client';
 import type { PipelineEvent, PipelineRequest, PipelineResult, SaveResult, SaveVersionRequest, ShelfEntry, ShelfListing, StorageFault, WriteResult } from '../worker/protocol/shelf';
 import { useBaseline } from './baseline';
 import { pushNotice, clearNotice } from './notices';
+import { deviceSettings } from './device';
+import { defineSettings, encode, type Field, type Fields, type SettingsSchema, type Values } from './settings-schema';
+import { useSettingsStore } from './use-lab-settings';
 
 /** The channel the worker posts on after each shelf write (src/worker/shelf.ts SHELF_CHANNEL). */
 const CHANNEL = 'tinyml-lab-shelf';
@@ -27,7 +30,15 @@ export interface ShelfState {
   activeId: string | null;
   /** The version the user last picked in a "Start from" select (kept in this browser). */
   lastPicked: string | null;
+  /**
+   * Versions picked for a purpose other than the lab's start (e.g. the Distillation student's
+   * initialisation, the NAS seed architecture), by purpose; the version is built into its own slot.
+   */
+  picks: Partial<Record<PickPurpose, ShelfEntry>>;
 }
+
+/** What a secondary pick is for (each has its own worker slot, so it never replaces the baseline). */
+export type PickPurpose = 'distill-student' | 'nas-seed';
 
 function readPick(): string | null {
   try {
@@ -46,7 +57,7 @@ function writePick(id: string | null): void {
   }
 }
 
-export const useShelf = create<ShelfState>()(() => ({ listing: null, error: null, activeId: null, lastPicked: typeof window === 'undefined' ? null : readPick() }));
+export const useShelf = create<ShelfState>()(() => ({ listing: null, error: null, activeId: null, picks: {}, lastPicked: typeof window === 'undefined' ? null : readPick() }));
 
 function shelf() {
   return getEngine().shelf;
@@ -182,4 +193,62 @@ export async function startFrom(id: string): Promise<ShelfEntry> {
   useShelf.setState({ activeId: id });
   useBaseline.getState().setBaseline({ spec: v.spec, testAccuracy: runningAccuracy(v) ?? NaN, savedAt: v.createdAt });
   return v;
+}
+
+/**
+ * Builds a version into `slot` for a secondary purpose (see ShelfState.picks), or clears the pick.
+ * The baseline, and what the lab's "Start from" shows, stay as they are.
+ */
+export async function pickFor(purpose: PickPurpose, id: string | null, slot?: string): Promise<ShelfEntry | null> {
+  const { [purpose]: _old, ...rest } = useShelf.getState().picks;
+  void _old;
+  if (!id) {
+    useShelf.setState({ picks: rest });
+    return null;
+  }
+  const v = slot ? await shelf().load(id, slot) : listVersions().find((x) => x.id === id);
+  if (!v) throw new Error('that version is no longer on the shelf');
+  useShelf.setState({ picks: { ...rest, [purpose]: v } });
+  return v;
+}
+
+/**
+ * A lab link (hash) that reproduces a run: the route, the settings the run used (as URL keys) and
+ * the device target. `values` defaults to the lab's current settings (read the way every page does).
+ */
+export function labLink<F extends Fields>(labId: string, schema: SettingsSchema<F>, values?: Values<F>): string {
+  const current = (values ?? useSettingsStore.getState().values[schema.id]) as Values<F> | undefined;
+  const target = useSettingsStore.getState().values[deviceSettings.id] as Values<typeof deviceSettings.fields> | undefined;
+  const query = new URLSearchParams({ ...(current ? encode(schema, current) : {}), ...(target ? encode(deviceSettings, target) : {}) });
+  return `#/${labId}?${query.toString()}`;
+}
+
+// ------------------------------------------------------------ pinned versions (device panel)
+
+/** At most this many pinned versions (the panel's columns must stay readable). */
+export const MAX_PINS = 6;
+const PIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Shelf version ids as canonical text ("id1,id2"); a pin list is per browser, so it stays out of links. */
+const pinListField: Field<string> = {
+  label: 'Pin versions',
+  default: '',
+  describe: `up to ${MAX_PINS} comma-separated version ids`,
+  parse(text) {
+    const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+    return ids.length <= MAX_PINS && ids.every((id) => PIN_ID.test(id)) ? ids.join(',') : undefined;
+  },
+  serialise: (v) => v,
+};
+
+/** The device panel's pinned shelf versions: a settings schema (local storage, with its notices), never in the URL. */
+export const shelfPinSettings = defineSettings('shelf-pins', { pinned: pinListField });
+
+export const pinIds = (text: string): string[] => text.split(',').filter(Boolean);
+
+/** The pin list with `id` added or removed (oldest pins give way beyond MAX_PINS). */
+export function togglePin(text: string, id: string, on: boolean): string {
+  const ids = pinIds(text).filter((x) => x !== id);
+  if (on) ids.push(id);
+  return ids.slice(-MAX_PINS).join(',');
 }

@@ -4,7 +4,7 @@
  * job state (running, progress, errors) lives in the job runner (store/jobs.ts).
  */
 import { create } from 'zustand';
-import { defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
+import { boolField, defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
 import type { CsvImportInfo, DataSummary, SignalPreview, TimeSeriesTask, TrainOutcome, TsRunSettings } from '../worker/protocol/time-series';
 
 export const TASKS = ['classification', 'anomaly', 'regression'] as const;
@@ -28,6 +28,7 @@ export const timeSeriesSettings = defineSettings('time-series', {
   tsSeconds: numberField('Seconds per recording', 2, { min: 0.2, max: 30 }),
   tsImbalance: numberField('Class imbalance', 0, { min: 0, max: 0.9 }),
   tsBands: intField('FFT bands', 8, { min: 2, max: 32 }),
+  tsAntiAlias: boolField('Anti-aliasing filter', true),
 });
 
 export type TimeSeriesSettings = Values<typeof timeSeriesSettings.fields>;
@@ -48,6 +49,7 @@ export function runSettings(s: TimeSeriesSettings): TsRunSettings {
     seconds: s.tsSeconds,
     imbalance: s.tsImbalance,
     bands: s.tsBands,
+    antiAlias: s.tsAntiAlias,
   };
 }
 

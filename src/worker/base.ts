@@ -108,13 +108,13 @@ export function createBaseApi(): BaseEngineApi {
       createSlot(to, src.spec, src.seed, src.model.getWeights());
     },
 
-    async saveBaseline(slot, testAccuracy): Promise<SavedBaseline> {
+    async saveBaseline(slot, testAccuracy, origin): Promise<SavedBaseline> {
       const src = getSlot(slot);
       const saved: SavedBaseline = { spec: src.spec, testAccuracy, savedAt: new Date().toISOString() };
       // A failed write keeps the baseline for this session; db.ts reports the fault (a page notice).
       await saveModelRecord('baseline', { ...saved, seed: src.seed, weights: src.model.getWeights() });
       if (slot !== SLOTS.baseline) createSlot(SLOTS.baseline, src.spec, src.seed, src.model.getWeights());
-      await saveTrainedRun(slot, testAccuracy); // every completed training run is also a shelf version
+      await saveTrainedRun(slot, testAccuracy, origin); // every completed training run is also a shelf version
       return saved;
     },
 

@@ -117,6 +117,7 @@ export const distillationApi: DistillationApi = {
       const r = await runDistillation({
         teacher,
         studentSpec: req.studentSpec,
+        ...(req.studentInit ? { studentWeights: getSlot(req.studentInit).model.getWeights() } : {}),
         train: { xs: tensors.train.xs, labels: tensors.train.labels },
         test: { xs: tensors.test.xs, labels: tensors.test.labels },
         transfer,

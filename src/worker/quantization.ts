@@ -11,6 +11,8 @@ import { roundArray } from '../core/techniques/quantization/float-formats';
 import { accuracyOf, predictLogits } from '../core/techniques/quantization/collect';
 import { calibrateModel, convertAndEvaluate, integerEvaluate, type LsbAgreement, type PtqOptions } from '../core/techniques/quantization/pipeline';
 import { runQat } from '../core/techniques/quantization/qat';
+import { attachMasks } from '../core/techniques/pruning/model-masks';
+import { masksFromZeros } from './shelf-convert';
 import { compileInteger, runSample, IntegerPathError } from '../core/techniques/quantization/integer-model';
 import { traceNeuron } from '../core/techniques/quantization/explain';
 import { quantizedModelBytes, type QuantizedModel } from '../core/techniques/quantization/quantize-model';
@@ -136,7 +138,11 @@ async function qat(req: QatRequest, signal: AbortSignal, onEvent?: (e: TrainEven
   if (typeof req.weightFormat !== 'number') throw new Error('QAT needs an integer bit depth, not a float format');
   const { tensors, raw } = data();
   const src = getSlot(FLOAT);
-  createSlot(QAT, src.spec, src.seed, src.model.getWeights());
+  const start = src.model.getWeights();
+  createSlot(QAT, src.spec, src.seed, start);
+  // A pruned model's zeros are its masks: hold them through QAT so the pruned weights stay exactly zero.
+  const pruned = masksFromZeros(start).filter((m) => m.mask.includes(0));
+  const masks = pruned.length ? attachMasks(getSlot(QAT).model, pruned) : null;
   const events = throttle(onEvent);
   const xs = calibrationXs(req);
   const epochs: { epoch: number; testAccuracy: number }[] = [];
@@ -150,6 +156,7 @@ async function qat(req: QatRequest, signal: AbortSignal, onEvent?: (e: TrainEven
       calibXs: xs,
       options: { ...options(req), epochs: req.epochs, learningRate: req.learningRate, batchSize: req.batchSize },
       signal,
+      afterStep: masks ? () => masks.apply() : undefined,
       onBatch: (e) => events.push(e),
       onEpoch: (e) => {
         epochs.push({ epoch: e.epoch, testAccuracy: e.testAccuracy });
@@ -160,6 +167,7 @@ async function qat(req: QatRequest, signal: AbortSignal, onEvent?: (e: TrainEven
     const report = await evaluateConversion('QAT', QAT, req, res.ranges, new AbortController().signal);
     return { ...report, epochs, stopped: res.loop.stopped };
   } finally {
+    masks?.dispose();
     xs.dispose();
   }
 }

@@ -94,10 +94,23 @@ async function readShelf(): Promise<{ versions: ModelVersion[]; tombstones: Tomb
   return { versions, tombstones, damaged };
 }
 
-async function getVersion(id: string): Promise<ModelVersion> {
+export async function getVersion(id: string): Promise<ModelVersion> {
   const r = validateVersion(await dbGet(STORE, id));
   if (!r.ok) throw new Error(`the version ${id} cannot be used: ${r.reason}`);
   return r.value;
+}
+
+/** The parent's masks for a child, refused when the child's weights no longer honour them. */
+function inheritedMasks(parent: VersionMask[] | undefined, weights: WeightSet): VersionMask[] | undefined {
+  if (!parent) return undefined;
+  for (const m of parent) {
+    const w = weights.find((x) => x.layer === m.layer && x.role === m.role);
+    if (!w || w.data.length !== m.mask.length) throw new Error(`the model no longer has the parent's pruned tensor ${m.layer}/${m.role}`);
+    let revived = 0;
+    for (let i = 0; i < m.mask.length; i++) if (m.mask[i] === 0 && w.data[i] !== 0) revived++;
+    if (revived) throw new Error(`${revived} pruned weights of ${m.layer} are no longer zero, so this is not a pruned child of its parent`);
+  }
+  return parent.map((m) => ({ layer: m.layer, role: m.role, mask: m.mask.slice() }));
 }
 
 /** Builds a ModelVersion from a slot (used by save and the pipeline). */
@@ -107,8 +120,8 @@ export async function versionFromSlot(req: SaveVersionRequest): Promise<ModelVer
   const info = analyzeSpec(spec);
   let masks: VersionMask[] | undefined;
   if (req.masks === 'from-zeros') masks = masksFromZeros(weights);
-  // A child of a pruned version keeps being pruned: its masks are where its weights are still exactly zero.
-  else if (req.masks === 'inherit') masks = req.parentId && (await getVersion(req.parentId)).masks ? masksFromZeros(weights) : undefined;
+  // A child of a pruned version keeps its parent's masks, and its pruned weights must still be zero.
+  else if (req.masks === 'inherit') masks = req.parentId ? inheritedMasks((await getVersion(req.parentId)).masks, weights) : undefined;
   else masks = req.masks;
   let quant: QuantParams | undefined;
   if (req.quant === 'PTQ' || req.quant === 'QAT') {
@@ -137,13 +150,16 @@ export async function putVersion(v: ModelVersion): Promise<WriteResult> {
   return r;
 }
 
-/** The Train lab's completed run (and "Train a baseline here"): a root version named after its model. */
-export async function saveTrainedRun(slot: string, testAccuracy: number): Promise<WriteResult> {
+/**
+ * The Train lab's completed run (and "Train a baseline here", and NAS's chosen model): a version named
+ * after its model, a root unless it grew from a shelf version (a NAS search seeded by one).
+ */
+export async function saveTrainedRun(slot: string, testAccuracy: number, origin: { settingsLink?: string; parentId?: string | null } = {}): Promise<WriteResult> {
   const { versions } = await readShelf();
   const name = uniqueName(getSlot(slot).spec.name, versions.map((v) => v.name));
   // The NAS lab saves its chosen architecture the same way (slot "nas:chosen").
   const fromNas = slot.startsWith('nas:');
-  const v = await versionFromSlot({ slot, name, technique: fromNas ? 'nas' : 'train', lab: fromNas ? 'nas' : 'train', parentId: null, metrics: { floatAccuracy: testAccuracy } });
+  const v = await versionFromSlot({ slot, name, technique: fromNas ? 'nas' : 'train', lab: fromNas ? 'nas' : 'train', settingsLink: origin.settingsLink, parentId: origin.parentId ?? null, metrics: { floatAccuracy: testAccuracy } });
   return putVersion(v);
 }
 

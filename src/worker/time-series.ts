@@ -10,7 +10,7 @@ import { buildDataset, prepareFor, type TsRunSettings } from '../core/data/times
 import { evaluateModel, quantizeAndEvaluate, specFor, trainModel } from '../core/data/timeseries/run';
 import { spectrogram } from '../core/data/timeseries/spectrogram';
 import type { Recording, TimeSeriesDataset, TimeSeriesTask } from '../core/data/timeseries/types';
-import { chopRecordings, makeWindows } from '../core/data/timeseries/window';
+import { chopRecordings, makeWindows, resampleDataset } from '../core/data/timeseries/window';
 import { runJob, throttle } from './context';
 import type { DataSummary, SignalPreview, TimeSeriesApi, TsEvent } from './protocol/time-series';
 
@@ -68,7 +68,8 @@ function summarize(task: TimeSeriesTask, ds: TimeSeriesDataset, s: TsRunSettings
   const order = Array.from(ratios.keys()).sort((a, b) => ratios[b] - ratios[a]);
   const fisher = order.slice(0, 12).map((i) => ({ name: dsp.featureNames[i], ratio: Number.isFinite(ratios[i]) ? ratios[i] : 1e6 }));
   const [fx, fy] = [order[0], order[1] ?? order[0]];
-  const step = Math.max(1, Math.ceil(dsp.train.count / 300));
+  // ≤ 210 dots: each is an SVG element the page has to create (see features/time-series/stage.ts).
+  const step = Math.max(1, Math.ceil(dsp.train.count / 210));
   const scatter: DataSummary['scatter'] = [];
   for (let i = 0; i < dsp.train.count; i += step) scatter.push({ x: dsp.train.x[i * dim + fx], y: dsp.train.x[i * dim + fy], label: labels[i] });
   const notice = p.train.count < 8 || p.test.count < 2 ? `Only ${p.train.count} training and ${p.test.count} test windows: add recordings or shorten the stride.` : undefined;
@@ -102,7 +103,9 @@ export const timeSeriesApi: TimeSeriesApi = {
     if (s.dataset === 'csv') {
       const st = stored.get(task);
       if (!st || st.key !== null) return { dataset: 'csv', sampleRate: s.sampleRate, windowLength: s.windowLength, channelNames: [], unit: '', classes: [] };
-      return previewOf(st.ds, s);
+      // Shown as the model will see it: resampled to the chosen rate (with or without the low-pass).
+      const ds = st.ds.sampleRate === s.sampleRate ? st.ds : resampleDataset(st.ds, s.sampleRate, s.antiAlias ?? true);
+      return previewOf(ds, s);
     }
     // One short recording per class is enough to see the signal (the battery needs a whole discharge).
     const ds = buildDataset(task, s.dataset, { ...s, recordings: 1, seconds: Math.max(s.seconds, (2 * s.windowLength) / s.sampleRate) });

@@ -4,6 +4,7 @@
  * baseline (or LeNet-5) as fp32 and int8. Estimates are pure and memoised (~10 µs per target), so
  * the panel follows a slider while it is dragged.
  */
+import { useMemo } from 'react';
 import { TARGETS, findTarget } from '../../core/devices';
 import { deviceSettings, useDevice } from '../../store/device';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -14,6 +15,7 @@ import { EnergyControls, OperationEnergy } from './EnergyControls';
 import { MemoryTimeline } from './MemoryTimeline';
 import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
 import { VariantColumn } from './VariantColumn';
+import { PinVersions, usePinnedVariants } from './PinVersions';
 import './device-panel.css';
 
 const TARGET_OPTIONS = TARGETS.map((t) => ({ value: t.id, label: `${t.name}${t.npu ? ' (CPU + NPU)' : ''}` }));
@@ -27,7 +29,9 @@ export function DevicePanel() {
   const view = useDevice((s) => s.view);
   const focusRaw = useDevice((s) => s.focus);
   const { setView, setFocus } = useDevice.getState();
-  const { variants, fromPage } = usePanelVariants();
+  const { variants: labVariants, fromPage } = usePanelVariants();
+  const pinned = usePinnedVariants();
+  const variants = useMemo(() => (pinned.length ? [...labVariants, ...pinned] : labVariants), [labVariants, pinned]);
   const items = useVariantEstimates(variants, targetId);
   const focus = Math.min(focusRaw, variants.length - 1);
   const focused = items[focus];
@@ -60,6 +64,7 @@ export function DevicePanel() {
             </button>
           </div>
           {view === 'variants' && <EnergyControls />}
+          <PinVersions />
           {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
           {view === 'variants' ? (
             <div className="dp-variants">

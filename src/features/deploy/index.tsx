@@ -3,7 +3,7 @@
  * converter does, run the exported bytes in LiteRT.js next to the app's own integer engine, and
  * download the .tflite, the C array, a TFLM starter project and test vectors for a board.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BaselineGate } from '../../components/BaselineGate';
 import { JobStatus, useJob } from '../../components/jobs';
 import { count, percent } from '../../components/Output';
@@ -12,6 +12,9 @@ import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { analyzeSpec } from '../../core/model/analyze';
 import { useBaseline } from '../../store/baseline';
+import { useVersions, watchShelf } from '../../store/shelf';
+import { SaveToShelf } from '../../components/shelf/SaveToShelf';
+import { defaultVersionName, quantStep } from '../../core/shelf/naming';
 import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { exportModel, refreshModels, stop } from './actions';
@@ -27,10 +30,13 @@ export default function DeployPage() {
   const { models, listError, selected, result } = useDeploy();
   const job = useJob(deployLab);
   const running = job.running;
+  const versions = useVersions();
+  const convertRef = useRef<HTMLElement>(null);
+  useEffect(() => void watchShelf(), []);
   useEffect(() => {
-    // Reads the list again whenever the baseline changes (idempotent, so StrictMode's double call is harmless).
+    // Reads the list again whenever the baseline or the shelf changes (idempotent, so StrictMode's double call is harmless).
     if (loaded) void refreshModels();
-  }, [loaded, baseline?.savedAt]);
+  }, [loaded, baseline?.savedAt, versions]);
   const chosen = models?.find((m) => m.id === selected);
   const costs = useMemo(() => (chosen?.spec ? analyzeSpec(chosen.spec) : null), [chosen?.spec]);
   const accuracy = chosen?.accuracy ?? (selected === 'baseline' ? baseline?.testAccuracy : undefined);
@@ -41,16 +47,20 @@ export default function DeployPage() {
   return (
     <div className="dp-page">
       {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." />}
-      <section className="panel" aria-labelledby="dp-convert">
+      <section ref={convertRef} className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
           <SelectField
-            label="Model to deploy"
+            label="Model to deploy (start from a shelf version)"
             wide
             value={selected}
             disabled={running || !models}
             options={(models ?? [{ id: 'baseline', label: 'Loading…' }]).map((m) => ({ value: m.id, label: m.label }))}
-            onChange={(id) => patchDeploy({ selected: id, result: null })}
+            onChange={(id) => {
+              patchDeploy({ selected: id, result: null });
+              // The old results below go away and the page gets shorter: keep the choice and its details in view.
+              requestAnimationFrame(() => convertRef.current?.scrollIntoView({ block: 'nearest' }));
+            }}
           />
           <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || selected === 'quantization'} />
           <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running} />
@@ -67,10 +77,13 @@ export default function DeployPage() {
           <p className="dp-muted">
             {chosen.lineage}
             {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
-            {accuracy !== undefined && ` · float test accuracy ${percent(accuracy)}`}
-            {selected === 'quantization' ? ' · exported with the Quantization lab’s own ranges (no new calibration).' : ` · min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+            {accuracy !== undefined && ` · ${chosen.quantized ? 'integer' : 'float'} test accuracy ${percent(accuracy)}`}
+            {selected === 'quantization'
+              ? ' · exported with the Quantization lab’s own ranges (no new calibration).'
+              : ` · ${chosen.quantized ? 'if re-quantized: ' : ''}min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
           </p>
         )}
+        {chosen?.quantNote && <p className="dp-muted">{chosen.quantNote}</p>}
         {chosen && !chosen.available && (
           <p role="alert" className="field-error">
             {chosen.label} cannot be exported: {chosen.reason}.
@@ -88,6 +101,21 @@ export default function DeployPage() {
           <RuntimeComparison r={result} />
           <Downloads r={result} />
           <FileDetails r={result} />
+          <section className="panel" aria-labelledby="dp-save">
+            <h2 id="dp-save">Keep the exported int8 model</h2>
+            <p className="dp-muted">Saves the float weights with the int8 parameters just written ({result.quantNote}), so the shelf lists the version that was deployed.</p>
+            <SaveToShelf
+              slot={result.saveSlot}
+              defaultName={defaultVersionName(result.modelLabel.replace(/^(Shelf|Current baseline): /, ''), quantStep(8))}
+              parentId={result.parentId}
+              technique="quantize"
+              lab="deploy"
+              masks="inherit"
+              quant={result.quant}
+              metrics={{ ...(result.floatAccuracy !== null ? { floatAccuracy: result.floatAccuracy } : {}), integerAccuracy: result.integerAccuracy }}
+              disabled={running}
+            />
+          </section>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ export const deployLab = {
   id: 'deploy',
   title: 'Deploy',
   summary: 'Export an int8 .tflite and a C array for TensorFlow Lite Micro, and check them in a real runtime (LiteRT.js).',
+  runsOnEngine: true,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/deploy.md?raw'),
   course: {

@@ -9,10 +9,12 @@ import {
 } from '../../store/distillation';
 import { distill, stop, trainTeacher } from './actions';
 
+import { TEACHER_FROM_SHELF } from './DistillShelf';
+
 const F = distillationSettings.fields;
 const TEACHER_LABELS: Record<(typeof TEACHER_SOURCES)[number], string> = {
   zoo: 'Teacher CNN (trained here)',
-  baseline: 'Train lab baseline',
+  baseline: TEACHER_FROM_SHELF,
 };
 const STUDENT_LABELS: Record<(typeof STUDENTS)[number], string> = {
   'mlp-small': 'Small MLP 784-32-10',

@@ -16,16 +16,20 @@ import {
 } from '../../store/distillation';
 import { getEngine, proxy } from '../../worker/client';
 import type { DistillEvent, TeacherSource } from '../../worker/protocol/distillation';
-import type { TrainEvent } from '../../worker/protocol';
+import { SLOTS, type TrainEvent } from '../../worker/protocol';
+import type { ShelfEntry } from '../../worker/protocol/shelf';
+import { useShelf } from '../../store/shelf';
 import { distillationLab } from './lab';
+import { recordDistillOrigin } from './shelf-origin';
 
 export type DistillSettingsValues = Values<(typeof distillationSettings)['fields']>;
 
 /** Comlink types a nested namespace as a plain promise; at run time it is a remote like the rest. */
 const engine = () => getEngine().distillation;
 
-export function studentSpecOf(v: DistillSettingsValues): ModelSpec {
-  return scaleWidth(zooSpec(v.kdStudent), Number(v.kdWidth));
+/** The student: the shelf version picked in "Start from" (its architecture and weights), else Student × width. */
+export function studentSpecOf(v: DistillSettingsValues, init: ShelfEntry | undefined = useShelf.getState().picks['distill-student']): ModelSpec {
+  return init?.spec ?? scaleWidth(zooSpec(v.kdStudent), Number(v.kdWidth));
 }
 
 export const leaveOutOf = (v: DistillSettingsValues): number | null => (v.kdLeaveOut === 'none' ? null : Number(v.kdLeaveOut));
@@ -104,8 +108,9 @@ export function distill(v: DistillSettingsValues): Promise<void> {
   const runLabel = `T = ${v.kdTemperature}, α = ${v.kdAlpha}, ${v.kdTransfer} samples${shifts ? ` + ${shifts} shifted copies` : ''}${leaveOut === null ? '' : `, no ${leaveOut}s`}`;
   patchDistillation({ report: null, bias: null, runLabel, students: { distilled: emptyStudent(), scratch: emptyStudent() } });
   const order: StudentKind[] = ['distilled', 'scratch'];
+  recordDistillOrigin(v.kdTeacher, studentSpecOf(v).name, useDistillation.getState().teacher[v.kdTeacher]?.spec.name ?? 'the teacher');
   return job('Distilling', (j) => engine().run(
-      { teacher: v.kdTeacher, studentSpec: studentSpecOf(v), transferSize: v.kdTransfer, leaveOut, shiftedCopies: Number(v.kdShifts), settings },
+      { teacher: v.kdTeacher, studentSpec: studentSpecOf(v), ...(useShelf.getState().picks['distill-student'] ? { studentInit: SLOTS.distillInit } : {}), transferSize: v.kdTransfer, leaveOut, shiftedCopies: Number(v.kdShifts), settings },
       proxy(j.guard((e: DistillEvent) => {
         const name = e.kind === 'distilled' ? 'distilled student' : 'scratch student';
         if (e.type === 'student') {

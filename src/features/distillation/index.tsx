@@ -20,6 +20,8 @@ import { DistillControls } from './DistillControls';
 import { DistillResults } from './DistillResults';
 import { SoftTargets } from './SoftTargets';
 import { BiasAdjust } from './BiasAdjust';
+import { useShelf } from '../../store/shelf';
+import { DistillStartFrom, SaveDistilled } from './DistillShelf';
 import './distillation.css';
 
 export default function DistillationPage() {
@@ -38,7 +40,8 @@ export default function DistillationPage() {
   }, [haveTeacher, v.kdTeacher, v.kdDigit, teacher?.testAccuracy]);
 
   const teacherSpec = teacher?.spec ?? (v.kdTeacher === 'zoo' ? zooSpec('teacher') : (baseline?.spec ?? null));
-  const studentSpec = useMemo(() => studentSpecOf(v), [v]);
+  const studentInit = useShelf((s) => s.picks['distill-student']);
+  const studentSpec = useMemo(() => studentSpecOf(v, studentInit), [v, studentInit]);
   const size = useMemo(() => (teacherSpec ? compareSize(teacherSpec, studentSpec) : null), [teacherSpec, studentSpec]);
 
   const variants = useMemo((): ModelVariant[] => {
@@ -60,11 +63,13 @@ export default function DistillationPage() {
             ? 'No teacher yet: press "Train teacher" (it is saved in this browser, so this is needed once).'
             : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
       </p>
+      <DistillStartFrom teacher={v.kdTeacher} />
       <DistillControls />
       <JobStatus lab={distillationLab} />
       <div className="kd-main">
         <div>
           <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
+          <SaveDistilled />
           <BiasAdjust />
         </div>
         <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />

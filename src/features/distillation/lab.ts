@@ -6,6 +6,7 @@ export const distillationLab = {
   id: 'distillation',
   title: 'Distillation',
   summary: 'A big teacher trains a small student through soft targets (Hinton et al. 2015).',
+  runsOnEngine: true,
   settings: distillationSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/distillation.md?raw'),

@@ -1,4 +1,4 @@
-/** Accuracy vs flash or latency on the chosen target for the selected versions, with the Pareto front. */
+/** Accuracy vs flash, RAM or latency on the chosen target for the selected versions, with the Pareto front. */
 import { useEffect, useRef } from 'react';
 import { CartesianGrid, Line, ComposedChart, Scatter, XAxis, YAxis, LabelList } from 'recharts';
 import { SelectField } from '../../components/controls';
@@ -7,8 +7,10 @@ import { comparePoints, type CompareAxis, type VersionRow } from './view-model';
 
 const AXES = [
   { value: 'flash' as const, label: 'Flash (KB)' },
+  { value: 'ram' as const, label: 'RAM (KB)' },
   { value: 'latency' as const, label: 'Latency (ms)' },
 ];
+const X_LABEL = { flash: 'Flash', ram: 'RAM', latency: 'Latency' } as const;
 
 export function CompareChart({ rows, axis, onAxis, targetName }: { rows: VersionRow[]; axis: CompareAxis; onAxis(a: CompareAxis): void; targetName: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
@@ -18,7 +20,7 @@ export function CompareChart({ rows, axis, onAxis, targetName }: { rows: Version
   const points = comparePoints(rows, axis);
   const placed = points.filter((p) => Number.isFinite(p.cost) && Number.isFinite(p.accuracy));
   const front = placed.filter((p) => p.onFront).sort((a, b) => a.cost - b.cost);
-  const xLabel = axis === 'flash' ? `Flash on ${targetName} (KB)` : `Latency on ${targetName} (ms)`;
+  const xLabel = `${X_LABEL[axis]} on ${targetName} (${axis === 'latency' ? 'ms' : 'KB'})`;
   return (
     <section ref={section} className="panel models-compare" aria-labelledby="models-compare-h">
       <h2 id="models-compare-h">Compare</h2>

@@ -62,6 +62,12 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
                   {techniqueLabel(v.technique)}
                   {v.pruned && <span className="models-tag">{Math.round(v.sparsity * 100)} % zeros</span>}
                   {v.quantized && <span className="models-tag">{v.deployment.dtype}</span>}
+                  {v.settingsLink && (
+                    // The lab with the settings (and target) that made this version: run it again there.
+                    <a className="models-reproduce" href={v.settingsLink} title={`Opens ${v.lab} with the settings that made this version`}>
+                      Reproduce
+                    </a>
+                  )}
                 </td>
                 <td>
                   <output aria-label="Test accuracy" title={r.accuracyKind === 'integer' ? 'integer-only (int8) model' : r.accuracyKind === 'fake-quant' ? 'fake-quantized model' : 'float model'}>

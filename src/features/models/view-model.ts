@@ -44,7 +44,7 @@ export function versionRows(versions: ShelfEntry[], tombstones: { id: string; na
   });
 }
 
-export type CompareAxis = 'flash' | 'latency';
+export type CompareAxis = 'flash' | 'ram' | 'latency';
 
 export interface ComparePoint {
   name: string;
@@ -53,11 +53,11 @@ export interface ComparePoint {
   onFront: boolean;
 }
 
-/** The compare scatter's points (accuracy in %, cost in KB or ms) and which lie on the Pareto front. */
+/** The compare scatter's points (accuracy in %, cost in KB of flash or RAM, or ms) and which lie on the Pareto front. */
 export function comparePoints(rows: VersionRow[], axis: CompareAxis): ComparePoint[] {
   const pts = rows.map((r) => ({
     name: r.entry.name,
-    cost: axis === 'flash' ? r.flashBytes / 1024 : r.latencyMs,
+    cost: axis === 'flash' ? r.flashBytes / 1024 : axis === 'ram' ? r.ramBytes / 1024 : r.latencyMs,
     accuracy: (r.accuracy ?? NaN) * 100,
   }));
   const front = new Set(paretoFront(pts));

@@ -8,7 +8,8 @@ import type { CandidateRecord } from '../../core/techniques/nas/search';
 import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
 import { useBaseline } from '../../store/baseline';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
-import { spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
+import { nasSettings, spaceFromSettings, useNasStore, type NasSettingsValues } from '../../store/nas';
+import { labLink, useShelf } from '../../store/shelf';
 import { errorText, pushNotice } from '../../store/notices';
 import { getEngine, proxy } from '../../worker/client';
 import type { NasEvent, NasSearchSettings } from '../../worker/protocol/nas';
@@ -148,7 +149,9 @@ async function adopt(r: CandidateRecord, searchSeed: number, epochs: number, job
       accuracy = (await engine.evaluate(CHOSEN_SLOT)).accuracy;
     }
     set({ key: r.key, phase: 'saving', fraction: 1, reusedWeights, testAccuracy: accuracy });
-    const saved = await engine.saveBaseline(CHOSEN_SLOT, accuracy);
+    // On the shelf: the seed architecture's child (when the search started from one), with the search's link.
+    const seedVersion = useShelf.getState().picks['nas-seed'];
+    const saved = await engine.saveBaseline(CHOSEN_SLOT, accuracy, { parentId: seedVersion?.id ?? null, settingsLink: labLink(nasLab.id, nasSettings) });
     useBaseline.getState().setBaseline(saved);
     set({ key: r.key, phase: 'done', fraction: 1, reusedWeights, testAccuracy: accuracy });
   } catch (e) {

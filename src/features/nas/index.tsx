@@ -17,6 +17,7 @@ import { CandidateTable } from './CandidateTable';
 import { SearchControls } from './SearchControls';
 import { SearchStatus } from './SearchStatus';
 import { SpaceEditor } from './SpaceEditor';
+import { NasSeedFrom } from './NasSeedFrom';
 import { useNasDeviceVariants } from './use-nas-variants';
 import { best, bestSoFarRows, COST_AXES, fastest, fmtMs, proxyAgreement, STRATEGY_COLORS, trained, type CostAxis } from './view-model';
 import './nas.css';
@@ -90,6 +91,7 @@ export default function NasPage() {
         baseline for the other labs.
       </p>
       <JobStatus lab={nasLab} />
+      <NasSeedFrom update={update} busy={busy} />
       <Controls v={v} update={update} busy={busy} />
       <Space v={v} update={update} busy={busy} />
 

@@ -6,6 +6,7 @@ export const nasLab = {
   id: 'nas',
   title: 'Architecture search',
   summary: 'Search a space of small CNNs for the best model that fits a device budget.',
+  runsOnEngine: true,
   settings: nasSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/nas.md?raw'),

@@ -6,6 +6,7 @@ export const pruningLab = {
   id: 'pruning',
   title: 'Pruning',
   summary: 'Remove weights, neurons and filters; see the masks and what it buys on the device.',
+  runsOnEngine: true,
   settings: pruningSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/pruning.md?raw'),

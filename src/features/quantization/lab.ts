@@ -6,6 +6,7 @@ export const quantizationLab = {
   id: 'quantization',
   title: 'Quantization',
   summary: 'Fewer bits per number: float vs integer, PTQ vs QAT, and the int8 arithmetic an NPU runs.',
+  runsOnEngine: true,
   settings: quantizationSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/quantization.md?raw'),

@@ -1,4 +1,5 @@
 /** The lab's settings, the Generate / Train / Stop buttons and the sensor-file input. */
+import { memo } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
 import { useJob } from '../../components/jobs';
 import { DATASET_DEFAULTS, TASK_DATASETS, TASK_MODELS, TS_DEFAULTS } from '../../core/data/timeseries/lab-defaults';
@@ -30,7 +31,7 @@ function datasetPatch(id: keyof typeof DATASET_DEFAULTS): Partial<TimeSeriesSett
 }
 
 /** The signal settings, next to the live signal view they change. */
-export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
+export const SignalControls = memo(function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
   const busy = useJob(timeSeriesLab).running;
   const f = timeSeriesSettings.fields;
   const simulated = s.tsDataset !== 'csv';
@@ -59,11 +60,22 @@ export function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (
           </>
         )}
         <NumberField label="FFT bands" field={f.tsBands} value={s.tsBands} onChange={(tsBands) => update({ tsBands })} disabled={busy} />
+        {!simulated && (
+          <div className="field">
+            <label className="ts-check">
+              <input type="checkbox" checked={s.tsAntiAlias} onChange={(e) => update({ tsAntiAlias: e.target.checked })} disabled={busy} aria-describedby="ts-aa-hint" />
+              Anti-aliasing filter
+            </label>
+            <small id="ts-aa-hint" className="field-hint">
+              Low-pass at 0.45 × the new rate before resampling the file to a lower rate. Off: tones above the new Nyquist fold to false lines.
+            </small>
+          </div>
+        )}
     </fieldset>
   );
-}
+});
 
-export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
+export const Controls = memo(function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {
   const job = useJob(timeSeriesLab);
   const busy = job.running;
   const otherJob = job.blocked;
@@ -138,4 +150,4 @@ export function Controls({ s, update }: { s: TimeSeriesSettings; update: (p: Par
       </div>
     </form>
   );
-}
+});

@@ -3,7 +3,7 @@
  * adds what the panel does not see — the window buffer and the feature stage — and compares the
  * inferences per second the part manages with the windows per second the sensor delivers.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useDeviceVariants, type ModelVariant } from '../../components/device-panel';
 import { Output, count } from '../../components/Output';
 import { formatBytes, formatMs } from '../../core/devices';
@@ -23,7 +23,7 @@ interface Props {
   stride: number;
 }
 
-export function DeviceCost({ spec, mode, windowLength, channels, bands, sampleRate, stride }: Props) {
+export const DeviceCost = memo(function DeviceCost({ spec, mode, windowLength, channels, bands, sampleRate, stride }: Props) {
   const [targetId] = useDeviceTarget();
   const variants: ModelVariant[] = spec
     ? [
@@ -60,4 +60,4 @@ export function DeviceCost({ spec, mode, windowLength, channels, bands, sampleRa
       </p>
     </section>
   );
-}
+});

@@ -1,11 +1,12 @@
 /** The run's key numbers, right under the buttons: windows, the task's metric (float and int8), progress. */
+import { memo } from 'react';
 import { Output, count, percent } from '../../components/Output';
 import type { TimeSeriesTask, TrainOutcome, DataSummary } from '../../worker/protocol/time-series';
 import { JobStatus, useJob } from '../../components/jobs';
 import { timeSeriesLab } from './lab';
 import { fixed } from './palette';
 
-export function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; summary: DataSummary | null; outcome: TrainOutcome | null }) {
+export const KeyNumbers = memo(function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; summary: DataSummary | null; outcome: TrainOutcome | null }) {
   const busy = useJob(timeSeriesLab).running;
   const f = outcome?.float;
   const q = outcome?.int8;
@@ -42,4 +43,4 @@ export function KeyNumbers({ task, summary, outcome }: { task: TimeSeriesTask; s
       </div>
     </div>
   );
-}
+});

@@ -3,7 +3,7 @@
  * microphone (Web Audio, resampled to 8 kHz). Recorded clips become labelled recordings of the task's
  * dataset. A sensor the browser lacks is not offered; a denied permission says so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Clip } from '../../worker/protocol/time-series';
 import type { TimeSeriesSettings } from '../../store/time-series';
 import { resample } from '../../core/data/timeseries/window';
@@ -73,7 +73,7 @@ async function recordAudio(seconds: number): Promise<Clip | string> {
   return { label: '', sampleRate: AUDIO_RATE, channelNames: ['sound'], channels: [resample(all, rate, AUDIO_RATE, true)] };
 }
 
-export function LiveCapture({ s, onUse }: { s: TimeSeriesSettings; onUse: (rate: number) => void }) {
+export const LiveCapture = memo(function LiveCapture({ s, onUse }: { s: TimeSeriesSettings; onUse: (rate: number) => void }) {
   const [motion, setMotion] = useState(false);
   const [mic] = useState(hasMic);
   const [label, setLabel] = useState('idle');
@@ -148,4 +148,4 @@ export function LiveCapture({ s, onUse }: { s: TimeSeriesSettings; onUse: (rate:
       <p role="status" aria-label="Recording status">{status}</p>
     </section>
   );
-}
+});

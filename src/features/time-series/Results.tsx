@@ -2,13 +2,25 @@
  * Evaluation per task: the confusion matrix (classification); ROC with the threshold's operating point,
  * precision / recall and the faults it misses (anomaly detection); predicted vs true (regression).
  */
-import { CartesianGrid, ComposedChart, Line, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, Scatter, XAxis, YAxis } from 'recharts';
+import { CanvasScatter } from './CanvasScatter';
 import { ConfusionMatrix } from '../../components/ConfusionMatrix';
 import { Output, percent } from '../../components/Output';
 import { useWidth } from '../../components/charts/use-width';
 import type { TaskEvaluation } from '../../worker/protocol/time-series';
 import { atThreshold, thresholdAt } from '../../core/data/timeseries/metrics';
 import { fixed } from './palette';
+import { useStaged } from './stage';
+import { useMemo } from 'react';
+
+// Stable chart props: recharts 3 re-registers an axis or series whose props change identity.
+const MARGIN = { top: 6, right: 12, bottom: 18, left: 0 };
+const TICK = { fontSize: 12 };
+const UNIT: [number, number] = [0, 1];
+const PRED_DOMAIN: [number, number] = [-0.1, 1.1];
+const FPR_LABEL = { value: 'false positive rate', position: 'insideBottom', offset: -10, fontSize: 13 } as const;
+const TPR_LABEL = { value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 14, fontSize: 13 } as const;
+const DIAGONAL: [number, number, number, number] = [0, 0, 1, 1];
 
 /** The classification windows' confusion matrix (the shared component, with the task's class names). */
 export function ConfusionTable({ confusion, classNames }: { confusion: number[][]; classNames: string[] }) {
@@ -27,7 +39,10 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
   const [ref, width] = useWidth<HTMLDivElement>();
   const t = thresholdAt(ev.normalTrainScores, threshold);
   const at = atThreshold(ev.scores, ev.anomalous, t);
-  const roc = ev.roc.map((p) => ({ fpr: p.fpr, tpr: p.tpr }));
+  // The numbers follow at once; the ROC chart redraws in its own task (stage.ts).
+  const drawn = useStaged(ev, null, 'roc');
+  const roc = useMemo(() => drawn?.roc.map((p) => ({ fpr: p.fpr, tpr: p.tpr })) ?? [], [drawn]);
+  const dot = useMemo(() => [{ fpr: at.falsePositiveRate, tpr: at.recall }], [at.falsePositiveRate, at.recall]);
   // Missed anomalies per class at this threshold.
   const missed = new Map<string, [number, number]>();
   {
@@ -40,15 +55,15 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
   }
   return (
     <div ref={ref} className="ts-two">
-      {width > 0 && (
+      {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="ROC curve">
           <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
-          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
+          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={MARGIN}>
             <CartesianGrid stroke="#e3e6ea" />
-            <XAxis dataKey="fpr" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'false positive rate', position: 'insideBottom', offset: -10, fontSize: 13 }} />
-            <YAxis type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 14, fontSize: 13 }} />
+            <XAxis dataKey="fpr" type="number" domain={UNIT} tick={TICK} label={FPR_LABEL} />
+            <YAxis type="number" domain={UNIT} tick={TICK} label={TPR_LABEL} />
             <Line dataKey="tpr" stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Scatter data={[{ fpr: at.falsePositiveRate, tpr: at.recall }]} dataKey="tpr" fill="#c2410c" isAnimationActive={false} />
+            <Scatter data={dot} dataKey="tpr" fill="#c2410c" isAnimationActive={false} />
           </ComposedChart>
         </figure>
       )}
@@ -77,21 +92,19 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
 
 export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regression']> }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const step = Math.max(1, Math.ceil(ev.truth.length / 600));
-  const pts = Array.from({ length: Math.ceil(ev.truth.length / step) }, (_, k) => ({ t: ev.truth[k * step], p: ev.predicted[k * step] }));
+  const drawn = useStaged(ev, null, 'predicted-vs-true');
+  // On a canvas (CanvasScatter): up to 600 dots are one cheap draw, not 600 SVG elements.
+  const series = useMemo(() => {
+    if (!drawn) return [];
+    const step = Math.max(1, Math.ceil(drawn.truth.length / 600));
+    return [{ color: '#1f5fbf', points: Array.from({ length: Math.ceil(drawn.truth.length / step) }, (_, k) => ({ x: drawn.truth[k * step], y: drawn.predicted[k * step] })) }];
+  }, [drawn]);
   return (
     <div ref={ref}>
-      {width > 0 && (
+      {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="Predicted against true state of charge">
           <figcaption>Predicted vs true (test windows); on the diagonal is perfect</figcaption>
-          <ScatterChart width={Math.min(520, width)} height={260} margin={{ top: 6, right: 12, bottom: 18, left: 0 }}>
-            <CartesianGrid stroke="#e3e6ea" />
-            <XAxis dataKey="t" type="number" domain={[0, 1]} tick={{ fontSize: 12 }} label={{ value: 'true', position: 'insideBottom', offset: -10, fontSize: 13 }} />
-            <YAxis dataKey="p" type="number" domain={[-0.1, 1.1]} tick={{ fontSize: 12 }} tickFormatter={(v: number) => v.toFixed(1)} />
-            <ZAxis range={[14, 14]} />
-            <Scatter data={pts} fill="#1f5fbf" isAnimationActive={false} />
-            <Scatter data={[{ t: 0, p: 0 }, { t: 1, p: 1 }]} line={{ stroke: '#c2410c', strokeDasharray: '5 4' }} shape={() => <g />} isAnimationActive={false} />
-          </ScatterChart>
+          <CanvasScatter width={Math.min(520, width)} height={260} series={series} xLabel="true state of charge" yLabel="predicted" xDomain={UNIT} yDomain={PRED_DOMAIN} line={DIAGONAL} radius={2} />
         </figure>
       )}
     </div>

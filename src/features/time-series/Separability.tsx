@@ -1,16 +1,28 @@
 /** Class separability of the DSP features: Fisher's ratio per feature and the two best as a scatter. */
-import { memo } from 'react';
-import { CartesianGrid, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import { BarChart } from '../../components/charts/BarChart';
 import { useWidth } from '../../components/charts/use-width';
 import type { DataSummary } from '../../worker/protocol/time-series';
 import { classColor } from './palette';
+import { useStaged } from './stage';
+import { CanvasScatter } from './CanvasScatter';
 
-export const Separability = memo(function Separability({ summary }: { summary: DataSummary }) {
+const oneDecimal = (v: number) => v.toFixed(1);
+
+export const Separability = memo(function Separability({ summary: latest }: { summary: DataSummary }) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  // The bar chart and the scatter are two redraws; each gets its own task (stage.ts).
+  const barSummary = useStaged(latest, null, 'fisher-bars');
+  const scatterSummary = useStaged(barSummary, null, 'feature-scatter');
+  const summary = barSummary ?? latest;
+  const bars = useMemo(() => barSummary?.fisher.slice(0, 8).map((f) => ({ name: f.name, value: f.ratio })) ?? [], [barSummary]);
+  const byGroup = useMemo(
+    () => (scatterSummary ? groupsOf(scatterSummary).map((_, i) => ({ color: classColor(i), points: scatterSummary.scatter.filter((p) => p.label === i) })) : []),
+    [scatterSummary],
+  );
   if (summary.fisher.length === 0) return null;
   const regression = summary.task === 'regression';
-  const groups = regression ? ['SoC < 33 %', '33–67 %', '> 67 %'] : summary.classNames;
+  const groups = groupsOf(summary);
   const half = Math.max(260, Math.floor(width / 2) - 12);
   return (
     <section className="ts-separability" aria-labelledby="ts-sep-h">
@@ -20,19 +32,11 @@ export const Separability = memo(function Separability({ summary }: { summary: D
         {regression ? ', with the state of charge in three bands as classes' : ''}. Higher separates better.
       </p>
       <div ref={ref} className="ts-two">
-        <BarChart title="Fisher's ratio, best features" data={summary.fisher.slice(0, 8).map((f) => ({ name: f.name, value: f.ratio }))} height={260} yFormat={(v) => v.toFixed(1)} />
-        {width > 0 && (
+        {barSummary ? <BarChart title="Fisher's ratio, best features" data={bars} height={260} yFormat={oneDecimal} /> : <div style={{ height: 260 }} />}
+        {width > 0 && scatterSummary && (
           <figure className="ts-figure" aria-label={`Scatter of ${summary.scatterAxes[0]} against ${summary.scatterAxes[1]}`}>
             <figcaption>Two best features, one dot per training window</figcaption>
-            <ScatterChart width={half} height={240} margin={{ top: 6, right: 10, bottom: 18, left: 0 }}>
-              <CartesianGrid stroke="#e3e6ea" />
-              <XAxis dataKey="x" type="number" name={summary.scatterAxes[0]} tick={{ fontSize: 12 }} label={{ value: summary.scatterAxes[0], position: 'insideBottom', offset: -10, fontSize: 13 }} tickFormatter={(v: number) => v.toFixed(1)} />
-              <YAxis dataKey="y" type="number" name={summary.scatterAxes[1]} tick={{ fontSize: 12 }} tickFormatter={(v: number) => v.toFixed(1)} />
-              <ZAxis range={[18, 18]} />
-              {groups.map((g, i) => (
-                <Scatter key={g} name={g} data={summary.scatter.filter((p) => p.label === i)} fill={classColor(i)} isAnimationActive={false} />
-              ))}
-            </ScatterChart>
+            <CanvasScatter width={half} height={240} series={byGroup} xLabel={scatterSummary.scatterAxes[0]} yLabel={scatterSummary.scatterAxes[1]} />
             <p className="ts-legend">
               {groups.map((g, i) => (
                 <span key={g}>
@@ -46,3 +50,7 @@ export const Separability = memo(function Separability({ summary }: { summary: D
     </section>
   );
 });
+
+function groupsOf(summary: DataSummary): string[] {
+  return summary.task === 'regression' ? ['SoC < 33 %', '33–67 %', '> 67 %'] : summary.classNames;
+}

@@ -3,15 +3,23 @@
  * spectrogram of one recording per class (canvas: thousands of cells), redrawn live when the sampling
  * rate or window changes, with the numbers that follow from them (Nyquist, resolution, duration).
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { ClassPreview, SignalPreview, Spectrogram } from '../../worker/protocol/time-series';
 import { useWidth } from '../../components/charts/use-width';
 import { Output } from '../../components/Output';
 import { classColor, fixed } from './palette';
+import { useStaged } from './stage';
 
 const CHANNEL_COLORS = ['#0072b2', '#d55e00', '#009e73'];
 const MAX_POINTS = 128;
+// Stable chart props: recharts 3 re-registers an axis or series whose props change identity.
+const MARGIN = { top: 4, right: 6, bottom: 0, left: -18 };
+const TICK = { fontSize: 11 };
+const X_DOMAIN = ['dataMin', 'dataMax'];
+const Y_DOMAIN = ['auto', 'auto'];
+const yTick = (v: number) => v.toFixed(1);
+const CARD_HEIGHT = 110;
 
 /** Viridis-like ramp from dark blue to yellow (readable on a projector). */
 function ramp(t: number): [number, number, number] {
@@ -62,18 +70,25 @@ function downsample(w: Float32Array[]): Record<string, number>[] {
 }
 
 const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: { c: ClassPreview; index: number; channels: string[]; rate: number; width: number }) {
-  const data = downsample(c.window);
+  // Seven cards redraw when the settings change: one per task (stage.ts), not all in one.
+  const drawn = useStaged(c, null, 'signal-card');
+  const data = useMemo(() => (drawn ? downsample(drawn.window) : []), [drawn]);
+  const xTick = useMemo(() => (t: number) => `${(t / rate).toFixed(2)}s`, [rate]);
   return (
     <figure className="ts-class">
       <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
-      <LineChart width={width} height={110} data={data} margin={{ top: 4, right: 6, bottom: 0, left: -18 }}>
-        <CartesianGrid stroke="#e3e6ea" />
-        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tick={{ fontSize: 11 }} tickFormatter={(t: number) => `${(t / rate).toFixed(2)}s`} />
-        <YAxis tick={{ fontSize: 11 }} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(1)} />
-        {channels.map((_, k) => (
-          <Line key={k} dataKey={`c${k}`} stroke={CHANNEL_COLORS[k % 3]} dot={false} strokeWidth={1.3} isAnimationActive={false} />
-        ))}
-      </LineChart>
+      {drawn ? (
+        <LineChart width={width} height={CARD_HEIGHT} data={data} margin={MARGIN}>
+          <CartesianGrid stroke="#e3e6ea" />
+          <XAxis dataKey="t" type="number" domain={X_DOMAIN} tick={TICK} tickFormatter={xTick} />
+          <YAxis tick={TICK} domain={Y_DOMAIN} tickFormatter={yTick} />
+          {channels.map((_, k) => (
+            <Line key={k} dataKey={`c${k}`} stroke={CHANNEL_COLORS[k % 3]} dot={false} strokeWidth={1.3} isAnimationActive={false} />
+          ))}
+        </LineChart>
+      ) : (
+        <div style={{ width, height: CARD_HEIGHT }} aria-hidden="true" />
+      )}
       <SpectrogramCanvas sg={c.spectrogram} label={`Spectrogram of ${c.name} (${c.spectrogramChannel}), 0 to ${fixed(c.spectrogram.maxHz, 0)} Hz`} />
       <small className="ts-axis-note">spectrogram, {c.spectrogramChannel}: 0 – {fixed(c.spectrogram.maxHz, 0)} Hz ↑, time →</small>
     </figure>

@@ -3,8 +3,7 @@
  * capture) → data intelligence (signals, spectrograms, features, separability) → training → evaluation
  * (per task) → deployment (device panel, window buffer and feature stage, inferences per second).
  */
-import { useDeferredValue, useEffect, useMemo } from 'react';
-import { LineChart } from '../../components/charts/LineChart';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings } from '../../store/time-series';
 import { TASK_DATASETS, TASK_MODELS, featureModeFor, specForSettings } from '../../core/data/timeseries/lab-defaults';
@@ -19,7 +18,10 @@ import { DeviceCost } from './DeviceCost';
 import { CsvPreview } from './CsvPreview';
 import { LiveCapture } from './LiveCapture';
 import { refreshPreview } from './actions';
+import { useStaged } from './stage';
+import { LossCurve } from './LossCurve';
 import './time-series.css';
+
 
 /** Keeps dataset and model valid for the task (a hand-edited link may pair them wrongly). */
 function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
@@ -30,7 +32,8 @@ function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
 
 export default function TimeSeriesPage() {
   const [raw, update] = useLabSettings(timeSeriesSettings);
-  const s = normalise(raw);
+  // One object per settings change, so the memoised sections below skip redraws on run events.
+  const s = useMemo(() => normalise(raw), [raw]);
   const task = s.tsTask;
   const live = useTimeSeries((st) => st.tasks[task]);
   // Charts render from deferred copies: React renders them in the background and yields to the
@@ -38,7 +41,7 @@ export default function TimeSeriesPage() {
   const t = useDeferredValue(live);
   const preview = useDeferredValue(useTimeSeries((st) => st.preview));
   const previewError = useTimeSeries((st) => st.previewError);
-  const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
+  const previewKey = JSON.stringify([task, s.tsDataset, s.tsRate, s.tsWindow, s.tsNoise, s.tsSeed, s.tsSeconds, s.tsAntiAlias, t.summary?.dataset === 'csv' ? t.summary.recordings : 0]);
   // The preview is not a job (one short recording per class), so it may follow the settings live.
   useEffect(() => {
     const id = setTimeout(() => void refreshPreview(s), 150);
@@ -52,8 +55,9 @@ export default function TimeSeriesPage() {
   const outcome = summary ? t.outcome : null;
   const channels = summary?.channelNames.length ?? 3;
   const classes = summary?.classNames.length ?? (s.tsDataset === 'activity' ? ACTIVITY_CLASSES.length : MOTOR_CLASSES.length);
+  const useClips = useCallback((hz: number) => update({ tsDataset: 'csv', tsRate: Math.max(1, Math.min(16000, hz)) }), [update]);
   const spec = useMemo(() => outcome?.spec ?? specForSettings(task, runSettings(s), channels, classes), [outcome, task, s.tsModel, s.tsFeatures, s.tsWindow, s.tsBands, channels, classes]); // eslint-disable-line react-hooks/exhaustive-deps
-  const curve = t.curve.map((p) => ({ epoch: p.epoch, loss: p.loss }));
+  const curve = useStaged(t.curve, t.curve, 'loss-curve');
   const ev = outcome?.float;
   return (
     <div className="ts-page">
@@ -65,9 +69,7 @@ export default function TimeSeriesPage() {
         <section className="ts-results" aria-labelledby="ts-results-h">
           <h2 id="ts-results-h">Evaluation</h2>
           <div className="ts-two">
-            {curve.length > 0 && (
-              <LineChart title="Training loss per epoch" data={curve} xKey="epoch" xLabel="epoch" series={[{ key: 'loss', name: task === 'classification' ? 'cross-entropy' : 'mean squared error', color: '#1f5fbf', dots: true }]} height={220} />
-            )}
+            {curve.length > 0 && <LossCurve curve={curve} lossName={task === 'classification' ? 'cross-entropy' : 'mean squared error'} />}
             {ev?.classification && <ConfusionTable confusion={ev.classification.confusion} classNames={summary?.classNames ?? []} />}
           </div>
           {ev?.anomaly && <ThresholdControl value={s.tsThreshold} onChange={(tsThreshold) => update({ tsThreshold })} />}
@@ -79,7 +81,7 @@ export default function TimeSeriesPage() {
       <SignalView preview={preview} error={previewError} />
       {summary && <Separability summary={summary} />}
       <DeviceCost spec={spec} mode={featureModeFor(s.tsModel, s.tsFeatures)} windowLength={s.tsWindow} channels={channels} bands={s.tsBands} sampleRate={s.tsRate} stride={s.tsStride} />
-      {task !== 'regression' && <LiveCapture s={s} onUse={(hz) => update({ tsDataset: 'csv', tsRate: Math.max(1, Math.min(16000, hz)) })} />}
+      {task !== 'regression' && <LiveCapture s={s} onUse={useClips} />}
     </div>
   );
 }

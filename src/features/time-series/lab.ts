@@ -6,6 +6,7 @@ export const timeSeriesLab = {
   id: 'time-series',
   title: 'Time series',
   summary: 'Sensor signals as eIQ Time Series Studio treats them: classification, anomaly detection and regression.',
+  runsOnEngine: true,
   settings: timeSeriesSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/time-series.md?raw'),

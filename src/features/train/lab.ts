@@ -6,6 +6,7 @@ export const trainLab = {
   id: 'train',
   title: 'Train',
   summary: 'Train the baseline network on MNIST in your browser and watch it learn.',
+  runsOnEngine: true,
   settings: trainSettings,
   page: lazy(() => import('./index')),
   guide: () => import('../../../labs/train.md?raw'),

@@ -11,6 +11,8 @@ import { useBaseline } from '../../store/baseline';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { initialTrainRun, patchTrainRun, useTrainRun, type CurvePoint } from '../../store/train';
 import { trainLab } from './lab';
+import { labLink } from '../../store/shelf';
+import { trainSettings } from '../../store/train-settings';
 
 const TRAIN_SLOT = SLOTS.train;
 /** How many misclassified test digits the page draws. */
@@ -90,7 +92,8 @@ async function train(req: RunRequest, job: JobHandle): Promise<void> {
   patchTrainRun({ evaluation, misclassifiedPixels: pixels, testAccuracy: evaluation.accuracy });
   if (!result.stopped) {
     // saveBaseline also copies the model into the worker's "baseline" slot for the other labs.
-    const saved = await engine.saveBaseline(TRAIN_SLOT, evaluation.accuracy);
+    // The shelf version carries the link that reproduces this run (these settings, this target).
+    const saved = await engine.saveBaseline(TRAIN_SLOT, evaluation.accuracy, { settingsLink: labLink(trainLab.id, trainSettings, req) });
     useBaseline.getState().setBaseline(saved);
     patchTrainRun({ savedAsBaseline: true });
   }

@@ -96,8 +96,11 @@ export interface BaseEngineApi {
   setWeights(slot: string, weights: WeightSet): Promise<void>;
   /** Copies a slot's spec + weights into another slot. */
   copyModel(from: string, to: string): Promise<void>;
-  /** Persists a slot as the baseline (IndexedDB) so reloads and other labs can use it. */
-  saveBaseline(slot: string, testAccuracy: number): Promise<SavedBaseline>;
+  /**
+   * Persists a slot as the baseline (IndexedDB) so reloads and other labs can use it, and saves it to
+   * the model shelf as a version (with the link that reproduces it and, e.g. for a seeded search, its parent).
+   */
+  saveBaseline(slot: string, testAccuracy: number, origin?: { settingsLink?: string; parentId?: string | null }): Promise<SavedBaseline>;
   /** Loads the saved baseline into slot "baseline"; null when none is saved. */
   loadBaseline(): Promise<SavedBaseline | null>;
   testSamples(indices: number[]): Promise<TestSamples>;

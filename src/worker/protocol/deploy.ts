@@ -6,6 +6,7 @@
 import type { IoQuant } from '../../core/export';
 import type { ModelSpec } from '../../core/model/spec';
 import type { Int8Comparison } from '../../core/export/compare';
+import type { QuantParams } from '../../core/shelf/types';
 
 /** One entry of "Model to deploy". */
 export interface DeployModelOption {
@@ -15,8 +16,12 @@ export interface DeployModelOption {
   available: boolean;
   reason?: string;
   spec?: ModelSpec;
-  /** Float test accuracy when known. */
+  /** Test accuracy when known (integer accuracy for a quantized shelf version). */
   accuracy?: number;
+  /** A quantized version: written with its own parameters when TFLite int8 can hold them. */
+  quantized?: boolean;
+  /** For a quantized version: whether its own parameters are written, or why it is re-quantized. */
+  quantNote?: string;
   /** Where it comes from, e.g. "Train lab baseline" or "Quantization lab (PTQ, 8/8 bit)". */
   lineage: string;
 }
@@ -65,6 +70,12 @@ export interface DeployResult {
   labels: Uint8Array;
   /** LiteRT.js result, or why it could not run. */
   runtime: RuntimeCheck | { error: string };
+  /** How the quantization parameters were obtained (own parameters, or calibrated here and why). */
+  quantNote: string;
+  /** For "Save to shelf": the worker slot with the float weights, the shelf parent, the parameters written. */
+  saveSlot: string;
+  parentId: string | null;
+  quant: QuantParams;
 }
 
 export interface DeployApi {

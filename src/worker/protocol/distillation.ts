@@ -24,6 +24,8 @@ export interface TeacherTrainResult extends TeacherInfo {
 export interface DistillRequest {
   teacher: TeacherSource;
   studentSpec: ModelSpec;
+  /** A slot holding a shelf version whose weights both students start from (its spec is studentSpec). */
+  studentInit?: string;
   transferSize: number;
   leaveOut: number | null;
   /** Shifted copies of each transfer image for both students (0 = none). */

@@ -15,8 +15,10 @@ export const SLOTS = {
   teacher: 'distill:teacher',
   distilled: 'distill:distilled',
   scratchStudent: 'distill:scratch',
+  /** A shelf version both distillation students start from ("Start from" on Distillation). */
+  distillInit: 'distill:init',
   nasChosen: 'nas:chosen',
-  /** The Deploy lab's batch-norm-folded copy of the baseline while it calibrates. */
+  /** The Deploy lab's batch-norm-folded float copy of the model it last exported (what its "Save to shelf" stores). */
   deployFloat: 'deploy:float',
   /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
   shelfPipeline: 'shelf:pipeline',

@@ -58,7 +58,7 @@ export interface DataSummary {
   classWindows: number[];
   /** DSP features ranked by Fisher's ratio (top 12), on the training windows. */
   fisher: FisherEntry[];
-  /** The two best features, per training window (≤ 300 points), for the separability plot. */
+  /** The two best features, per training window (≤ 210 points), for the separability plot. */
   scatter: { x: number; y: number; label: number }[];
   scatterAxes: [string, string];
   /** Set when the settings give no windows (or too few); the page shows it instead of failing. */

@@ -25,6 +25,27 @@ describe('windowing and resampling', () => {
     expect(Array.from(resample(Float32Array.from([0, 2]), 1, 2))).toEqual([0, 1, 2]);
   });
 
+  it('a tone above the new Nyquist folds without the anti-aliasing filter and is suppressed with it', () => {
+    // 40 Hz at 1000 Hz, resampled to 50 Hz (Nyquist 25 Hz): the alias lands at |40 − 50| = 10 Hz.
+    const x = Float32Array.from({ length: 2000 }, (_, i) => Math.sin((2 * Math.PI * 40 * i) / 1000));
+    const amplitudeAt = (y: Float32Array, hz: number, rate: number) => {
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < y.length; i++) {
+        re += y[i] * Math.cos((2 * Math.PI * hz * i) / rate);
+        im += y[i] * Math.sin((2 * Math.PI * hz * i) / rate);
+      }
+      return (2 * Math.hypot(re, im)) / y.length;
+    };
+    const aliased = resample(x, 1000, 50, false);
+    const filtered = resample(x, 1000, 50, true);
+    expect(amplitudeAt(aliased, 10, 50)).toBeGreaterThan(0.8); // full-size false 10 Hz line
+    expect(amplitudeAt(filtered, 10, 50)).toBeLessThan(0.02); // ≥ 34 dB down
+    // A tone inside the new band passes the filter (5 Hz, within 10 %).
+    const low = Float32Array.from({ length: 2000 }, (_, i) => Math.sin((2 * Math.PI * 5 * i) / 1000));
+    expect(amplitudeAt(resample(low, 1000, 50, true), 5, 50)).toBeGreaterThan(0.9);
+  });
+
   it('splits by recording, and anomaly splits keep faults out of training', () => {
     const recs: Recording[] = Array.from({ length: 12 }, (_, i) => ({ channels: [new Float32Array(4)], label: i % 3 }));
     const s = splitRecordings(recs, 0.25, 1);

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../model/build';
-import type { ModelSpec } from '../../model/spec';
+import type { ModelSpec, WeightSet } from '../../model/spec';
 import type { TfModel } from '../../model/tf-model';
 import { evaluate } from '../../train/evaluate';
 import { trainLoop, type DataSplit, type LoopBatchEvent, type LoopEpochEvent, type LoopResult, type OptimizerName } from '../../train/loop';
@@ -59,6 +59,8 @@ export interface StudentOutcome {
 export interface DistillRunOptions {
   teacher: TfModel;
   studentSpec: ModelSpec;
+  /** Both students start from these weights (a shelf version's) instead of a fresh init with the seed. */
+  studentWeights?: WeightSet;
   /** The whole training split; the transfer set is gathered from it. */
   train: DataSplit;
   test: DataSplit;
@@ -121,6 +123,7 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
       }
       const model = buildModel(opts.studentSpec, settings.seed);
       try {
+        if (opts.studentWeights) model.setWeights(opts.studentWeights);
         const loss =
           kind === 'distilled' && teacherLogits
             ? (logits: tf.Tensor, ys: tf.Tensor, batch: tf.Tensor1D) =>

@@ -38,6 +38,8 @@ export async function runQat(args: {
   signal?: AbortSignal;
   onBatch?: (e: LoopBatchEvent) => void;
   onEpoch?: (e: LoopEpochEvent) => void;
+  /** After each optimizer step, e.g. re-apply pruning masks so pruned weights stay exactly zero. */
+  afterStep?: () => void;
 }): Promise<QatResult> {
   const { model, options: o } = args;
   const cal = calibrateModel(model, args.calibXs, o);
@@ -61,6 +63,7 @@ export async function runQat(args: {
       trainSamples: o.trainSamples,
       signal: args.signal,
       forward: hooks.train,
+      afterStep: args.afterStep,
       evalForward: hooks.eval,
       onBatch: args.onBatch,
       onEpoch: args.onEpoch,
