@@ -105,7 +105,7 @@ for (const job of JOBS) {
     // Reload → a notice says what was interrupted; the engine is free.
     await start(job);
     await page.reload();
-    await expect(page.getByRole('region', { name: 'Notices' })).toContainText(`(${job.title} lab) was interrupted`);
+    await expect(page.getByRole('region', { name: 'Notices' })).toContainText(`in the ${job.title} lab was interrupted`);
     await job.prepare?.(page);
     await stopped(job);
   });

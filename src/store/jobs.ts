@@ -82,7 +82,6 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
   const id = `${lab.id}:${++counter}`;
   const mine: RunningJob = { id, lab, name, progress: { fraction: null, text: `${name}…` }, stopRequested: false };
   useJobs.setState((s) => ({ current: mine, errors: { ...s.errors, [lab.id]: null } }));
-  markRunning(mine);
   const live = () => useJobs.getState().current?.id === id;
   const handle: JobHandle = {
     id,
@@ -116,45 +115,9 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
   } finally {
     if (live()) {
       useJobs.setState({ current: null });
-      markRunning(null);
     }
     if (announced) getEngine().endJob(id).catch(() => undefined);
   }
-}
-
-/**
- * The running job is noted in sessionStorage (this tab only), so a reload or a closed-and-restored
- * tab mid-job can say what was lost instead of silently showing an empty page.
- */
-const RUNNING_KEY = 'tinyml:running-job';
-
-function markRunning(job: RunningJob | null): void {
-  try {
-    if (job) sessionStorage.setItem(RUNNING_KEY, JSON.stringify({ lab: job.lab.title, name: job.name }));
-    else sessionStorage.removeItem(RUNNING_KEY);
-  } catch {
-    /* no sessionStorage (Node, disabled): nothing to say after a reload */
-  }
-}
-
-/** Called once at start-up: a job noted as running belongs to a page that was reloaded or closed. */
-export function reportInterruptedJob(): void {
-  let raw: string | null = null;
-  try {
-    raw = sessionStorage.getItem(RUNNING_KEY);
-    sessionStorage.removeItem(RUNNING_KEY);
-  } catch {
-    return;
-  }
-  if (!raw) return;
-  let what = 'A job';
-  try {
-    const j = JSON.parse(raw) as { lab?: unknown; name?: unknown };
-    if (typeof j.name === 'string' && typeof j.lab === 'string') what = `${j.name.slice(0, 60)} (${j.lab.slice(0, 40)} lab)`;
-  } catch {
-    /* a damaged note still says that something was interrupted */
-  }
-  pushNotice('warning', `${what} was interrupted when the page was reloaded or closed; its results were not kept.`, 'job-interrupted');
 }
 
 class EngineLost extends Error {}
@@ -191,5 +154,3 @@ onEngineCrash((reason) => {
   useJobs.setState((s) => ({ current: null, errors: { ...s.errors, [c.lab.id]: `the engine stopped (${reason})` } }));
 });
 
-// Once per page load: say whether the previous load of this tab was left mid-job.
-if (typeof window !== 'undefined') queueMicrotask(reportInterruptedJob);
