@@ -27,6 +27,7 @@ test('distilling from a pruned version keeps its sparsity in the saved student',
   const start = page.getByLabel('Start from', { exact: true });
   await start.selectOption((await start.locator('option').filter({ hasText: `${prunedName} ·` }).first().getAttribute('value'))!);
   await expect(page.getByText(/A pruned version stays pruned/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('distill-start.png') });
   const results = page.getByRole('region', { name: 'Distillation results' });
   await page.getByRole('button', { name: 'Distill', exact: true }).click();
   await expect(results.getByRole('status', { name: 'Scratch student accuracy' })).toHaveText(/\d+\.\d %/, { timeout: 120_000 });
@@ -40,4 +41,5 @@ test('distilling from a pruned version keeps its sparsity in the saved student',
   await gotoLab(page, 'models');
   await expect(row(page, 'Distilled pruned MLP').locator('td').first()).toHaveText(prunedName);
   await expect(row(page, 'Distilled pruned MLP').getByText('80 % zeros')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('models.png') });
 });
