@@ -82,6 +82,7 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
   const id = `${lab.id}:${++counter}`;
   const mine: RunningJob = { id, lab, name, progress: { fraction: null, text: `${name}…` }, stopRequested: false };
   useJobs.setState((s) => ({ current: mine, errors: { ...s.errors, [lab.id]: null } }));
+  markRunning(mine);
   const live = () => useJobs.getState().current?.id === id;
   const handle: JobHandle = {
     id,
@@ -94,21 +95,81 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
     },
   };
   let announced = false;
-  try {
+  // A crashed or hung worker never answers the calls the job awaits (boot, begin, body): end the job
+  // with the crash instead. Listening from the start also covers a crash before the body runs.
+  const lost = engineLost();
+  const steps = async () => {
     await whenEngineReady();
     await getEngine().beginJob(id);
     announced = true;
-    const value = await body(handle);
+    return body(handle);
+  };
+  try {
+    const value = await Promise.race([steps(), lost.promise]).finally(lost.cancel);
     return useJobs.getState().current?.stopRequested ? { status: 'stopped', value } : { status: 'done', value };
   } catch (e) {
     const error = errorText(e);
     useJobs.setState((s) => ({ errors: { ...s.errors, [lab.id]: error } }));
-    pushNotice('error', `${name} failed: ${error}`, `job-error:${lab.id}`);
+    // The engine's own notice (engine-boot.ts) already says it stopped and was restarted.
+    if (!(e instanceof EngineLost)) pushNotice('error', `${name} failed: ${error}`, `job-error:${lab.id}`);
     return { status: 'error', error };
   } finally {
-    if (live()) useJobs.setState({ current: null });
+    if (live()) {
+      useJobs.setState({ current: null });
+      markRunning(null);
+    }
     if (announced) getEngine().endJob(id).catch(() => undefined);
   }
+}
+
+/**
+ * The running job is noted in sessionStorage (this tab only), so a reload or a closed-and-restored
+ * tab mid-job can say what was lost instead of silently showing an empty page.
+ */
+const RUNNING_KEY = 'tinyml:running-job';
+
+function markRunning(job: RunningJob | null): void {
+  try {
+    if (job) sessionStorage.setItem(RUNNING_KEY, JSON.stringify({ lab: job.lab.title, name: job.name }));
+    else sessionStorage.removeItem(RUNNING_KEY);
+  } catch {
+    /* no sessionStorage (Node, disabled): nothing to say after a reload */
+  }
+}
+
+/** Called once at start-up: a job noted as running belongs to a page that was reloaded or closed. */
+export function reportInterruptedJob(): void {
+  let raw: string | null = null;
+  try {
+    raw = sessionStorage.getItem(RUNNING_KEY);
+    sessionStorage.removeItem(RUNNING_KEY);
+  } catch {
+    return;
+  }
+  if (!raw) return;
+  let what = 'A job';
+  try {
+    const j = JSON.parse(raw) as { lab?: unknown; name?: unknown };
+    if (typeof j.name === 'string' && typeof j.lab === 'string') what = `${j.name.slice(0, 60)} (${j.lab.slice(0, 40)} lab)`;
+  } catch {
+    /* a damaged note still says that something was interrupted */
+  }
+  pushNotice('warning', `${what} was interrupted when the page was reloaded or closed; its results were not kept.`, 'job-interrupted');
+}
+
+class EngineLost extends Error {}
+
+/** A promise that rejects when the engine crashes or hangs; cancel it when the job ends. */
+function engineLost(): { promise: Promise<never>; cancel: () => void } {
+  let off = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    off = onEngineCrash((reason) => {
+      off();
+      reject(new EngineLost(`the engine stopped (${reason})`));
+    });
+  });
+  promise.catch(() => undefined); // nobody awaits it after the race
+  return { promise, cancel: () => off() };
 }
 
 /** Asks the worker to stop `lab`'s running job; the job resolves with what it has. */
@@ -129,3 +190,6 @@ onEngineCrash((reason) => {
   if (!c) return;
   useJobs.setState((s) => ({ current: null, errors: { ...s.errors, [c.lab.id]: `the engine stopped (${reason})` } }));
 });
+
+// Once per page load: say whether the previous load of this tab was left mid-job.
+if (typeof window !== 'undefined') queueMicrotask(reportInterruptedJob);

@@ -5,6 +5,8 @@ import { memo, useMemo } from 'react';
 import { useTrainRun, type CurvePoint } from '../../store/train';
 import { useEngineState } from '../../store/engine';
 import { useDelayedValue, useThrottledValue } from '../../components/use-throttled-value';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { trainLab } from './lab';
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
@@ -87,9 +89,11 @@ export function TrainProgress() {
   const r = useTrainRun();
   const dataReady = useEngineState((s) => s.dataReady);
   const dataProgress = useEngineState((s) => s.dataProgress);
+  // The curves are already in view: only the focus returns from <body> to the run's outcome.
+  const statusRef = useFocusAfterJob<HTMLParagraphElement>(trainLab, ['Training'], 'nearest');
   return (
     <section className="train-progress" aria-label="Training progress">
-      <p className="train-status" role="status" aria-label="Run status">
+      <p ref={statusRef} tabIndex={-1} className="train-status" role="status" aria-label="Run status">
         {r.modelName ? <strong>{r.modelName}: </strong> : null}
         {STATUS_TEXT[r.status]}
         {r.status === 'error' && r.error ? ` (${r.error})` : ''}

@@ -89,6 +89,8 @@ export interface DistillRunOptions {
   onStudent?: (outcome: StudentOutcome) => void;
   /** Passed to trainLoop: minimum ms between batch events (default 100). */
   reportIntervalMs?: number;
+  /** Runs on each fresh student before its training (FitNets' hint stage, fitnets.ts). */
+  prepareStudent?: (model: TfModel, transfer: DataSplit) => Promise<void>;
 }
 
 export interface DistillRunResult {
@@ -133,6 +135,8 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
       try {
         if (opts.studentWeights) model.setWeights(opts.studentWeights);
         if (opts.studentMasks?.length) masks = attachMasks(model, opts.studentMasks);
+        await opts.prepareStudent?.(model, transfer);
+        masks?.apply(); // a prepare stage (FitNets' hints) may have trained pruned weights too
         const loss =
           kind === 'distilled' && teacherLogits
             ? (logits: tf.Tensor, ys: tf.Tensor, batch: tf.Tensor1D) =>
