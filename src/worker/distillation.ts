@@ -20,6 +20,7 @@ import { loadModelRecord, saveModelRecord, type SavedModelRecord } from './model
 import { SLOTS, type EpochEvent, type TrainEvent } from './protocol';
 import type { DistillationApi, DistillEvent, TeacherSource } from './protocol/distillation';
 import { adjustBias, rememberRun } from './distillation-bias';
+import { masksFromZeros } from './shelf-convert';
 import { compareFitNets } from '../core/techniques/distillation/fitnets-run';
 
 const TEACHER_SLOT = SLOTS.teacher;
@@ -115,10 +116,13 @@ export const distillationApi: DistillationApi = {
       const teacherEval = evaluate(teacher, tensors.test.xs, tensors.test.labels, { maxMisclassified: 0 });
       teacherAccuracy.set(teacherSlot, teacherEval.accuracy);
       const events = throttle<DistillEvent>(onEvent);
+      const start = req.studentInit ? getSlot(req.studentInit).model.getWeights() : null;
+      // A pruned start's zeros are its masks (as in QAT): both students hold them, so they stay pruned.
+      const masks = start ? masksFromZeros(start).filter((m) => m.mask.includes(0)) : [];
       const r = await runDistillation({
         teacher,
         studentSpec: req.studentSpec,
-        ...(req.studentInit ? { studentWeights: getSlot(req.studentInit).model.getWeights() } : {}),
+        ...(start ? { studentWeights: start, studentMasks: masks } : {}),
         train: { xs: tensors.train.xs, labels: tensors.train.labels },
         test: { xs: tensors.test.xs, labels: tensors.test.labels },
         transfer,
