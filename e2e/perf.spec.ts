@@ -1,4 +1,23 @@
+import { gzipSync } from 'node:zlib';
 import { test, expect, gotoLab } from './fixtures';
+
+// Issue 18's bound on the start page's JavaScript (gzipped, engine worker and service worker excluded:
+// they do not block the first paint). The same measurement as the bench (scripts/bench/initial-js.mjs).
+const INITIAL_JS_LIMIT_BYTES = 110 * 1024;
+
+test('the start page loads at most 110 kB of gzipped JavaScript', async ({ page }) => {
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && !path.includes('engine.worker') && !path.endsWith('coi-sw.js')) bodies.set(path, r.body());
+  });
+  await page.goto('./', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('heading', { name: 'TinyML Lab', level: 1 })).toBeVisible();
+  const sizes = await Promise.all([...bodies].map(async ([path, body]) => ({ path, gzip: gzipSync(await body, { level: 9 }).length })));
+  const total = sizes.reduce((a, s) => a + s.gzip, 0);
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(total, JSON.stringify(sizes)).toBeLessThanOrEqual(INITIAL_JS_LIMIT_BYTES);
+});
 
 // vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, tfjs loads its
 // threaded SIMD wasm build, and the diagnostics bar says how many threads the engine trains on.
