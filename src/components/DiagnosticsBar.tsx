@@ -6,6 +6,7 @@
  */
 import { useEngineState } from '../store/engine';
 import { count } from './Output';
+import { WebGpuStatus } from './WebGpuStatus';
 
 /** "2 threads", or "1 thread (page not cross-origin isolated …)", from the wasm backend's detail. */
 function threadsText(backend: string | null, detail: string | null): string {
@@ -35,6 +36,7 @@ export function DiagnosticsBar() {
           {threadsText(e.backend, e.backendDetail)}
         </output>
       </div>
+      <WebGpuStatus />
       <div className="diag">
         <span className="diag-label" aria-hidden="true">Tensors in memory</span>
         <output aria-label="Tensors in memory" role="status">
