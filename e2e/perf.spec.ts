@@ -58,3 +58,15 @@ test('without isolation the engine runs on one thread and says why', async ({ br
   expect(errors).toEqual([]);
   await context.close();
 });
+
+// Headless Chromium here has no GPU adapter: the probe says so, and choosing webgpu falls back to wasm.
+test('the WebGPU probe reports no adapter and the webgpu choice falls back to wasm with the reason', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3');
+  await expect(page.getByRole('status', { name: 'WebGPU' })).toHaveText(/^not available: (no GPU adapter|no WebGPU in this browser)$/, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
+  const backend = page.getByLabel('Backend', { exact: true });
+  await expect(backend.locator('option[value="webgpu"]')).toHaveText(/^webgpu \((no GPU adapter|no WebGPU in this browser): falls back to wasm\)$/);
+  await backend.selectOption('webgpu');
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText('wasm (instead of webgpu)', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(/webgpu backend is not available here \(webgpu failed: (no GPU adapter|no WebGPU in this browser)\)/);
+});
