@@ -82,7 +82,16 @@ async function onBenchPage(browser, tree, fn, args) {
   try {
     await page.goto(`${tree.base}scripts/bench/bench.html`);
     await page.waitForFunction(() => window.benchReady === true);
-    return await page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
+    // A hung page (e.g. a wasm thread pool that never starts) becomes an error row, not a stuck bench.
+    const limitS = Number(process.env.BENCH_PAGE_TIMEOUT_S ?? 600);
+    const run = page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${limitS} s`)), limitS * 1000)));
+    try {
+      return await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (e) {
     return { error: `${String(e.message).split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}` };
   } finally {
