@@ -9,6 +9,7 @@ import { startBaselineSync } from '../store/baseline-sync';
 import { useEngineState } from '../store/engine';
 import { useJobs } from '../store/jobs';
 import { count } from './Output';
+import { WebGpuStatus } from './WebGpuStatus';
 
 /** "2 threads", or "1 thread (page not cross-origin isolated …)", from the wasm backend's detail. */
 function threadsText(backend: string | null, detail: string | null): string {
@@ -42,6 +43,7 @@ export function DiagnosticsBar() {
           {threadsText(e.backend, e.backendDetail)}
         </output>
       </div>
+      <WebGpuStatus />
       <div className="diag">
         <span className="diag-label" aria-hidden="true">Tensors in memory</span>
         <output aria-label="Tensors in memory" role="status">

@@ -71,12 +71,13 @@ const CurveChart = memo(function CurveChart({ curves, totalEpochs, chart }: Curv
 
 /**
  * The live curves. A recharts redraw is the costliest thing on this page, so the numbers above
- * update with every event (<= 10/s) while the curves redraw once a second, the two charts half a
- * second apart so that each redraw is its own short task and clicks (Stop) stay responsive.
+ * update with every event (<= 10/s) while the curves redraw every 2 s, the two charts a second
+ * apart so that each redraw is its own short task and clicks (Stop) stay responsive. (Once a second
+ * made the charts most of the page's long tasks during a run: issue 18, e2e/long-tasks.spec.ts.)
  */
 function Curves({ curves, totalEpochs }: CurvesProps) {
-  const loss = useThrottledValue(curves, 1000);
-  const accuracy = useDelayedValue(loss, 500);
+  const loss = useThrottledValue(curves, 2000);
+  const accuracy = useDelayedValue(loss, 1000);
   return (
     <div className="train-charts">
       <CurveChart curves={loss} totalEpochs={totalEpochs} chart={LOSS_CHART} />
