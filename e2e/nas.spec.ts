@@ -13,8 +13,10 @@ test('searches 3 candidates, plots them, and "Use this model" sets the baseline'
   await expect(page.getByText(/search finished its candidate budget/)).toBeVisible();
 
   // Three trained points on the scatter (rejected ones, if any, are drawn as extra grey crosses).
-  const points = page.locator('.nas-chart .recharts-scatter-symbol');
-  expect(await points.count()).toBeGreaterThanOrEqual(3);
+  // The scatter is a canvas (CandidateChart.tsx); data-points counts what it drew.
+  const chart = page.getByRole('img', { name: /^Scatter of 3 trained and \d+ rejected candidates/ });
+  await expect(chart).toBeVisible();
+  expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(3);
   const best = percentOf(await page.getByRole('status', { name: 'Best accuracy' }).textContent());
   expect(best).toBeGreaterThan(20);
   expect(best).toBeLessThanOrEqual(100);
@@ -49,5 +51,5 @@ test('Stop ends a search and keeps its results', async ({ page }) => {
   const n = Number((await evaluated.textContent())!.split(' ')[0]);
   expect(n).toBeGreaterThanOrEqual(1);
   expect(n).toBeLessThan(40);
-  expect(await page.locator('.nas-chart .recharts-scatter-symbol').count()).toBeGreaterThanOrEqual(n);
+  expect(Number(await page.locator('.nas-chart canvas').getAttribute('data-points'))).toBeGreaterThanOrEqual(n);
 });

@@ -1,4 +1,23 @@
+import { gzipSync } from 'node:zlib';
 import { test, expect, gotoLab } from './fixtures';
+
+// Issue 18's bound on the start page's JavaScript (gzipped, engine worker and service worker excluded:
+// they do not block the first paint). The same measurement as the bench (scripts/bench/initial-js.mjs).
+const INITIAL_JS_LIMIT_BYTES = 110 * 1024;
+
+test('the start page loads at most 110 kB of gzipped JavaScript', async ({ page }) => {
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && !path.includes('engine.worker') && !path.endsWith('coi-sw.js')) bodies.set(path, r.body());
+  });
+  await page.goto('./', { waitUntil: 'networkidle' });
+  await expect(page.getByRole('heading', { name: 'TinyML Lab', level: 1 })).toBeVisible();
+  const sizes = await Promise.all([...bodies].map(async ([path, body]) => ({ path, gzip: gzipSync(await body, { level: 9 }).length })));
+  const total = sizes.reduce((a, s) => a + s.gzip, 0);
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(total, JSON.stringify(sizes)).toBeLessThanOrEqual(INITIAL_JS_LIMIT_BYTES);
+});
 
 // vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, tfjs loads its
 // threaded SIMD wasm build, and the diagnostics bar says how many threads the engine trains on.
@@ -38,4 +57,16 @@ test('without isolation the engine runs on one thread and says why', async ({ br
   await expect(threads).toHaveText(/^1 thread \(page not cross-origin isolated/);
   expect(errors).toEqual([]);
   await context.close();
+});
+
+// Headless Chromium here has no GPU adapter: the probe says so, and choosing webgpu falls back to wasm.
+test('the WebGPU probe reports no adapter and the webgpu choice falls back to wasm with the reason', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3');
+  await expect(page.getByRole('status', { name: 'WebGPU' })).toHaveText(/^not available: (no GPU adapter|no WebGPU in this browser)$/, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
+  const backend = page.getByLabel('Backend', { exact: true });
+  await expect(backend.locator('option[value="webgpu"]')).toHaveText(/^webgpu \((no GPU adapter|no WebGPU in this browser): falls back to wasm\)$/);
+  await backend.selectOption('webgpu');
+  await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText('wasm (instead of webgpu)', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(/webgpu backend is not available here \(webgpu failed: (no GPU adapter|no WebGPU in this browser)\)/);
 });

@@ -92,3 +92,63 @@ test('finds the bias that brings back the left-out digit (Hinton et al. 2015, §
   await expect(after).toHaveText(new RegExp(`^${before.toFixed(1)} %`));
   await panel.screenshot({ path: 'test-results/techniques-bias.png' });
 });
+
+test('16x8 integer engine, the device panel\'s 16x8 and int4 notes, and the mixed-precision front', async ({ page }) => {
+  test.setTimeout(360_000);
+  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=16&qScheme=symmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200');
+  await page.getByLabel('Baseline model').selectOption('mlp');
+  await page.getByLabel('Baseline epochs').selectOption('1');
+  await page.getByRole('button', { name: 'Train a baseline here', exact: true }).click();
+  const ptq = page.getByRole('button', { name: 'Quantize (PTQ)', exact: true });
+  await expect(ptq).toBeEnabled({ timeout: 150_000 });
+  await expect(page.getByText(/16x8: int16 activations, symmetric \(zero point 0\)/)).toBeVisible();
+
+  // 16-bit activations with int8 weights run on the integer engine (no "n/a").
+  await ptq.click();
+  const results = page.getByRole('region', { name: 'Quantization results' });
+  await expect(results.getByRole('status', { name: 'Integer-only accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
+  const q = percentOf(await results.getByRole('status', { name: 'Quantized accuracy' }).textContent());
+  const int = percentOf(await results.getByRole('status', { name: 'Integer-only accuracy' }).textContent());
+  expect(Math.abs(int - q)).toBeLessThanOrEqual(0.5);
+
+  // Device panel: the 16x8 variant, and which engines run it on the chosen target.
+  await page.getByLabel('Target', { exact: true }).selectOption('imx93');
+  const v16 = page.getByRole('region', { name: '16x8 (int16 activations)' });
+  await expect(v16.getByRole('list', { name: /where it runs/ })).toContainText('Ethos-U65-256 takes 16-bit activations');
+  await page.getByLabel('Target', { exact: true }).selectOption('mcxn947');
+  await expect(v16.getByRole('list', { name: /where it runs/ })).toContainText('assumed int8 only');
+  await expect(v16.getByRole('status', { name: 'Latency (NPU)' })).toHaveText('n/a');
+  const int4 = page.getByRole('region', { name: 'int4 (computed as int8)' });
+  await expect(int4.getByRole('list', { name: /where it runs/ })).toContainText('CMSIS-NN s4 kernels');
+
+  // Mixed precision: scan, a Pareto chart, and a front point applied to "Bits per layer".
+  await page.getByLabel('Activation bits', { exact: true }).selectOption('8');
+  await page.getByRole('button', { name: 'Scan layer sensitivity', exact: true }).click();
+  const mixed = page.getByRole('region', { name: 'Mixed precision per layer' });
+  await expect(mixed.getByRole('status', { name: 'Pareto configurations' })).toHaveText(/^\d+$/, { timeout: 180_000 });
+  expect(Number(await mixed.getByRole('status', { name: 'Pareto configurations' }).textContent())).toBeGreaterThanOrEqual(2);
+  await expect(mixed.getByRole('status', { name: 'Most sensitive layer' })).toHaveText(/(fc1|fc2|logits) \(−\d+\.\d\d pp at [24] bit\)/);
+  await expect(mixed.getByRole('figure', { name: 'Size–accuracy Pareto chart of bit assignments' })).toBeVisible();
+  const use = mixed.getByRole('button', { name: /^Use fc1:\d, fc2:\d, logits:\d$/ }).first();
+  const label = ((await use.getAttribute('aria-label')) ?? '').replace('Use ', '');
+  await use.click();
+  const expected = label.split(', ').filter((p) => !p.endsWith(':8')).join(',');
+  await expect(page.getByLabel('Bits per layer', { exact: true })).toHaveValue(expected);
+  await mixed.screenshot({ path: 'test-results/techniques-mixed.png' });
+});
+
+test('FitNets hint training against plain KD on the same seed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Run status' })).toContainText('Done', { timeout: 150_000 });
+  await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=1000&kdLeaveOut=none&kdShifts=0&kdEpochs=1&kdSeed=1');
+  const panel = page.getByRole('region', { name: 'FitNets hint training' });
+  await panel.getByLabel('Hint epochs', { exact: true }).fill('1');
+  await panel.getByRole('button', { name: 'Compare FitNets with KD', exact: true }).click();
+  await expect(panel.getByRole('status', { name: 'FitNets student accuracy' })).toHaveText(/\d+\.\d\d %/, { timeout: 180_000 });
+  expect(percentOf(await panel.getByRole('status', { name: 'KD student accuracy' }).textContent())).toBeGreaterThan(50);
+  expect(percentOf(await panel.getByRole('status', { name: 'FitNets student accuracy' }).textContent())).toBeGreaterThan(50);
+  await expect(panel.getByRole('status', { name: 'Hint layers' })).toHaveText('fc2 (64) ← fc1 (32)');
+  await panel.screenshot({ path: 'test-results/techniques-fitnets.png' });
+});

@@ -27,14 +27,14 @@
  * BENCH_SKIP (roofline,ratio,threads,pages) narrow a run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { measureLabPage, measureTrainPage } from './bench/lab-pages.mjs';
+import { measureInitialJs } from './bench/initial-js.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const baseRoot = process.env.BENCH_BASE;
@@ -82,28 +82,21 @@ async function onBenchPage(browser, tree, fn, args) {
   try {
     await page.goto(`${tree.base}scripts/bench/bench.html`);
     await page.waitForFunction(() => window.benchReady === true);
-    return await page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
+    // A hung page (e.g. a wasm thread pool that never starts) becomes an error row, not a stuck bench.
+    const limitS = Number(process.env.BENCH_PAGE_TIMEOUT_S ?? 600);
+    const run = page.evaluate(({ src, a }) => new Function(`return (${src})`)()(...a), { src: fn.toString(), a: args });
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${limitS} s`)), limitS * 1000)));
+    try {
+      return await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (e) {
     return { error: `${String(e.message).split('\n')[0]}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}` };
   } finally {
     await page.close();
   }
-}
-
-async function measureInitialJs(browser, tree) {
-  const page = await browser.newPage();
-  const urls = new Set();
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.endsWith('.js') && !u.pathname.includes('engine.worker') && !u.pathname.endsWith('coi-sw.js')) urls.add(u.pathname);
-  });
-  await page.goto(tree.base, { waitUntil: 'networkidle' });
-  await page.close();
-  const files = [...urls].map((p) => {
-    const buf = readFileSync(join(tree.outDir, p.replace(/^\//, '')));
-    return { file: p, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length };
-  });
-  return { files, bytes: files.reduce((a, f) => a + f.bytes, 0), gzipBytes: files.reduce((a, f) => a + f.gzipBytes, 0) };
 }
 
 function runCoreNode(tree) {
@@ -123,8 +116,8 @@ async function main() {
   const [NEW] = trees;
   try {
     for (const t of trees) {
-      results.initialJs[t.name] = await measureInitialJs(browser, t);
-      log(`${t.name} initial JS: ${fmt(results.initialJs[t.name].gzipBytes / 1024, 1)} kB gzipped`);
+      results.initialJs[t.name] = await measureInitialJs(browser, t.base, t.outDir);
+      log(`${t.name} initial JS: ${fmt(results.initialJs[t.name].gzipBytes / 1024, 1)} kB gzipped (bound ${results.initialJs[t.name].limitKb} kB: ${results.initialJs[t.name].withinLimit ? 'ok' : 'OVER'})`);
     }
 
     results.roofline = skip.has('roofline') ? {} : await onBenchPage(browser, NEW, (m, b) => window.benchRoofline(m, b), [MODELS, batchSize]);
@@ -223,7 +216,7 @@ function printTable(r) {
       L.push(v.error ? `${t} ${lab} page: not measured (${v.error})` : `${t} ${lab} page: ${v.count} long tasks, longest ${fmt(v.longestMs)} ms, ${v.over50ms} over 50 ms in ${fmt(v.seconds, 1)} s${v.firstStepS != null ? `; first training report ${fmt(v.firstStepS, 2)} s after navigation` : ''}`);
     }
   }
-  for (const [t, js] of Object.entries(r.initialJs)) L.push(`${t} initial JS: ${fmt(js.gzipBytes / 1024, 1)} kB gzipped (${js.files.length} files)`);
+  for (const [t, js] of Object.entries(r.initialJs)) L.push(`${t} initial JS: ${fmt(js.gzipBytes / 1024, 1)} kB gzipped (${js.files.length} files; bound ${js.limitKb} kB: ${js.withinLimit ? 'ok' : 'OVER'})`);
   for (const [t, c] of Object.entries(r.core)) L.push(`${t} core (Node, 1 thread): ${c.error ? c.error : `integer eval ${fmt(c.integerEvalMs)} ms, sensitivity scan ${fmt(c.sensitivityMs)} ms, NAS 20 candidates ${fmt(c.nasMs)} ms`}`);
   if (r.core.new && r.core.old && !r.core.new.error && !r.core.old.error) {
     L.push(`core old/new speed-ups: integer ${fmt(r.core.old.integerEvalMs / r.core.new.integerEvalMs, 2)}x, sensitivity ${fmt(r.core.old.sensitivityMs / r.core.new.sensitivityMs, 2)}x, NAS ${fmt(r.core.old.nasMs / r.core.new.nasMs, 2)}x`);

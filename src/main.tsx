@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
-import { router } from './app/router';
+import { AppRouter } from './app/router';
 import './app/styles.css';
 import { registerIsolationWorker } from './coi-register';
 
@@ -9,6 +8,6 @@ registerIsolationWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <AppRouter />
   </StrictMode>,
 );

@@ -13,6 +13,15 @@ async function observeLongTasks(page) {
   });
 }
 
+/**
+ * Waits with a plain querySelector twice a second. Not a locator's waitFor: that runs Playwright's
+ * role/name matching over the page on the main thread many times a second, which itself made long
+ * tasks (most of them, under load) and inflated the counts of earlier runs.
+ */
+async function waitForText(page, selector, pattern, timeout = 300_000) {
+  await page.waitForFunction(([sel, src, flags]) => new RegExp(src, flags).test(document.querySelector(sel)?.textContent ?? ''), [selector, pattern.source, pattern.flags], { polling: 500, timeout });
+}
+
 function summarize(all, t0, t1) {
   const tasks = all.filter((t) => t.start >= t0 && t.start <= t1);
   return {
@@ -42,7 +51,7 @@ export async function measureTrainPage(browser, base, batchSize) {
     const sps = page.getByRole('status', { name: 'Samples per second' });
     await page.waitForFunction(() => /\d/.test(document.querySelector('output[aria-label="Samples per second"]')?.textContent ?? ''), null, { timeout: 120_000, polling: 20 });
     const firstStep = await page.evaluate(() => performance.now());
-    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /Done|Stopped|failed/i }).waitFor({ timeout: 300_000 });
+    await waitForText(page, '[aria-label="Run status"]', /Done|Stopped|failed/i);
     const t1 = await page.evaluate(() => performance.now());
     const s = summarize(await page.evaluate(() => window.__longTasks), t0, t1);
     return {
@@ -74,7 +83,7 @@ export async function measureLabPage(browser, base, lab) {
     await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Search' && !b.disabled), null, { timeout: 60_000 });
     const t0 = await page.evaluate(() => performance.now());
     await search.click();
-    await page.getByRole('status', { name: 'Candidates evaluated' }).filter({ hasText: /^6 of 6$/ }).waitFor({ timeout: 300_000 });
+    await waitForText(page, '[aria-label="Candidates evaluated"]', /^6 of 6$/);
     await page.waitForTimeout(300);
     const t1 = await page.evaluate(() => performance.now());
     return { lab, ...summarize(await page.evaluate(() => window.__longTasks), t0, t1) };

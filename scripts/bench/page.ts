@@ -10,6 +10,12 @@ import { zooSpec } from '../../src/core/model/zoo/mnist';
 import type { BackendName } from '../../src/worker/protocol';
 import type * as TF from '@tensorflow/tfjs';
 
+// The site root (this page is scripts/bench/bench.html): the app's data/ and wasm files are relative to it.
+const SITE_ROOT = new URL('../../', location.href).href;
+// The app's worker client resolves data against document.baseURI: point it at the site root here
+// (the bench page only; a <base> tag is refused by the CSP).
+Object.defineProperty(document, 'baseURI', { value: SITE_ROOT, configurable: true });
+
 export interface AppRun {
   backend: string;
   fallbackReason?: string;
@@ -78,7 +84,7 @@ async function startWasm(threads?: number) {
   await import('../../src/core/train/wasm-kernels');
   // The app's own backend start (thread count, the tfjs thread cap worked around).
   const { initBackend } = await import('../../src/core/train/backend');
-  await (initBackend as (b: 'wasm', o: { wasmPaths: Record<string, string>; threads?: number }) => Promise<unknown>)('wasm', { wasmPaths: urls.wasmPaths(document.baseURI), threads });
+  await (initBackend as (b: 'wasm', o: { wasmPaths: Record<string, string>; threads?: number }) => Promise<unknown>)('wasm', { wasmPaths: urls.wasmPaths(SITE_ROOT), threads });
   await tf.ready();
   let n: number;
   try {
@@ -97,7 +103,7 @@ async function benchPlain(modelId: string, samples: number, batchSize: number, t
   const { fetchMnist } = await import('../../src/core/data/mnist');
   const { splitToTensors } = await import('../../src/core/data/tensors');
   const { epochOrder } = await import('../../src/core/train/loop');
-  const data = await fetchMnist(document.baseURI);
+  const data = await fetchMnist(SITE_ROOT);
   const train = splitToTensors(data.train);
   const model = buildModel(zooSpec(modelId), 1);
   const optimizer = tf.train.adam(LR);
@@ -131,8 +137,8 @@ async function benchEngineMain(modelId: string, samples: number, batchSize: numb
   const urls = await import('./wasm-urls');
   const { workerConfig } = await import('../../src/worker/context');
   const { createBaseApi } = await import('../../src/worker/base');
-  workerConfig.pageUrl = document.baseURI;
-  workerConfig.wasmPaths = urls.wasmPaths(document.baseURI);
+  workerConfig.pageUrl = SITE_ROOT;
+  workerConfig.wasmPaths = urls.wasmPaths(SITE_ROOT);
   const api = createBaseApi();
   await api.init('wasm');
   await api.loadData();

@@ -2,15 +2,17 @@
  * Renders the lab named by the route (#/<id>) from the lab list, lazily: its title and summary, its
  * page, then its guide. Unknown ids get NotFound.
  */
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useParams } from 'react-router';
 import { Guide } from '../components/Guide';
 import type { Fields, SettingsSchema } from '../store/settings-schema';
 import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
-import { ChallengePanel } from '../components/challenges/ChallengePanel';
 import { findLab } from './labs';
 import { NotFound } from './NotFound';
+
+// Lazy: the challenge evaluator (and the device catalog it reads) is not needed on the start page.
+const ChallengePanel = lazy(() => import('../components/challenges/ChallengePanel').then((m) => ({ default: m.ChallengePanel })));
 
 export function LabRoute() {
   const { labId = '' } = useParams();
@@ -27,7 +29,9 @@ export function LabRoute() {
       {lab.settings && <LinkSettings key={lab.id} schema={lab.settings} />}
       {lab.runsOnEngine && <LinkSettings key={`${lab.id}:engine`} schema={engineSettings} />}
       {/* A challenge link's scorecard, above the page so it is in view when the link opens. */}
-      <ChallengePanel lab={lab.id} />
+      <Suspense fallback={null}>
+        <ChallengePanel lab={lab.id} />
+      </Suspense>
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>

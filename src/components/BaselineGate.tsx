@@ -1,47 +1,85 @@
 /**
  * Shown by labs that start from the shared baseline when none is saved yet: train one right here
  * (a short run of a zoo model, saved as the baseline every lab shares), with Stop.
+ *
+ * Links work for a class: an instructor's lab link opened in a fresh browser lands here, so the gate
+ * (1) lists the settings the link configures as disabled controls, so the student sees what the
+ * exercise will run once a baseline exists, and (2) reads a baseline recipe from the link
+ * (`blModel`, `blEpochs`, `blSeed`, e.g. `#/pruning?blModel=mlp&blEpochs=1&prTarget=80`) and offers
+ * to run exactly that. Without a recipe its defaults are the Train page's (same model, epochs, seed).
  */
-import { useState } from 'react';
-import { trainBaselineHere } from '../store/baseline-here';
+import { useId } from 'react';
+import { MNIST_ZOO } from '../core/model/zoo/mnist';
+import { baselineRecipeSettings, trainBaselineHere } from '../store/baseline-here';
 import { stopJob, type LabRef } from '../store/jobs';
-import { SelectField } from './controls';
+import type { Fields, SettingsSchema, Values } from '../store/settings-schema';
+import { useLabSettings } from '../store/use-lab-settings';
+import { NumberField, SelectField } from './controls';
 import { useJob } from './jobs';
 
-const MODELS = [
-  { value: 'lenet5', label: 'LeNet-5 CNN' },
-  { value: 'mlp', label: 'MLP 784-128-64-10' },
-  { value: 'dscnn', label: 'DS-CNN' },
-];
-const EPOCHS = ['1', '3', '5'].map((e) => ({ value: e, label: e }));
+/** The zoo models a student trains as a baseline (the teacher and the small MLP are Distillation's). */
+const MODELS = MNIST_ZOO.filter((m) => ['mlp', 'lenet5', 'dscnn'].includes(m.id)).map((m) => ({ value: m.id, label: m.name }));
 
 export interface BaselineGateProps {
   /** The lab the baseline run belongs to (its job, its status line). */
   lab: LabRef;
   /** Why this lab needs a baseline, in one sentence. */
   why: string;
+  /** The lab's settings schema: the settings a link changes from their defaults are shown, disabled. */
+  settings?: SettingsSchema<Fields>;
 }
 
-export function BaselineGate({ lab, why }: BaselineGateProps) {
+export function BaselineGate({ lab, why, settings }: BaselineGateProps) {
   const job = useJob(lab);
-  const [model, setModel] = useState('lenet5');
-  const [epochs, setEpochs] = useState('3');
+  const [recipe, setRecipe] = useLabSettings(baselineRecipeSettings);
+  const epochOptions = [...new Set([1, 3, 5, recipe.blEpochs])].sort((a, b) => a - b).map((e) => ({ value: String(e), label: String(e) }));
+  const model = MODELS.find((m) => m.value === recipe.blModel);
   return (
     <section className="panel baseline-gate" aria-label="No baseline yet">
       <h2>No baseline yet</h2>
       <p>{why} Train one on the Train page, or here: the run is saved as the baseline every lab shares.</p>
       <div className="baseline-gate-fields">
-        <SelectField label="Baseline model" value={model} onChange={setModel} options={MODELS} />
-        <SelectField label="Baseline epochs" value={epochs} onChange={setEpochs} options={EPOCHS} />
+        <SelectField label="Baseline model" value={recipe.blModel} onChange={(m) => setRecipe({ blModel: m as typeof recipe.blModel })} options={MODELS} />
+        <SelectField label="Baseline epochs" value={String(recipe.blEpochs)} onChange={(e) => setRecipe({ blEpochs: Number(e) })} options={epochOptions} />
+        <NumberField label="Baseline seed" field={baselineRecipeSettings.fields.blSeed} value={recipe.blSeed} onChange={(s) => setRecipe({ blSeed: s })} />
       </div>
+      <p className="muted" aria-label="Baseline recipe">
+        Recipe: {model?.label ?? recipe.blModel}, {recipe.blEpochs} epoch{recipe.blEpochs === 1 ? '' : 's'}, seed {recipe.blSeed} (batch 64, Adam,
+        learning rate 0.001 — the Train page&rsquo;s settings). It is part of this page&rsquo;s link, so a class gets the same baseline.
+      </p>
       <div className="baseline-gate-buttons">
-        <button type="button" className="button button-primary" disabled={job.blocked} onClick={() => void trainBaselineHere(lab, model, Number(epochs), 1)}>
+        <button type="button" className="button button-primary" disabled={job.blocked} onClick={() => void trainBaselineHere(lab, recipe.blModel, recipe.blEpochs, recipe.blSeed)}>
           Train a baseline here
         </button>
         <button type="button" className="button" disabled={!job.running} onClick={() => void stopJob(lab)}>
           Stop
         </button>
       </div>
+      {settings && <LinkSettings schema={settings} />}
     </section>
+  );
+}
+
+/** The lab's settings that differ from their defaults (a link set them), as disabled controls. */
+function LinkSettings({ schema }: { schema: SettingsSchema<Fields> }) {
+  const [values] = useLabSettings(schema);
+  const id = useId();
+  const changed = Object.entries(schema.fields).filter(([k, f]) => f.serialise((values as Values<Fields>)[k]) !== f.serialise(f.default));
+  if (changed.length === 0) return null;
+  return (
+    <fieldset className="baseline-gate-link" disabled aria-describedby={id}>
+      <legend>This page is set up with</legend>
+      <p id={id} className="muted">
+        These settings come from the link (or your last visit); they apply once a baseline exists.
+      </p>
+      <div className="baseline-gate-fields">
+        {changed.map(([k, f]) => (
+          <label key={k} className="field">
+            {f.label}
+            <input type="text" readOnly value={f.serialise((values as Values<Fields>)[k])} />
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -2,10 +2,14 @@
  * The diagnostics readout on every page: which tfjs backend the worker really uses (and why, if it
  * is not the one asked for), how many tensors the worker holds (polled by the shell; a number that
  * keeps growing is a leak), how many threads it trains on (and why only one, when the page is not
- * cross-origin isolated), the last training speed, and MNIST loading progress.
+ * cross-origin isolated), the last training speed, the job that holds the engine, and MNIST loading progress.
  */
+import { useEffect } from 'react';
+import { startBaselineSync } from '../store/baseline-sync';
 import { useEngineState } from '../store/engine';
+import { useJobs } from '../store/jobs';
 import { count } from './Output';
+import { WebGpuStatus } from './WebGpuStatus';
 
 /** "2 threads", or "1 thread (page not cross-origin isolated …)", from the wasm backend's detail. */
 function threadsText(backend: string | null, detail: string | null): string {
@@ -17,6 +21,10 @@ function threadsText(backend: string | null, detail: string | null): string {
 
 export function DiagnosticsBar() {
   const e = useEngineState();
+  // The bar is on every page, so it starts the tab-to-tab baseline news once.
+  useEffect(startBaselineSync, []);
+  // Which job holds the engine, on every page: leaving a lab mid-job never hides that it still runs.
+  const job = useJobs((s) => s.current);
   const backend =
     e.status === 'failed' ? 'unavailable' : e.backend ?? 'starting…';
   const mb = e.numBytes == null ? '' : ` (${(e.numBytes / 1e6).toFixed(1)} MB)`;
@@ -35,6 +43,7 @@ export function DiagnosticsBar() {
           {threadsText(e.backend, e.backendDetail)}
         </output>
       </div>
+      <WebGpuStatus />
       <div className="diag">
         <span className="diag-label" aria-hidden="true">Tensors in memory</span>
         <output aria-label="Tensors in memory" role="status">
@@ -45,6 +54,12 @@ export function DiagnosticsBar() {
         <span className="diag-label" aria-hidden="true">Samples per second</span>
         <output aria-label="Samples per second" role="status">
           {e.samplesPerSec == null ? '–' : `${count(e.samplesPerSec)} samples/s`}
+        </output>
+      </div>
+      <div className="diag">
+        <span className="diag-label" aria-hidden="true">Running job</span>
+        <output aria-label="Running job" role="status">
+          {job ? `${job.name} (${job.lab.title})${job.stopRequested ? ', stopping' : ''}` : 'none'}
         </output>
       </div>
       <div className="diag diag-data">

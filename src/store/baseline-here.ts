@@ -6,9 +6,23 @@ import { useBaseline } from './baseline';
 import { reportSpeed } from './engine';
 import { runJob, type LabRef } from './jobs';
 import { pushNotice } from './notices';
+import { defineSettings, enumField, intField } from './settings-schema';
+import { trainSettings } from './train-settings';
 
 /** Batch size, optimizer and learning rate of a baseline run (the Train page's defaults). */
 export const BASELINE_TRAINING = { batchSize: 64, learningRate: 0.001, optimizer: 'adam' } as const;
+
+/**
+ * The baseline recipe a lab link may carry (`blModel`, `blEpochs`, `blSeed`) so every student of a
+ * class trains the same baseline. Its defaults are the Train page's, so "here" and "on the Train page"
+ * give the same model.
+ */
+const train = trainSettings.fields;
+export const baselineRecipeSettings = defineSettings('baseline-recipe', {
+  blModel: enumField('Baseline model', ['mlp', 'lenet5', 'dscnn'] as const, train.model.default as 'mlp'),
+  blEpochs: intField('Baseline epochs', train.epochs.default, { min: 1, max: 50 }),
+  blSeed: intField('Baseline seed', train.seed.default, { min: 0, max: 2 ** 31 - 1 }),
+});
 
 /**
  * "Train a baseline here" for labs that need one: a short run of a zoo model, saved as the shared

@@ -5,8 +5,9 @@
  * the panel's view are plain session state here. Labs never write it directly.
  */
 import { create } from 'zustand';
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/devices';
-import type { ModelVariant } from '../core/devices';
+// The catalog module directly: the index would pull the whole estimator into the start page's bundle.
+import { DEFAULT_TARGET_ID, TARGETS } from '../core/devices/catalog';
+import type { ModelVariant } from '../core/devices/types';
 import { defineSettings, enumField } from './settings-schema';
 import { useLabSettings } from './use-lab-settings';
 

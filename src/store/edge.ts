@@ -3,7 +3,7 @@
  * and battery, and the metric the compute-class chart compares. Keys are prefixed "e" so they never
  * clash with another schema on the page (the device panel's).
  */
-import { TARGETS } from '../core/devices';
+import { TARGETS } from '../core/devices/catalog'; // not the barrel: it would pull the whole estimator into the first page
 import { defineSettings, enumField, intField, numberField, type Values } from './settings-schema';
 
 export const EDGE_LINKS = ['wifi', 'lte', 'lora', 'ble'] as const;

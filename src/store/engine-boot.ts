@@ -102,7 +102,14 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
   };
   void tick();
   const id = window.setInterval(() => void tick(), intervalMs);
-  return () => window.clearInterval(id);
+  // A call in flight to a worker that crashed or hung never settles: poll the new worker anyway.
+  const off = onEngineCrash(() => {
+    inFlight = false;
+  });
+  return () => {
+    window.clearInterval(id);
+    off();
+  };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { defineSettings, enumField } from './settings-schema';
 
-export const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
+// webgpu: offered always; without an adapter the worker falls back to wasm and says why (store/backend-probe.ts).
+export const BACKENDS = ['wasm', 'webgl', 'cpu', 'webgpu'] as const;
 
 export const engineSettings = defineSettings('engine', {
   backend: enumField('Backend', BACKENDS, 'wasm'),

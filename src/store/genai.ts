@@ -1,5 +1,7 @@
 /** Settings of the "Generative AI at the edge" page (keys prefixed "g"). */
-import { GENAI_PARTS, MODEL_SHAPES } from '../core/genai';
+// Direct modules, not the barrel (keeps the estimator out of the first page's JS).
+import { GENAI_PARTS } from '../core/genai/parts';
+import { MODEL_SHAPES } from '../core/genai/shapes';
 import { defineSettings, enumField, intField, numberField } from './settings-schema';
 
 export const GENAI_BITS = ['16', '8', '4'] as const;

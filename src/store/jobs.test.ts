@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The runner talks to the worker only through these calls; record them instead of starting a worker.
 const calls: string[] = [];
-let crash: ((reason: string) => void) | null = null;
+const crashListeners = new Set<(reason: string) => void>();
+const crash = (reason: string) => [...crashListeners].forEach((l) => l(reason));
 vi.mock('../worker/client', () => ({
   getEngine: () => ({
     beginJob: async (id: string) => void calls.push(`begin ${id}`),
@@ -10,8 +11,8 @@ vi.mock('../worker/client', () => ({
     stop: async (id: string) => void calls.push(`stop ${id}`),
   }),
   onEngineCrash: (l: (reason: string) => void) => {
-    crash = l;
-    return () => undefined;
+    crashListeners.add(l);
+    return () => crashListeners.delete(l);
   },
 }));
 vi.mock('./engine-boot', () => ({ whenEngineReady: async () => undefined }));
@@ -94,10 +95,20 @@ describe('runJob', () => {
   });
 
   it('a crashed worker ends the running job with an error instead of leaving the engine busy', async () => {
-    void runJob(train, 'Training', () => new Promise<never>(() => undefined));
+    // The body awaits a worker call that will never answer (the worker is gone).
+    const out = runJob(train, 'Training', () => new Promise<never>(() => undefined));
     await vi.waitFor(() => expect(useJobs.getState().current).not.toBeNull());
-    crash!('worker died');
+    crash('worker died');
     expect(useJobs.getState().current).toBeNull();
     expect(useJobs.getState().errors.train).toMatch(/worker died/);
+    // The caller's await ends too (the lab can reset its view), with no second notice.
+    expect(await out).toEqual({ status: 'error', error: 'the engine stopped (worker died)' });
+    expect(useNotices.getState().notices.filter((n) => /Training failed/.test(n.text))).toEqual([]);
+  });
+
+  it('jobs that end normally leave no crash listener behind', async () => {
+    const before = crashListeners.size;
+    for (let i = 0; i < 5; i++) await runJob(train, 'Training', async () => i);
+    expect(crashListeners.size).toBe(before);
   });
 });

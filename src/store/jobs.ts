@@ -94,21 +94,45 @@ export async function runJob<T>(lab: LabRef, name: string, body: (job: JobHandle
     },
   };
   let announced = false;
-  try {
+  // A crashed or hung worker never answers the calls the job awaits (boot, begin, body): end the job
+  // with the crash instead. Listening from the start also covers a crash before the body runs.
+  const lost = engineLost();
+  const steps = async () => {
     await whenEngineReady();
     await getEngine().beginJob(id);
     announced = true;
-    const value = await body(handle);
+    return body(handle);
+  };
+  try {
+    const value = await Promise.race([steps(), lost.promise]).finally(lost.cancel);
     return useJobs.getState().current?.stopRequested ? { status: 'stopped', value } : { status: 'done', value };
   } catch (e) {
     const error = errorText(e);
     useJobs.setState((s) => ({ errors: { ...s.errors, [lab.id]: error } }));
-    pushNotice('error', `${name} failed: ${error}`, `job-error:${lab.id}`);
+    // The engine's own notice (engine-boot.ts) already says it stopped and was restarted.
+    if (!(e instanceof EngineLost)) pushNotice('error', `${name} failed: ${error}`, `job-error:${lab.id}`);
     return { status: 'error', error };
   } finally {
-    if (live()) useJobs.setState({ current: null });
+    if (live()) {
+      useJobs.setState({ current: null });
+    }
     if (announced) getEngine().endJob(id).catch(() => undefined);
   }
+}
+
+class EngineLost extends Error {}
+
+/** A promise that rejects when the engine crashes or hangs; cancel it when the job ends. */
+function engineLost(): { promise: Promise<never>; cancel: () => void } {
+  let off = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    off = onEngineCrash((reason) => {
+      off();
+      reject(new EngineLost(`the engine stopped (${reason})`));
+    });
+  });
+  promise.catch(() => undefined); // nobody awaits it after the race
+  return { promise, cancel: () => off() };
 }
 
 /** Asks the worker to stop `lab`'s running job; the job resolves with what it has. */
@@ -129,3 +153,4 @@ onEngineCrash((reason) => {
   if (!c) return;
   useJobs.setState((s) => ({ current: null, errors: { ...s.errors, [c.lab.id]: `the engine stopped (${reason})` } }));
 });
+

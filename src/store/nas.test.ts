@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SPACE } from '../core/techniques/nas/space';
 import { defaults, decode } from './settings-schema';
 import type { CandidateRecord } from '../core/techniques/nas/search';
-import { nasSettings, spaceFromSettings, useNasStore } from './nas';
+import { MAX_RUNS, nasSettings, spaceFromSettings, useNasStore } from './nas';
 
 describe('NAS settings', () => {
   it('defaults describe the default search space', () => {
@@ -43,5 +43,24 @@ describe('NAS runs', () => {
     expect(rb).toBe(runB);
     expect(rb.id).toBe(b);
     st.clear();
+  });
+
+  it(`keeps at most ${MAX_RUNS} runs over a long lesson, never drops a running one, and counts the dropped`, () => {
+    const st = useNasStore.getState();
+    st.clear();
+    const first = st.startRun({ strategy: 'random', seed: 1, label: 'long', candidates: 3 });
+    for (let i = 0; i < 3 * MAX_RUNS; i++) {
+      const id = useNasStore.getState().startRun({ strategy: 'random', seed: i, label: `r${i}`, candidates: 3 });
+      useNasStore.getState().addRecords(id, [rec(0), rec(1)]);
+      useNasStore.getState().select({ run: id, index: 0 });
+      useNasStore.getState().finishRun(id, { stopReason: 'budget' });
+    }
+    const { runs, droppedRuns, selected } = useNasStore.getState();
+    expect(runs.length).toBeLessThanOrEqual(MAX_RUNS);
+    expect(runs.some((r) => r.id === first && r.running)).toBe(true);
+    expect(droppedRuns).toBe(3 * MAX_RUNS + 1 - runs.length);
+    expect(selected && runs.some((r) => r.id === selected.run)).toBe(true);
+    st.clear();
+    expect(useNasStore.getState().droppedRuns).toBe(0);
   });
 });

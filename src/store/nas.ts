@@ -116,8 +116,16 @@ export interface AdoptState {
   message?: string;
 }
 
+/**
+ * Runs kept on the page (chart series, table rows, progress lines). A long lesson of many searches
+ * would otherwise grow the DOM and the heap without end; older runs are dropped and the page says so.
+ */
+export const MAX_RUNS = 6;
+
 interface NasState {
   runs: NasRun[];
+  /** How many of the oldest runs were dropped to keep MAX_RUNS. */
+  droppedRuns: number;
   adopt: AdoptState | null;
   setAdopt(a: AdoptState | null): void;
   /** Selected candidate: run id + record index. */
@@ -137,13 +145,22 @@ let nextRunId = 1;
 
 export const useNasStore = create<NasState>()((set) => ({
   runs: [],
+  droppedRuns: 0,
   adopt: null,
   setAdopt: (adopt) => set({ adopt }),
   selected: null,
   training: null,
   startRun: (run) => {
     const id = nextRunId++;
-    set((s) => ({ runs: [...s.runs, { ...run, id, records: [], running: true }] }));
+    set((s) => {
+      const runs = [...s.runs, { ...run, id, records: [], running: true }];
+      // Drop the oldest finished runs beyond the bound (a running one is never dropped).
+      const excess = runs.length - MAX_RUNS;
+      const drop = new Set(excess > 0 ? runs.filter((r) => !r.running).slice(0, excess).map((r) => r.id) : []);
+      if (drop.size === 0) return { runs };
+      const selected = s.selected && drop.has(s.selected.run) ? null : s.selected;
+      return { runs: runs.filter((r) => !drop.has(r.id)), droppedRuns: s.droppedRuns + drop.size, selected };
+    });
     return id;
   },
   addRecord: (runId, r) =>
@@ -156,5 +173,5 @@ export const useNasStore = create<NasState>()((set) => ({
     set((s) => ({ runs: s.runs.map((run) => (run.id === runId ? { ...run, ...patch, running: false } : run)), training: null })),
   setTraining: (training) => set({ training }),
   select: (selected) => set({ selected }),
-  clear: () => set({ runs: [], selected: null }),
+  clear: () => set({ runs: [], selected: null, droppedRuns: 0 }),
 }));

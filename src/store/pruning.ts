@@ -14,7 +14,7 @@ export const SCOPES = ['global', 'local'] as const;
 export const CRITERIA = ['magnitude', 'activation', 'gradient', 'taylor', 'taylor-group', 'taylor-activation', 'apoz', 'obd'] as const;
 export const WHENS = ['after', 'before', 'during'] as const;
 export const RESETS = ['rewind', 'finetune', 'random'] as const;
-export const NORMALISATIONS = ['none', 'l2', 'macs'] as const;
+export const NORMALISATIONS = ['none', 'l2', 'macs', 'latency'] as const;
 export const LEARNING_RATES = ['0.0001', '0.0003', '0.0005', '0.001', '0.003'] as const;
 
 /** A list of layer names, "conv1,fc2" in the URL (empty = none). */
@@ -57,6 +57,7 @@ export const pruningSettings = defineSettings('pruning', {
   prLearningRate: enumField('Fine-tune learning rate', LEARNING_RATES, '0.001'),
   prSeed: intField('Seed', 1, { min: 0, max: 999999 }),
   prSpan: intField('Schedule span', 70, { min: 10, max: 100 }),
+  prStart: intField('Schedule start', 0, { min: 0, max: 90 }),
   prExcluded: layerListField('Excluded layers'),
   prOverrides: overridesField('Per-layer targets'),
   prDuelA: enumField('First criterion', CRITERIA, 'magnitude'),

@@ -34,6 +34,10 @@ export interface Field<T> {
   serialise(value: T): string;
   /** Human description of what is valid, e.g. "a whole number from 1 to 50". */
   describe: string;
+  /** The valid range of a numeric field (lets tests generate values just outside it). */
+  bounds?: { min: number; max: number; integer: boolean };
+  /** The valid texts of an enum-like field. */
+  options?: readonly string[];
 }
 
 export type Fields = Record<string, Field<unknown>>;
@@ -60,11 +64,17 @@ function fmt(n: number): string {
   return String(n);
 }
 
+/** The longest text any field accepts. */
+export const MAX_TEXT = 1000;
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 export function intField(label: string, def: number, range: { min: number; max: number }): Field<number> {
   return {
     label,
     default: def,
     describe: `a whole number from ${fmt(range.min)} to ${fmt(range.max)}`,
+    bounds: { ...range, integer: true },
     parse(text) {
       if (!/^-?\d+$/.test(text.trim())) return undefined;
       const v = Number(text);
@@ -79,9 +89,11 @@ export function numberField(label: string, def: number, range: { min: number; ma
     label,
     default: def,
     describe: `a number from ${fmt(range.min)} to ${fmt(range.max)}`,
+    bounds: { ...range, integer: false },
     parse(text) {
       const t = text.trim();
-      if (t === '') return undefined;
+      // Plain decimal notation only: Number() would also take "0x10", "0b1" and "" (as 0).
+      if (!DECIMAL.test(t)) return undefined;
       const v = Number(t);
       return Number.isFinite(v) && v >= range.min && v <= range.max ? v : undefined;
     },
@@ -94,6 +106,7 @@ export function enumField<const T extends string>(label: string, options: readon
     label,
     default: def,
     describe: `one of ${options.join(', ')}`,
+    options,
     parse: (text) => (options as readonly string[]).includes(text) ? (text as T) : undefined,
     serialise: (v) => v,
   };
@@ -104,6 +117,7 @@ export function boolField(label: string, def: boolean): Field<boolean> {
     label,
     default: def,
     describe: 'true or false',
+    options: ['true', 'false'],
     parse: (text) => (text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : undefined),
     serialise: (v) => (v ? 'true' : 'false'),
   };
@@ -140,7 +154,9 @@ export function decode<F extends Fields>(
       continue;
     }
     const text = src[k];
-    const v = typeof text === 'string' ? f.parse(text) : undefined;
+    // No setting needs more than a few hundred characters; a longer text is rejected before parsing
+    // (a 100 kB "layer name" in a link would otherwise be kept, stored and shown).
+    const v = typeof text === 'string' && text.length <= MAX_TEXT ? f.parse(text) : undefined;
     if (v === undefined) {
       values[k] = f.default;
       rejected.push({ key: k, label: f.label, text: String(text), describe: f.describe });
@@ -151,9 +167,20 @@ export function decode<F extends Fields>(
   return { values: values as Values<F>, rejected };
 }
 
+/**
+ * A bad value as a notice shows it: control characters and line breaks made visible as spaces (a
+ * link can carry any text) and cut to 40 characters. Notices render it as text, never as markup.
+ */
+export function shortValue(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  const chars = Array.from(flat); // by code point, so an emoji is never cut in half
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : flat;
+}
+
 /** The notice text for a rejected value: names the field, the bad text, what is valid, the default used. */
 export function rejectionMessage(r: Rejected, defaultText: string, where: string): string {
-  const shown = r.text.length > 40 ? `${r.text.slice(0, 40)}…` : r.text;
+  const shown = shortValue(r.text);
   // An empty default (e.g. "no per-layer targets") would read as "using the default ." otherwise.
   const def = defaultText === '' ? '(none)' : defaultText;
   return `${r.label}: "${shown}" from ${where} is not valid (expected ${r.describe}); using the default ${def}.`;

@@ -107,6 +107,17 @@ function writeStorage(schema: SettingsSchema<Fields>, prev: Record<string, unkno
   }
 }
 
+/** Puts the default back for saved keys that were rejected, so the next visit does not repeat the notice. */
+function repairStorage(schema: SettingsSchema<Fields>, keys: string[]): void {
+  try {
+    const stored = parseStored(window.localStorage.getItem(storageKey(schema.id))) ?? {};
+    for (const k of keys) stored[k] = schema.fields[k].serialise(schema.fields[k].default);
+    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(stored));
+  } catch {
+    /* storage full or disabled: the notice about that comes with the first write */
+  }
+}
+
 function report(schema: SettingsSchema<Fields>, rejected: ReturnType<typeof decode>['rejected'], where: string) {
   // A bad value in the link is about this page's link: its notice stays on this page.
   const route = where === 'the link' && typeof window !== 'undefined' ? hashPath().slice(1) || '/' : undefined;
@@ -137,6 +148,7 @@ function ensureLoaded(schema: SettingsSchema<Fields>): void {
         ? (fromStore.values as Record<string, unknown>)[k]
         : schema.fields[k].default;
   }
+  if (fromStore.rejected.length > 0) repairStorage(schema, fromStore.rejected.map((r) => r.key));
   // Deliberate silent write: this runs during render, where notifying subscribers is not allowed;
   // every reader calls ensureLoaded first, so nobody can miss it.
   state.values[schema.id] = values;
@@ -181,7 +193,22 @@ export function useLabSettings<F extends Fields>(
 
   useEffect(() => {
     flushNotices();
-    if (!syncUrl) return;
+    if (!syncUrl) {
+      // A reader that does not mirror the link (the shell's backend) still validates a pasted link
+      // that carries its keys: the value applies, or a notice says why not.
+      const applyPasted = () => {
+        const url = readHashQuery();
+        const mine = Object.fromEntries(Object.entries(url).filter(([k]) => Object.hasOwn(s.fields, k)));
+        if (Object.keys(mine).length === 0) return;
+        const current = useSettingsStore.getState().values[s.id];
+        const { values: fromUrl, rejected } = decode(s, mine, encode(s, current as Values<Fields>));
+        report(s, rejected, 'the link');
+        flushNotices();
+        if (Object.keys(s.fields).some((k) => fromUrl[k] !== current[k])) setValues(s, fromUrl, false);
+      };
+      window.addEventListener('hashchange', applyPasted);
+      return () => window.removeEventListener('hashchange', applyPasted);
+    }
     const path = hashPath();
     const applyUrl = () => {
       if (hashPath() !== path) return; // the page is being left; its settings do not belong on the next URL

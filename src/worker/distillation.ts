@@ -20,6 +20,8 @@ import { loadModelRecord, saveModelRecord, type SavedModelRecord } from './model
 import { SLOTS, type EpochEvent, type TrainEvent } from './protocol';
 import type { DistillationApi, DistillEvent, TeacherSource } from './protocol/distillation';
 import { adjustBias, rememberRun } from './distillation-bias';
+import { masksFromZeros } from './shelf-convert';
+import { compareFitNets } from '../core/techniques/distillation/fitnets-run';
 
 const TEACHER_SLOT = SLOTS.teacher;
 const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: SLOTS.distilled, scratch: SLOTS.scratchStudent };
@@ -114,10 +116,13 @@ export const distillationApi: DistillationApi = {
       const teacherEval = evaluate(teacher, tensors.test.xs, tensors.test.labels, { maxMisclassified: 0 });
       teacherAccuracy.set(teacherSlot, teacherEval.accuracy);
       const events = throttle<DistillEvent>(onEvent);
+      const start = req.studentInit ? getSlot(req.studentInit).model.getWeights() : null;
+      // A pruned start's zeros are its masks (as in QAT): both students hold them, so they stay pruned.
+      const masks = start ? masksFromZeros(start).filter((m) => m.mask.includes(0)) : [];
       const r = await runDistillation({
         teacher,
         studentSpec: req.studentSpec,
-        ...(req.studentInit ? { studentWeights: getSlot(req.studentInit).model.getWeights() } : {}),
+        ...(start ? { studentWeights: start, studentMasks: masks } : {}),
         train: { xs: tensors.train.xs, labels: tensors.train.labels },
         test: { xs: tensors.test.xs, labels: tensors.test.labels },
         transfer,
@@ -151,6 +156,31 @@ export const distillationApi: DistillationApi = {
   },
 
   adjustBias: (req) => adjustBias(req),
+
+  async fitnets(req, onStage) {
+    if (!(await ensureTeacher(req.teacher))) throw new Error(`there is no ${req.teacher === 'baseline' ? 'baseline' : 'teacher'} yet; train one first`);
+    return runJob('FitNets comparison', async (signal) => {
+      const { raw, tensors } = getData();
+      const teacher = getSlot(slotOf(req.teacher)).model;
+      const transfer = selectTransferSet(raw.train.labels, { size: req.transferSize, leaveOut: req.leaveOut, seed: req.settings.seed });
+      const total = 2 * req.settings.epochs + req.hintEpochs;
+      let done = 0;
+      const tick = (stage: string) => onStage?.(stage, Math.min(1, done / total));
+      const c = await compareFitNets({
+        teacher, studentSpec: req.studentSpec,
+        train: { xs: tensors.train.xs, labels: tensors.train.labels },
+        test: { xs: tensors.test.xs, labels: tensors.test.labels },
+        transfer, leaveOut: req.leaveOut, shiftedCopies: req.shiftedCopies ?? 0, settings: req.settings, hintEpochs: req.hintEpochs, signal,
+        onEpoch: () => (done++, tick('knowledge distillation')),
+        onHintEpoch: () => (done++, tick('FitNets hint stage')),
+      });
+      const out = (s: typeof c.kd) => (s ? { testAccuracy: s.testAccuracy, history: s.loop.history.map(epochEvent) } : null);
+      const report = { ...c.pair, kd: out(c.kd), fitnets: out(c.fitnets), hintLosses: c.hintLosses, stopped: c.stopped };
+      c.kd?.model.dispose();
+      c.fitnets?.model.dispose();
+      return report;
+    });
+  },
 
   async softTargets(source, digit, nth = 0) {
     if (!(await ensureTeacher(source))) throw new Error('there is no teacher yet; train one first');

@@ -41,6 +41,10 @@ const internals = {
   configure(pageUrl: string) {
     workerConfig.pageUrl = pageUrl;
   },
+  /** Echoes the page's pings (client.ts): an answer proves this thread is not stuck. */
+  heartbeat(port: MessagePort) {
+    port.onmessage = (e: MessageEvent) => port.postMessage(e.data);
+  },
 };
 
 expose({ ...api, ...internals });

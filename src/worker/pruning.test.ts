@@ -71,6 +71,11 @@ describe('engine.pruning', () => {
     const duel = await pruningApi.duel({ config: unstructured, criteria: ['magnitude', 'magnitude'], source: SOURCE });
     expect(duel.jaccard).toBe(1);
     expect(duel.a.accuracy).toBe(duel.b.accuracy);
+    expect(Number.isNaN(duel.a.accuracyFineTuned)).toBe(true); // no training given: one shot only
+    // With fine-tuning: same seed, same masks → the same fine-tuned accuracy on both sides.
+    const tuned = await pruningApi.duel({ config: { ...unstructured, target: 0.9 }, criteria: ['magnitude', 'magnitude'], source: SOURCE, training: { ...training, epochs: 1 } });
+    expect(tuned.a.accuracyFineTuned).toBe(tuned.b.accuracyFineTuned);
+    expect(tuned.a.accuracyFineTuned).toBeGreaterThan(tuned.a.accuracy); // 90 % one shot loses; a fine-tune epoch wins some back
     expect(tf.memory().numTensors).toBe(start);
   });
 });

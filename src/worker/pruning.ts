@@ -20,6 +20,8 @@ import type { ModelSpec } from '../core/model/spec';
 import { SLOTS, type TrainEvent } from './protocol';
 import type { DuelSide, PruningApi, SweepPoint, PrunableLayer } from './protocol/pruning';
 import { unitMacCost } from '../core/techniques/pruning/structure';
+import { unitLatencyCost } from '../core/techniques/pruning/latency-cost';
+import { DEFAULT_TARGET_ID } from '../core/devices';
 import { iterativeJob } from './pruning-iterative';
 
 const WORK_SLOT = SLOTS.pruningWork;
@@ -178,13 +180,12 @@ export const pruningApi: PruningApi = {
       for (const criterion of req.criteria) {
         const config = { ...req.config, criterion };
         const side = await withCalibration(config, async (calibration) => {
-          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, 0);
-          const r = await runPruning({
-            model, config, when: 'after', ...splits(), calibration, signal,
-            training: { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam', seed: 0 },
-          });
+          const training = req.training ?? { epochs: 0, batchSize: 64, learningRate: 0, optimizer: 'adam' as const, seed: 0 };
+          const { model } = copyInto(SCRATCH, req.source ?? SLOTS.baseline, false, training.seed);
+          const r = await runPruning({ model, config: withCost(config, model.spec), when: 'after', ...splits(), calibration, signal, training });
           const s = req.config.granularity === 'structured' ? r.sparsity.units : r.sparsity.weights;
-          return { side: { criterion, accuracy: r.accuracyPruned, sparsity: s }, masks: r.masks };
+          const accuracyFineTuned = training.epochs > 0 && !r.stopped ? r.accuracyFinal : NaN;
+          return { side: { criterion, accuracy: r.accuracyPruned, accuracyFineTuned, sparsity: s }, masks: r.masks };
         });
         sides.push(side);
       }
@@ -193,8 +194,9 @@ export const pruningApi: PruningApi = {
   },
 };
 
-/** "By MACs" normalisation needs each layer's MACs per unit, from the model's spec. */
+/** "By MACs" / "by latency" normalisation needs each layer's cost per unit, from the model's spec (and the device target). */
 function withCost(config: PruneConfig, spec: ModelSpec): PruneConfig {
+  if (config.normalise === 'latency') return { ...config, unitCost: unitLatencyCost(spec, config.layers, config.costTarget ?? DEFAULT_TARGET_ID) };
   return config.normalise === 'macs' ? { ...config, unitCost: unitMacCost(spec, config.layers) } : config;
 }
 

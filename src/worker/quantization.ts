@@ -24,6 +24,7 @@ import { trainLoop } from '../core/train/loop';
 import { SLOTS, type TrainEvent } from './protocol';
 import type { QatRequest, QuantizationApi, QuantReport, QuantRequest, SweepPoint, LedgerRow } from './protocol/quantization';
 import { clusterJob } from './quantization-cluster';
+import { mixedPrecisionJob } from './quantization-mixed';
 
 const FLOAT = 'quant:float';
 const SCRATCH = 'quant:scratch';
@@ -263,6 +264,8 @@ export const quantizationApi: QuantizationApi = {
   },
 
   cluster: (req, onStage) => clusterJob(req, onStage),
+
+  mixedPrecision: (req, onProgress) => mixedPrecisionJob(req, onProgress),
 
   async values(kind, name) {
     if (kind === 'weights') {

@@ -1,8 +1,10 @@
 /** One variant's numbers on the chosen target: a region named by the variant's label. */
-import { formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
+import { findTarget, formatBytes, formatCount, formatMs, type EngineEstimate, type Estimate } from '../../core/devices';
+import { precisionNotes } from './precision-notes';
 import { Output } from '../Output';
 import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
+import { modelSizes, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
 
 function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
   const frac = capacity > 0 ? used / capacity : 1;
@@ -54,12 +56,13 @@ function Numbers({ est }: { est: Estimate }) {
   const pct = (used: number, cap: number) => `${((used / cap) * 100).toFixed(cap > 1e9 ? 3 : 1)} %`;
   return (
     <>
-      <Output label="Flash" size="small" title="Model file + runtime code in non-volatile memory">
+      <Output label="Flash" size="small" title={`${SIZE_LABEL.flash}: ${SIZE_MEANING.flash}`}>
         {formatBytes(est.flash.total)}
       </Output>
       <CapacityBar used={est.flash.total} capacity={est.flash.capacity} label="Flash" />
       <span className="dp-sub">
-        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)}; model {formatBytes(est.flash.model)}
+        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)} ({SIZE_LABEL.flash}); {SIZE_LABEL.file} {formatBytes(modelSizes(est.flash).file)}, {SIZE_LABEL.weights}{' '}
+        {formatBytes(modelSizes(est.flash).weights)}
       </span>
       <Output label="RAM" size="small" title="Tensor arena (activations + scratch + runtime data)">
         {formatBytes(est.ram.total)}
@@ -112,13 +115,21 @@ function Numbers({ est }: { est: Estimate }) {
 export function VariantColumn({ item }: { item: VariantEstimate }) {
   const { variant } = item;
   const d = variant.deployment;
+  const target = item.estimate ? findTarget(item.estimate.targetId) : undefined;
+  const notes = target ? precisionNotes(target, d) : [];
   return (
     <section className="dp-variant" aria-label={variant.label}>
       <h3 className="dp-variant-title">{variant.label}</h3>
       <p className="dp-variant-meta">
         {variant.spec.name} · {d.dtype}
+        {d.activationBits === 16 ? ' · int16 activations (16x8)' : ''}
         {d.storage && d.storage !== 'dense' ? ` · ${d.storage}` : ''}
       </p>
+      {notes.length > 0 && (
+        <ul className="dp-precision" aria-label={`${variant.label}: where it runs`}>
+          {notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
       {item.estimate ? <Numbers est={item.estimate} /> : <p className="dp-error" role="alert">{item.error}</p>}
     </section>
   );

@@ -45,7 +45,7 @@ export function estimateLowered(m: LoweredModel, dep: Deployment, target: Target
   }
   const storage = dep.storage ?? 'dense';
   const quantized = m.activationDtype === 'int8' || m.activationDtype === 'int4';
-  const actBytes = activationBytes(m.activationDtype);
+  const actBytes = dep.activationBits === 16 ? 2 : activationBytes(m.activationDtype); // 16x8: int16 tensors
   const layers: LayerEstimate[] = m.ops.map((op, i) => ({
     name: op.name,
     op: op.op,

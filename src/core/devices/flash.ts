@@ -91,7 +91,7 @@ export function flashEstimate(m: LoweredModel, dep: Deployment, target: Target):
     if (isQuantized(m.activationDtype)) quant += 12; // activation scale + zero point
     if (op.kernelParams > 0) {
       weights += kernelBytes(op, storage);
-      biases += op.biases * biasBytes(op.weightDtype);
+      biases += op.biases * (dep.activationBits === 16 && isQuantized(op.weightDtype) ? 8 : biasBytes(op.weightDtype)); // 16x8: int64 biases
       tensors += op.biases > 0 ? 2 : 1;
       if (isQuantized(op.weightDtype)) quant += perChannel ? QUANT_BYTES_PER_CHANNEL * op.outChannels : QUANT_BYTES_PER_CHANNEL;
     }

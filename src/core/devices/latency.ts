@@ -126,6 +126,9 @@ export function npuUnavailableReason(dep: Deployment, npu: NpuEngine): string | 
   if (!npu.dtypes.includes(dep.dtype)) {
     return `The ${name} runs ${npu.dtypes.join('/')} models only; this variant is ${dep.dtype}. Quantize it to int8 to use the NPU.`;
   }
+  if (dep.activationBits === 16 && isIntegerDtype(dep.dtype) && !npu.int16Activations?.supported) {
+    return `The ${name} runs int8 activations; 16-bit activations (16x8) on it have no source here (assumed not supported). Use 8-bit activations for the NPU.`;
+  }
   if (dep.perChannel !== false && !npu.perChannel.supported) {
     return `The ${name} takes per-tensor quantized weights only; re-quantize this variant per tensor to use the NPU.`;
   }
@@ -181,4 +184,8 @@ export function npuLatency(
     ms += t;
   });
   return { ...base, available: true, ...band(ms, b), fallbackOps };
+}
+
+function isIntegerDtype(d: DType): boolean {
+  return d === 'int8' || d === 'int4';
 }

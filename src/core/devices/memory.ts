@@ -58,7 +58,7 @@ export function npuArenaBytes(m: LoweredModel): number {
 }
 
 export function ramEstimate(m: LoweredModel, dep: Deployment, target: Target, modelFileBytes: number): RamEstimate {
-  const bytesPerAct = activationBytes(m.activationDtype);
+  const bytesPerAct = dep.activationBits === 16 ? 2 : activationBytes(m.activationDtype); // 16x8: int16 tensors
   const quantized = m.activationDtype === 'int8' || m.activationDtype === 'int4';
   const lastUse = new Map<string, number>();
   m.ops.forEach((op, i) => op.inputs.forEach((t) => lastUse.set(t, i)));

@@ -93,6 +93,7 @@ export const ETHOS_U65: NpuEngine = {
   handoverCycles: f(200_000, `${A} (Linux driver + RPMsg round trip per CPU/NPU switch)`),
   perChannel: NATIVE_PER_CHANNEL,
   dtypes: ['int8'],
+  int16Activations: { supported: true, source: 'Arm Vela README (pypi.org/project/ethos-u-vela): operators quantised to 8-bit or 16-bit (signed) are accelerated' },
   ops: [...ALL_OPS, 'softmax'],
   activations: ['linear', 'relu', 'relu6', 'sigmoid', 'tanh'],
   runtime: 'TFLite + Ethos-U delegate (Vela)',
@@ -112,5 +113,6 @@ export const neutronImx95: NpuEngine = {
   fixedOverheadCycles: f(150_000, `${A} (TFLite delegate + driver per invoke, like the other Linux NPUs)`),
   opOverheadCycles: f(1_500, 'carried over from the N1-16 (cycles)'),
   handoverCycles: f(100_000, A),
+  int16Activations: { supported: true, source: "RidgeRun, NXP i.MX95 Technical Guide / eIQ Neutron NPU overview: 8-bit weights and 8/16-bit activations" },
   runtime: 'TFLite + Neutron delegate',
 };

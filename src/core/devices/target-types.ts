@@ -105,6 +105,8 @@ export interface NpuEngine {
   perChannel: { supported: boolean; slowdown: Figure };
   /** Weight dtypes the NPU executes (the others fall back to the CPU). */
   dtypes: DType[];
+  /** 16x8 (int16 activations with int8 weights): runs on the NPU, with its source. Absent = not known to. */
+  int16Activations?: { supported: boolean; source: string };
   /** Operator classes the NPU executes; the others fall back to the CPU. */
   ops: OpClass[];
   /** Activations the NPU fuses into its operators. */

@@ -19,6 +19,11 @@ export interface Deployment {
   storage?: StorageFormat;
   /** Per-channel weight quantization parameters (default true for int8/int4). */
   perChannel?: boolean;
+  /**
+   * Activation bits of an int8 deployment: 16 = TFLite's 16x8 mode (int16 activations with int8
+   * weights, int64 biases). Default 8.
+   */
+  activationBits?: 8 | 16;
 }
 
 /** One column of the device panel: e.g. "baseline fp32", "pruned 80 %", "int8". */

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from './backend';
@@ -22,6 +22,25 @@ describe('initBackend', () => {
     expect(info.fallbackReason).toMatch(/^webgl failed: /);
     expect(tf.getBackend()).toBe('wasm');
     expect(info.detail).toMatch(/SIMD/);
+  });
+
+  it('webgpu without an adapter falls back to wasm and says "no GPU adapter" (headless Chromium here)', async () => {
+    await initBackend('cpu');
+    vi.stubGlobal('navigator', { hardwareConcurrency: 2, gpu: { requestAdapter: () => Promise.resolve(null) } });
+    try {
+      const info = await initBackend('webgpu');
+      expect(info).toMatchObject({ backend: 'wasm', requested: 'webgpu', fallbackReason: 'webgpu failed: no GPU adapter' });
+      expect(tf.getBackend()).toBe('wasm');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('webgpu in a browser without navigator.gpu falls back and says so', async () => {
+    await initBackend('cpu');
+    const info = await initBackend('webgpu');
+    expect(info.backend).toBe('wasm');
+    expect(info.fallbackReason).toBe('webgpu failed: no WebGPU in this browser');
   });
 
   it('returns at once when the requested backend already runs', async () => {

@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels';
 
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type BackendName = 'wasm' | 'webgl' | 'cpu' | 'webgpu';
+/** The fallback order. webgpu is never a fallback: it is used only when asked for (and available). */
 export const BACKENDS: BackendName[] = ['wasm', 'webgl', 'cpu'];
 
 export interface BackendInit {
@@ -69,7 +70,20 @@ async function withConcurrencyFor<T>(threads: number, start: () => Promise<T>): 
   }
 }
 
+/**
+ * The webgpu backend is registered only when asked for (its code stays out of every other run), and
+ * only after the same adapter check as the page's probe (store/backend-probe.ts), so the fallback
+ * reason says "no GPU adapter" instead of a tfjs stack trace.
+ */
+async function prepareWebGpu(): Promise<void> {
+  const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+  if (!gpu) throw new Error('no WebGPU in this browser');
+  if (!(await gpu.requestAdapter())) throw new Error('no GPU adapter');
+  await import('@tensorflow/tfjs-backend-webgpu');
+}
+
 async function tryBackend(name: BackendName, threads: number): Promise<void> {
+  if (name === 'webgpu') await prepareWebGpu();
   const ok = await (name === 'wasm' && !wasmStarted ? withConcurrencyFor(threads, () => tf.setBackend(name)) : tf.setBackend(name));
   if (!ok) throw new Error(`tf.setBackend('${name}') returned false`);
   await tf.ready();

@@ -5,18 +5,22 @@
 import { useEffect, useRef } from 'react';
 import { count, Output, percent } from '../../components/Output';
 import type { DeployResult } from '../../worker/protocol/deploy';
+import { isTypingIn } from '../../components/use-result-focus';
 
 export function RuntimeComparison({ r }: { r: DeployResult }) {
   const rt = 'error' in r.runtime ? null : r.runtime;
   const ref = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   // A new result appears below the controls: bring its numbers into view (1280x720 projectors).
   // (Braces: newer Chromium returns a Promise from scrollIntoView, which must not become the cleanup.)
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'start' });
+    // …and the keyboard focus back from <body> to its heading (unless the user is typing somewhere).
+    if (!isTypingIn(document.activeElement)) headingRef.current?.focus({ preventScroll: true });
   }, [r]);
   return (
     <section ref={ref} className="panel" aria-labelledby="dp-check" role="region">
-      <h2 id="dp-check">Checked by a real runtime</h2>
+      <h2 ref={headingRef} tabIndex={-1} id="dp-check">Checked by a real runtime</h2>
       <p className="dp-muted">
         The float-interface twin of the exported graph ran in {rt ? rt.runtime : 'LiteRT.js'} on the {count(r.testCount)} test digits; its int8 outputs
         are recovered exactly from the dequantized floats (q = round(y / s) + z) and compared with the app’s integer-only engine on the same digits.

@@ -46,7 +46,7 @@ export default function DeployPage() {
 
   return (
     <div className="dp-page">
-      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." />}
+      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." settings={deploySettings} />}
       <section ref={convertRef} className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">

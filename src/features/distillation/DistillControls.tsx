@@ -8,10 +8,14 @@ import {
   distillationSettings, LEARNING_RATES, LEAVE_OUT, SHIFTED_COPIES, STUDENTS, TEACHER_SOURCES, WIDTHS, useDistillation,
 } from '../../store/distillation';
 import { distill, stop, trainTeacher } from './actions';
+import { useBaselineTeacher } from './use-baseline-teacher';
 
 import { TEACHER_FROM_SHELF } from './DistillShelf';
 
 const F = distillationSettings.fields;
+/** Assumed, not measured here: the figure the page already states ("about half a minute per epoch"). */
+const SECONDS_PER_TEACHER_EPOCH = 30;
+const formatMinutes = (s: number) => (s < 90 ? `${s} s` : `${Math.round(s / 60)} min`);
 const TEACHER_LABELS: Record<(typeof TEACHER_SOURCES)[number], string> = {
   zoo: 'Teacher CNN (trained here)',
   baseline: TEACHER_FROM_SHELF,
@@ -53,6 +57,7 @@ export function DistillControls() {
   const job = useJob(distillationLab);
   const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
   const busy = job.blocked;
+  const baselineChosen = useBaselineTeacher(v, update);
   return (
     <section className="panel kd-controls" aria-label="Distillation settings">
       <div className="kd-row">
@@ -63,6 +68,11 @@ export function DistillControls() {
           onChange={(kdTeacher) => update({ kdTeacher })}
           disabled={busy}
         />
+        {baselineChosen && (
+          <p className="field-hint" role="status" aria-label="Teacher choice">
+            Using your saved baseline as the teacher, so Distill can start now; choose “Teacher CNN” to train the stronger one.
+          </p>
+        )}
         {v.kdTeacher === 'zoo' && (
           <>
             <NumberField label="Teacher epochs" field={F.kdTeacherEpochs} value={v.kdTeacherEpochs} onChange={(kdTeacherEpochs) => update({ kdTeacherEpochs })} disabled={busy} />
@@ -71,6 +81,12 @@ export function DistillControls() {
                 Train teacher
               </button>
             </div>
+            {!teacher && (
+              <p className="field-hint" aria-label="Teacher training time">
+                About {formatMinutes(v.kdTeacherEpochs * SECONDS_PER_TEACHER_EPOCH)} before Distill can start (estimate: {v.kdTeacherEpochs} epochs × ~
+                {SECONDS_PER_TEACHER_EPOCH} s with the wasm backend).
+              </p>
+            )}
           </>
         )}
       </div>

@@ -8,6 +8,8 @@ import { Output, percent } from '../../components/Output';
 import { useDistillation, type StudentLive } from '../../store/distillation';
 import type { SizeComparison } from '../../core/techniques/distillation/student';
 import type { DigitScore } from '../../core/techniques/distillation/transfer-set';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { distillationLab } from './lab';
 
 const COLORS = { distilled: '#1f5fbf', scratch: '#c4512d', teacher: '#2e7d32' };
 
@@ -29,6 +31,7 @@ export function DistillResults({ teacherAccuracy, size, leaveOut }: { teacherAcc
   const students = useDistillation((s) => s.students);
   const report = useDistillation((s) => s.report);
   const runLabel = useDistillation((s) => s.runLabel);
+  const resultsRef = useFocusAfterJob<HTMLElement>(distillationLab, ['Distilling']);
   const data = useMemo(() => curveData(students, teacherAccuracy), [students, teacherAccuracy]);
   const shownLeaveOut = report ? (report.teacherLeftOut?.digit ?? null) : leaveOut;
   const hasCurves = data.length > 0;
@@ -41,7 +44,7 @@ export function DistillResults({ teacherAccuracy, size, leaveOut }: { teacherAcc
     ? students.distilled.testAccuracy - students.scratch.testAccuracy
     : null;
   return (
-    <section className="panel kd-results" aria-label="Distillation results">
+    <section ref={resultsRef} tabIndex={-1} className="panel kd-results" aria-label="Distillation results">
       <div className="outputs">
         <Output label="Teacher accuracy">{percent(teacherAccuracy)}</Output>
         <Output label="Distilled student accuracy">{percent(students.distilled.testAccuracy)}</Output>

@@ -2,7 +2,8 @@
  * The Distillation lab and the model shelf. Two picks, clearly apart: "Start from" is the student's
  * initialisation (a shelf version's architecture and weights; "None" = a fresh Student × width), and
  * "Teacher version" is the shelf version that teaches when the teacher is a shelf version. "Save to
- * shelf" keeps the distilled student as a version (parent: the student's start, else the teacher).
+ * shelf" keeps the distilled student as a version (parent: the student's start, else the teacher);
+ * a child of its start version inherits that version's pruning masks.
  */
 import { StartFrom } from '../../components/shelf/StartFrom';
 import { SaveToShelf } from '../../components/shelf/SaveToShelf';
@@ -24,7 +25,7 @@ export function DistillStartFrom({ teacher }: { teacher: TeacherSource }) {
         label="Start from"
         slot={SLOTS.distillInit}
         noneLabel="None: a fresh student (Student × width, seed)"
-        hint="The student's initialisation: both students (distilled and scratch) start from this version's architecture and weights; Student and width are then not used. Distillation trains every weight, so a pruned version's zeros do not stay zero."
+        hint="The student's initialisation: both students (distilled and scratch) start from this version's architecture and weights; Student and width are then not used. A pruned version stays pruned: its pruned weights are held at zero in both students."
         disabled={busy}
       />
       {teacher === 'baseline' ? (
@@ -52,6 +53,8 @@ export function SaveDistilled() {
       lab="distillation"
       settingsLink={origin.settingsLink}
       parentId={origin.parentId}
+      // Started from a version: the child keeps its masks (refused if a pruned weight is non-zero).
+      {...(origin.fromStudentStart ? { masks: 'inherit' as const } : {})}
       metrics={{ floatAccuracy: student.testAccuracy }}
     />
   );

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { DigitCanvas } from '../../components/DigitCanvas';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartFont } from '../../components/presenter/chart-font';
 import { SelectField } from '../../components/controls';
 import { Output } from '../../components/Output';
 import { entropyBits, softTargetRows } from '../../core/techniques/distillation/soft-targets';
@@ -15,6 +16,8 @@ export function SoftTargets(props: { temperature: number; digit: string; onDigit
   const soft = useDistillation((s) => s.soft);
   const rows = useMemo(() => (soft ? softTargetRows(soft.logits, props.temperature) : null), [soft, props.temperature]);
   const T = props.temperature;
+  // Presenter mode: ≥ 18 px chart text and a y axis wide enough for it.
+  const { fontSize, scale } = useChartFont(14);
   const data = rows?.map((r) => ({ name: String(r.digit), atOne: r.atOne, atT: r.atT }));
   const runnerUp = rows
     ? rows.filter((r) => r.digit !== soft!.label).reduce((a, b) => (b.atT > a.atT ? b : a))
@@ -43,12 +46,12 @@ export function SoftTargets(props: { temperature: number; digit: string; onDigit
         <figure className="chart">
           <figcaption>Teacher probabilities at T = 1 and at T = {T}</figcaption>
           <ResponsiveContainer width="100%" height={210}>
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-              <XAxis dataKey="name" tick={{ fontSize: 14 }} interval={0} />
-              <YAxis domain={[0, 1]} tick={{ fontSize: 14 }} tickFormatter={(v: number) => `${Math.round(v * 100)} %`} width={56} />
+              <XAxis dataKey="name" tick={{ fontSize }} interval={0} />
+              <YAxis domain={[0, 1]} tick={{ fontSize }} tickFormatter={(v: number) => `${Math.round(v * 100)} %`} width={Math.round(56 * scale)} />
               <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)} %` : String(v))} />
-              <Legend verticalAlign="top" align="right" height={26} wrapperStyle={{ fontSize: 14 }} />
+              <Legend verticalAlign="top" align="right" height={Math.round(26 * scale)} wrapperStyle={{ fontSize }} />
               <Bar dataKey="atOne" name="T = 1" fill="#8aa4c8" isAnimationActive={false} />
               <Bar dataKey="atT" name={`T = ${T}`} fill="#1f5fbf" isAnimationActive={false} />
             </BarChart>

@@ -22,6 +22,7 @@ import { SoftTargets } from './SoftTargets';
 import { BiasAdjust } from './BiasAdjust';
 import { useShelf } from '../../store/shelf';
 import { DistillStartFrom, SaveDistilled } from './DistillShelf';
+import { FitNetsPanel } from './FitNetsPanel';
 import './distillation.css';
 
 export default function DistillationPage() {
@@ -71,6 +72,7 @@ export default function DistillationPage() {
           <DistillResults teacherAccuracy={teacherAccuracy} size={size} leaveOut={leaveOutOf(v)} />
           <SaveDistilled />
           <BiasAdjust />
+          <FitNetsPanel />
         </div>
         <SoftTargets temperature={v.kdTemperature} digit={v.kdDigit} onDigit={(kdDigit) => update({ kdDigit })} />
       </div>

@@ -11,6 +11,8 @@ import { distillationLab } from './lab';
 
 export interface DistillOrigin {
   parentId: string | null;
+  /** The parent is the student's start version (so the child inherits its masks), not the teacher. */
+  fromStudentStart: boolean;
   studentName: string;
   teacherName: string;
   settingsLink: string;
@@ -25,6 +27,7 @@ export function recordDistillOrigin(teacher: TeacherSource, studentName: string,
   useDistillOrigin.setState({
     origin: {
       parentId: student?.id ?? teacherVersion,
+      fromStudentStart: !!student,
       studentName: student?.name ?? studentName,
       teacherName: listing?.versions.find((x) => x.id === teacherVersion)?.name ?? teacherName,
       settingsLink: labLink(distillationLab.id, distillationSettings),

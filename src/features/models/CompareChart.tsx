@@ -29,7 +29,7 @@ export function CompareChart({ rows, axis, onAxis, targetName }: { rows: Version
       </div>
       <div ref={ref} role="img" aria-label={`Test accuracy against ${xLabel} for ${placed.length} versions; Pareto front: ${front.map((p) => p.name).join(', ') || 'none'}`}>
         {width > 0 && (
-          <ComposedChart width={width} height={300} margin={{ top: 16, right: 24, bottom: 24, left: 8 }}>
+          <ComposedChart width={width} height={300} margin={{ top: 16, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="cost" name={xLabel} domain={['auto', 'auto']} tick={{ fontSize: 14 }} label={{ value: xLabel, position: 'insideBottom', offset: -12, fontSize: 14 }} />
             <YAxis type="number" dataKey="accuracy" name="Test accuracy (%)" domain={['auto', 'auto']} tick={{ fontSize: 14 }} width={56} unit=" %" />

@@ -1,59 +1,88 @@
 /**
- * Accuracy vs cost of every candidate: one colour per run's strategy, rejected candidates greyed on
+ * Accuracy vs cost of every candidate: one colour and shape per run, rejected candidates greyed on
  * the bottom edge (they were never trained), the Pareto front as a green line, the budget as a
- * dashed vertical line. Clicking a point selects it.
+ * dashed vertical line. Clicking a point selects it; hovering names it.
  *
- * Built for live data (a new point every second or so): the points are memoised on (runs, axis,
- * budget), every other prop recharts sees keeps its identity between renders (recharts 3 re-registers
- * a series or axis whose props change, which multiplies the cost of a redraw), and the width is
- * measured once per resize instead of by ResponsiveContainer on every update. The axes show exactly
- * the ticks chosen here (interval 0), which also spares recharts measuring every tick label in the
- * DOM (a forced layout of the whole page) on each update.
+ * Drawn on a canvas, not as recharts SVG (issue 18): with a point arriving every second or so, the
+ * SVG chart re-rendered and re-laid-out every symbol, a 50–70 ms main-thread task per candidate on a
+ * 40-candidate search; a canvas redraw of the same picture takes well under a millisecond. The
+ * canvas is an image (role="img") whose name summarises the plot; the candidate table below it is
+ * the full accessible alternative (every point as a row, selectable by keyboard), so the canvas is
+ * not a tab stop. `data-points` counts what is drawn (tests read it).
  */
-import { memo, useCallback, useMemo, useRef } from 'react';
-import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useWidth } from '../../components/charts/use-width';
-import type { CandidateRecord } from '../../core/techniques/nas/search';
 import type { NasRun } from '../../store/nas';
-import { chartPoint, COST_AXES, scatterModel, STRATEGY_COLORS, type ChartPoint, type CostAxis } from './view-model';
+import { COST_AXES, scatterModel, STRATEGY_COLORS, type ChartPoint, type CostAxis } from './view-model';
 
-const SHAPES = ['circle', 'triangle', 'square', 'diamond', 'star', 'wye'] as const;
-const AXIS_FONT = { fontSize: 14 };
+const SHAPES = ['circle', 'triangle', 'square', 'diamond'] as const;
+type Shape = (typeof SHAPES)[number] | 'cross';
 const HEIGHT = 330;
-const MARGIN = { top: 8, right: 18, bottom: 22, left: 4 };
-const GRID_DASH = '3 3';
-const CURSOR = { strokeDasharray: '3 3' };
-const BUDGET_LABEL = { value: 'budget', position: 'insideTopRight', fontSize: 13 } as const;
+const PAD = { top: 10, right: 18, bottom: 44, left: 68 };
 const FRONT_COLOR = '#1a7f37';
 const REJECTED_COLOR = '#9aa3ad';
-const FRONT_LINE = { stroke: FRONT_COLOR, strokeWidth: 2.5 };
-/** Keeps the previous array when the points are the same, so recharts does not re-register the series. */
-function useSamePoints(points: ChartPoint[]): ChartPoint[] {
-  const prev = useRef(points);
-  const id = (ps: ChartPoint[]) => ps.map((p) => `${p.run}:${p.index}:${p.x}:${p.y}`).join(',');
-  if (prev.current !== points && id(prev.current) !== id(points)) prev.current = points;
-  return prev.current;
-}
-const xTickFormat = (v: number) => String(Number(v.toPrecision(2)));
-const noShape = () => <g />;
-const selectedShape = (p: { cx?: number; cy?: number }) => <circle cx={p.cx} cy={p.cy} r={10} fill="none" stroke="#111" strokeWidth={3} />;
-
-/** One legend entry as a small SVG: the series' symbol, or a line for the Pareto front. */
-function LegendKey({ color, shape }: { color: string; shape: (typeof SHAPES)[number] | 'cross' | 'line' }) {
-  return (
-    <svg width="22" height="14" aria-hidden="true">
-      {shape === 'line' ? (
-        <line x1="1" y1="7" x2="21" y2="7" stroke={color} strokeWidth="3" />
-      ) : (
-        <Symbols cx={11} cy={7} type={shape} size={64} fill={color} />
-      )}
-    </svg>
-  );
-}
+const HIT_RADIUS = 12;
 
 export interface ChartSelection {
   run: number;
   index: number;
+}
+
+interface Placed extends ChartPoint {
+  px: number;
+  py: number;
+}
+
+/** One stroked segment. */
+function line(g: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number) {
+  g.beginPath();
+  g.moveTo(x0, y0);
+  g.lineTo(x1, y1);
+  g.stroke();
+}
+
+/** A closed filled polygon through [x, y] pairs. */
+function polygon(g: CanvasRenderingContext2D, pts: [number, number][]) {
+  pts.forEach(([x, y], i) => (i ? g.lineTo(x, y) : g.moveTo(x, y)));
+  g.closePath();
+}
+
+function drawShape(g: CanvasRenderingContext2D, shape: Shape, x: number, y: number, color: string) {
+  const r = 5;
+  g.fillStyle = color;
+  g.strokeStyle = color;
+  g.beginPath();
+  if (shape === 'circle') g.arc(x, y, r, 0, 2 * Math.PI);
+  else if (shape === 'square') g.rect(x - r, y - r, 2 * r, 2 * r);
+  else if (shape === 'triangle') polygon(g, [[x, y - r - 1], [x + r + 1, y + r], [x - r - 1, y + r]]);
+  else if (shape === 'diamond') polygon(g, [[x, y - r - 1], [x + r + 1, y], [x, y + r + 1], [x - r - 1, y]]);
+  else {
+    g.lineWidth = 2.5;
+    line(g, x - r, y - r, x + r, y + r);
+    line(g, x + r, y - r, x - r, y + r);
+    return;
+  }
+  g.fill();
+}
+
+function LegendKey({ color, shape }: { color: string; shape: Shape | 'line' }) {
+  return (
+    <svg width="22" height="14" aria-hidden="true">
+      {shape === 'line' ? (
+        <line x1="1" y1="7" x2="21" y2="7" stroke={color} strokeWidth="3" />
+      ) : shape === 'cross' ? (
+        <path d="M6 2 L16 12 M16 2 L6 12" stroke={color} strokeWidth="2.5" />
+      ) : shape === 'circle' ? (
+        <circle cx="11" cy="7" r="5" fill={color} />
+      ) : shape === 'square' ? (
+        <rect x="6" y="2" width="10" height="10" fill={color} />
+      ) : shape === 'triangle' ? (
+        <path d="M11 1 L17 13 L5 13 Z" fill={color} />
+      ) : (
+        <path d="M11 0 L18 7 L11 14 L4 7 Z" fill={color} />
+      )}
+    </svg>
+  );
 }
 
 export const CandidateChart = memo(function CandidateChart(props: {
@@ -65,59 +94,113 @@ export const CandidateChart = memo(function CandidateChart(props: {
 }) {
   const { runs, axis, budget, selected, onSelect } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<Placed | null>(null);
   const meta = COST_AXES.find((a) => a.value === axis)!;
   const m = useMemo(() => scatterModel(runs, axis, budget), [runs, axis, budget]);
-  const rejected = useSamePoints(m.rejected);
-  const pareto = useSamePoints(m.pareto);
-  const hasRejected = rejected.length > 0;
-  // A run that got no new record keeps its points array, so recharts leaves its series alone.
-  const pointsCache = useRef(new WeakMap<readonly CandidateRecord[], { axis: CostAxis; yMin: number; points: ChartPoint[] }>());
-  const trainedByRun = useMemo(
-    () =>
-      runs.map((run, i) => {
-        const hit = pointsCache.current.get(run.records);
-        if (hit && hit.axis === axis && hit.yMin === m.yMin) return hit.points;
-        pointsCache.current.set(run.records, { axis, yMin: m.yMin, points: m.trainedByRun[i] });
-        return m.trainedByRun[i];
-      }),
-    [runs, axis, m],
-  );
-  const selRecord = selected ? runs.find((r) => r.id === selected.run)?.records[selected.index] : undefined;
-  const selData = useMemo(
-    () => (selected && selRecord ? [chartPoint(selected.run, selRecord, axis, m.yMin)] : null),
-    [selected, selRecord, axis, m.yMin],
-  );
-  const click = useCallback(
-    (d: unknown) => {
-      const p = ((d as { payload?: ChartPoint })?.payload ?? d) as ChartPoint | undefined;
-      if (p && typeof p.run === 'number') onSelect({ run: p.run, index: p.index });
-    },
-    [onSelect],
-  );
-  const xLabel = useMemo(() => ({ value: `${meta.label} (${meta.unit})`, position: 'insideBottom', offset: -12, fontSize: 14 }) as const, [meta]);
-  const yTickFormat = useCallback((v: number) => (v === m.yMin && hasRejected ? 'rejected' : `${v} %`), [m.yMin, hasRejected]);
-  const yDomain = useMemo(() => [m.yMin, 100], [m.yMin]);
-  const tooltip = useCallback(
-    ({ payload }: { payload?: readonly { payload?: unknown }[] }) => {
-      const p = payload?.[0]?.payload as ChartPoint | undefined;
-      if (!p) return null;
-      return (
-        <div className="nas-tooltip">
-          <strong>{p.key}</strong>
-          <div>{p.rejected ? 'rejected by the budget' : `accuracy ${p.y.toFixed(1)} %`}</div>
-          <div>
-            {meta.label} {p.x.toPrecision(3)} {meta.unit}
-          </div>
-        </div>
-      );
-    },
-    [meta],
-  );
+
+  // Pixel scales: log x over the model's domain, linear y from yMin to 100 %.
+  const scale = useMemo(() => {
+    const [x0, x1] = m.xDomain.map(Math.log10);
+    const plotW = Math.max(1, width - PAD.left - PAD.right);
+    const plotH = HEIGHT - PAD.top - PAD.bottom;
+    const sx = (v: number) => PAD.left + ((Math.log10(Math.max(v, 1e-9)) - x0) / (x1 - x0 || 1)) * plotW;
+    const sy = (v: number) => PAD.top + (1 - (v - m.yMin) / (100 - m.yMin || 1)) * plotH;
+    return { sx, sy, plotW, plotH };
+  }, [m, width]);
+  const placed = useMemo(() => {
+    const place = (p: ChartPoint): Placed => ({ ...p, px: scale.sx(p.x), py: scale.sy(p.y) });
+    return { rejected: m.rejected.map(place), byRun: m.trainedByRun.map((ps) => ps.map(place)), pareto: m.pareto.map(place) };
+  }, [m, scale]);
+  const all = useMemo(() => [...placed.rejected, ...placed.byRun.flat()], [placed]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const g = canvas?.getContext('2d');
+    if (!canvas || !g || width <= 0) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(HEIGHT * dpr);
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, width, HEIGHT);
+    const { sx, sy, plotW, plotH } = scale;
+    // Grid and tick labels.
+    g.font = '14px system-ui, sans-serif';
+    g.lineWidth = 1;
+    g.strokeStyle = '#d0d4da';
+    g.fillStyle = '#333';
+    g.setLineDash([3, 3]);
+    g.textAlign = 'right';
+    g.textBaseline = 'middle';
+    for (const t of m.yTicks) {
+      const y = sy(t);
+      line(g, PAD.left, y, PAD.left + plotW, y);
+      g.fillText(t === m.yMin && placed.rejected.length ? 'rejected' : `${t} %`, PAD.left - 6, y);
+    }
+    g.textAlign = 'center';
+    g.textBaseline = 'top';
+    for (const t of m.xTicks) {
+      const x = sx(t);
+      line(g, x, PAD.top, x, PAD.top + plotH);
+      g.fillText(String(Number(t.toPrecision(2))), x, PAD.top + plotH + 6);
+    }
+    g.fillText(`${meta.label} (${meta.unit})`, PAD.left + plotW / 2, PAD.top + plotH + 24);
+    if (budget > 0) {
+      g.strokeStyle = '#c62828';
+      g.setLineDash([6, 4]);
+      const x = sx(budget);
+      line(g, x, PAD.top, x, PAD.top + plotH);
+      g.fillStyle = '#c62828';
+      g.textAlign = 'right';
+      g.fillText('budget', x - 4, PAD.top + 2);
+    }
+    g.setLineDash([]);
+    if (placed.pareto.length > 1) {
+      g.strokeStyle = FRONT_COLOR;
+      g.lineWidth = 2.5;
+      g.beginPath();
+      placed.pareto.forEach((p, i) => (i ? g.lineTo(p.px, p.py) : g.moveTo(p.px, p.py)));
+      g.stroke();
+    }
+    for (const p of placed.rejected) drawShape(g, 'cross', p.px, p.py, REJECTED_COLOR);
+    runs.forEach((run, i) => {
+      for (const p of placed.byRun[i] ?? []) drawShape(g, SHAPES[i % SHAPES.length], p.px, p.py, STRATEGY_COLORS[run.strategy]);
+    });
+    const sel = selected && all.find((p) => p.run === selected.run && p.index === selected.index);
+    if (sel) {
+      g.strokeStyle = '#111';
+      g.lineWidth = 3;
+      g.beginPath();
+      g.arc(sel.px, sel.py, 10, 0, 2 * Math.PI);
+      g.stroke();
+    }
+  }, [width, scale, m, placed, all, runs, selected, budget, meta]);
+
+  const nearest = (e: React.MouseEvent<HTMLCanvasElement>): Placed | null => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    let best: Placed | null = null;
+    let bestD = HIT_RADIUS ** 2;
+    for (const p of all) {
+      const d = (p.px - x) ** 2 + (p.py - y) ** 2;
+      if (d <= bestD) {
+        best = p;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+  const trainedCount = placed.byRun.reduce((a, ps) => a + ps.length, 0);
+  const top = placed.byRun.flat().reduce<Placed | null>((b, p) => (!b || p.y > b.y ? p : b), null);
+  const summary =
+    `Scatter of ${trainedCount} trained and ${placed.rejected.length} rejected candidates, test accuracy vs ${meta.label.toLowerCase()}` +
+    (top ? `; best ${top.key} at ${top.y.toFixed(1)} % and ${top.x.toPrecision(3)} ${meta.unit}` : '') +
+    `; ${placed.pareto.length} on the Pareto front. The candidate table lists every point.`;
   return (
     <figure className="chart nas-chart">
       <figcaption>
         <span>Test accuracy vs {meta.label.toLowerCase()} ({meta.unit}, log scale) — click a point to inspect it</span>
-        {/* Plain HTML legend: recharts' own Legend re-derives its payload from every series on each update. */}
         <span className="chart-legend nas-legend" aria-hidden="true">
           {runs.map((run, i) => (
             <span key={run.id} className="chart-legend-item">
@@ -125,13 +208,13 @@ export const CandidateChart = memo(function CandidateChart(props: {
               {run.strategy} #{run.id}
             </span>
           ))}
-          {hasRejected && (
+          {placed.rejected.length > 0 && (
             <span className="chart-legend-item">
               <LegendKey color={REJECTED_COLOR} shape="cross" />
               rejected (over budget)
             </span>
           )}
-          {pareto.length > 1 && (
+          {placed.pareto.length > 1 && (
             <span className="chart-legend-item">
               <LegendKey color={FRONT_COLOR} shape="line" />
               Pareto front
@@ -139,42 +222,31 @@ export const CandidateChart = memo(function CandidateChart(props: {
           )}
         </span>
       </figcaption>
-      <div ref={ref} style={{ height: HEIGHT }}>
-        {width > 0 && (
-          <ScatterChart width={width} height={HEIGHT} margin={MARGIN} accessibilityLayer>
-            <CartesianGrid strokeDasharray={GRID_DASH} stroke="#d0d4da" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              scale="log"
-              domain={m.xDomain}
-              ticks={m.xTicks}
-              tick={AXIS_FONT}
-              tickFormatter={xTickFormat}
-              interval={0}
-              label={xLabel}
-              allowDataOverflow={false}
-            />
-            <YAxis type="number" dataKey="y" domain={yDomain} ticks={m.yTicks} tick={AXIS_FONT} width={64} tickFormatter={yTickFormat} interval={0} />
-            <Tooltip isAnimationActive={false} cursor={CURSOR} content={tooltip} />
-            {budget > 0 && <ReferenceLine x={budget} stroke="#c62828" strokeDasharray="6 4" label={BUDGET_LABEL} />}
-            {hasRejected && <Scatter name="rejected (over budget)" data={rejected} fill={REJECTED_COLOR} shape="cross" isAnimationActive={false} onClick={click} />}
-            {runs.map((run, i) => (
-              <Scatter
-                key={run.id}
-                name={`${run.strategy} #${run.id}`}
-                data={trainedByRun[i]}
-                fill={STRATEGY_COLORS[run.strategy]}
-                shape={SHAPES[i % SHAPES.length]}
-                isAnimationActive={false}
-                onClick={click}
-              />
-            ))}
-            {pareto.length > 1 && (
-              <Scatter name="Pareto front" data={pareto} fill={FRONT_COLOR} line={FRONT_LINE} shape={noShape} isAnimationActive={false} legendType="line" />
-            )}
-            {selData && <Scatter name="selected" data={selData} shape={selectedShape} isAnimationActive={false} legendType="none" />}
-          </ScatterChart>
+      <div ref={ref} style={{ height: HEIGHT, position: 'relative' }}>
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={summary}
+          data-points={all.length}
+          style={{ width: '100%', height: HEIGHT, display: 'block', cursor: hover ? 'pointer' : 'default' }}
+          onMouseMove={(e) => {
+            const p = nearest(e);
+            setHover((h) => (h?.run === p?.run && h?.index === p?.index ? h : p));
+          }}
+          onMouseLeave={() => setHover(null)}
+          onClick={(e) => {
+            const p = nearest(e);
+            if (p) onSelect({ run: p.run, index: p.index });
+          }}
+        />
+        {hover && (
+          <div className="nas-tooltip" style={{ position: 'absolute', left: Math.min(hover.px + 12, Math.max(0, width - 180)), top: Math.max(0, hover.py - 60), pointerEvents: 'none' }} aria-hidden="true">
+            <strong>{hover.key}</strong>
+            <div>{hover.rejected ? 'rejected by the budget' : `accuracy ${hover.y.toFixed(1)} %`}</div>
+            <div>
+              {meta.label} {hover.x.toPrecision(3)} {meta.unit}
+            </div>
+          </div>
         )}
       </div>
     </figure>

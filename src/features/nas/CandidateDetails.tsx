@@ -1,5 +1,5 @@
 /** The selected candidate: its block diagram, its numbers, and "Use this model". */
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { NumberField } from '../../components/controls';
 import { Output, count, percent } from '../../components/Output';
 import type { CandidateRecord } from '../../core/techniques/nas/search';
@@ -30,10 +30,18 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
   const mine = adopt?.key === record.key ? adopt : null;
   const trained = record.status === 'trained';
   const description = useMemo(() => describe(record.genotype), [record.genotype]);
+  // A rejected candidate was never trained: "Use this model" asks first (the run is from scratch, on
+  // an architecture the search judged outside the budget), instead of starting minutes of training.
+  const [confirmFor, setConfirmFor] = useState<string | null>(null);
+  const confirming = confirmFor === record.key;
+  const start = () => {
+    setConfirmFor(null);
+    void adoptCandidate(record, seed, v.nasFinalEpochs);
+  };
   return (
     <section className="panel nas-details" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Candidate {record.key} <small>({strategy} #{runId}, {record.origin})</small>
+        Candidate {record.key} <small>({strategy} #{runId}, {record.origin}{trained ? '' : '; rejected, not trained'})</small>
       </h2>
       <p className="nas-describe">{description}</p>
       <Diagram genotype={record.genotype} />
@@ -49,7 +57,7 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
       {!trained && <p className="nas-rejected">Rejected before training: {record.reasons.join('; ')}.</p>}
       <div className="nas-adopt">
         <NumberField label="Final epochs" field={nasSettings.fields.nasFinalEpochs} value={v.nasFinalEpochs} onChange={(nasFinalEpochs) => update({ nasFinalEpochs })} disabled={busy} />
-        <button type="button" className="button button-primary" disabled={busy} onClick={() => void adoptCandidate(record, seed, v.nasFinalEpochs)}>
+        <button type="button" className="button button-primary" disabled={busy} onClick={() => (trained ? start() : setConfirmFor(record.key))}>
           Use this model
         </button>
         <p className="field-hint">
@@ -57,6 +65,20 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
           (starting from its proxy weights when this search trained it) and saves it as the baseline the other labs start from.
         </p>
       </div>
+      {confirming && (
+        <div className="nas-confirm" role="alertdialog" aria-label="Train a rejected candidate?" aria-describedby={`${headingId}-why`}>
+          <p id={`${headingId}-why`}>
+            This candidate was rejected before training ({record.reasons.join('; ')}), so it has no accuracy yet. Using it trains it from scratch for{' '}
+            {v.nasFinalEpochs} epoch{v.nasFinalEpochs === 1 ? '' : 's'} on 8,000 digits and replaces your baseline. Train it anyway?
+          </p>
+          <button type="button" className="button" onClick={start} disabled={busy}>
+            Train it anyway
+          </button>{' '}
+          <button type="button" className="button" onClick={() => setConfirmFor(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
       {mine && (
         <p className="nas-adopt-status" role="status" aria-label="Use this model status">
           {mine.phase === 'preparing' && 'Preparing the model…'}

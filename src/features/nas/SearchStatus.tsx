@@ -2,7 +2,7 @@
  * One line saying what the search is doing. It alone subscribes to the per-candidate training
  * progress (up to 10 updates/s), so the charts and the table re-render only when a candidate finishes.
  */
-import { useNasStore } from '../../store/nas';
+import { MAX_RUNS, useNasStore } from '../../store/nas';
 
 const STOP_TEXT = {
   budget: 'finished its candidate budget',
@@ -15,6 +15,7 @@ const STOP_TEXT = {
 export function SearchStatus() {
   const latest = useNasStore((s) => s.runs[s.runs.length - 1]);
   const training = useNasStore((s) => s.training);
+  const dropped = useNasStore((s) => s.droppedRuns);
   let text: string;
   if (!latest) text = 'No search yet: set the budget and press Search.';
   else if (latest.running) {
@@ -22,5 +23,6 @@ export function SearchStatus() {
     text = `Searching (${latest.label})${training ? `: training candidate ${n + 1}, ${training.key}, ${Math.round(training.fraction * 100)} %` : '…'}`;
   } else if (latest.error) text = `The search failed: ${latest.error}`;
   else text = `The ${latest.strategy} search ${STOP_TEXT[latest.stopReason ?? 'budget']} after ${((latest.elapsedMs ?? 0) / 1000).toFixed(1)} s.`;
+  if (dropped > 0) text += ` ${dropped} older run${dropped === 1 ? ' was' : 's were'} dropped (the last ${MAX_RUNS} are kept).`;
   return <p className="nas-status">{text}</p>;
 }

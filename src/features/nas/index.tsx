@@ -4,6 +4,7 @@
  */
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { JobStatus, useJob } from '../../components/jobs';
+import { useFocusAfterJob } from '../../components/use-result-focus';
 import { nasLab } from './lab';
 import { LineChart } from '../../components/charts/LineChart';
 import { SelectField } from '../../components/controls';
@@ -37,6 +38,7 @@ export default function NasPage() {
   const busy = useJob(nasLab).running;
   const baseline = useBaseline((s) => s.baseline);
   const [axis, setAxis] = useState<CostAxis>('latency');
+  const resultsRef = useFocusAfterJob<HTMLHeadingElement>(nasLab, ['The search', 'Comparing strategies']);
 
   // Everything derived from the runs is memoised: the page re-renders once per candidate record,
   // and only what that record changes should be recomputed and redrawn.
@@ -96,6 +98,7 @@ export default function NasPage() {
       <Space v={v} update={update} busy={busy} />
 
       <section className="panel nas-results" aria-label="Search results">
+        <h2 ref={resultsRef} tabIndex={-1}>Search results</h2>
         <div className="nas-status-row">
           <SearchStatus />
           {runs.length > 0 && (

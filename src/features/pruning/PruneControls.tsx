@@ -44,6 +44,7 @@ export function PruneControls() {
               { value: 'none', label: 'None (raw scores)' },
               { value: 'l2', label: 'Per-layer L2' },
               { value: 'macs', label: 'Per-layer L2, per MAC saved' },
+              { value: 'latency', label: 'Per-layer L2, per latency saved (device target)' },
             ]} />
         )}
         <SelectField label="Criterion" value={v.prCriterion} onChange={(x) => update({ prCriterion: x })} options={CRITERION_OPTIONS} />
@@ -59,7 +60,10 @@ export function PruneControls() {
           options={LEARNING_RATES.map((o) => ({ value: o, label: o }))} />
         <NumberField label="Seed" field={f.prSeed} value={v.prSeed} onChange={(x) => update({ prSeed: x })} />
         {v.prWhen === 'during' && (
-          <NumberField label="Schedule span" field={f.prSpan} value={v.prSpan} onChange={(x) => update({ prSpan: x })} />
+          <>
+            <NumberField label="Schedule start" field={f.prStart} value={v.prStart} onChange={(x) => update({ prStart: x })} />
+            <NumberField label="Schedule span" field={f.prSpan} value={v.prSpan} onChange={(x) => update({ prSpan: x })} />
+          </>
         )}
       </div>
       <p className="field-hint prune-when-hint">
@@ -70,7 +74,7 @@ export function PruneControls() {
           'This criterion scores units: each weight carries its unit\'s score, so whole units\' weights go first. '}
         {v.prWhen === 'after' && 'Fine-tune epochs train the pruned model with its masks held fixed.'}
         {v.prWhen === 'before' && 'The masks are chosen on a fresh initialisation; "Fine-tune epochs" is how long the sparse network then trains.'}
-        {v.prWhen === 'during' && `Starting from the baseline, sparsity rises from 0 to the target over the first ${v.prSpan} % ("Schedule span") of the training steps of "Fine-tune epochs" (cubic schedule); masks are recomputed 10 times and re-applied after every step.`}
+        {v.prWhen === 'during' && `Starting from the baseline, sparsity stays 0 for the first ${v.prStart} % ("Schedule start") of the training steps of "Fine-tune epochs", then rises to the target over the next ${v.prSpan} % ("Schedule span", capped at the last step; cubic schedule); masks are recomputed 10 times and re-applied after every step.`}
       </p>
       {info && (
         <fieldset className="prune-layers">

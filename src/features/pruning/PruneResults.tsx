@@ -12,11 +12,14 @@ import type { PruneReport } from '../../worker/protocol/pruning';
 import { MaskHeatmap } from './MaskHeatmap';
 import { analyzeSpec } from '../../core/model/analyze';
 import { WeightHistogram } from './WeightHistogram';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { pruningLab } from './lab';
 
 export function PruneResults() {
   const info = usePruning((s) => s.info);
   const report = usePruning((s) => s.report);
   const label = usePruning((s) => s.reportLabel);
+  const headingRef = useFocusAfterJob<HTMLHeadingElement>(pruningLab, ['Pruning']);
   if (!info) return null;
   const structured = report?.masks.some((m) => m.units) ?? false;
   const sparsity = report ? (structured ? report.sparsity.units : report.sparsity.weights) : null;
@@ -26,7 +29,7 @@ export function PruneResults() {
   const macsAfter = report ? new Map(analyzeSpec(report.spec).layers.map((l) => [l.name, l.macs])) : null;
   return (
     <section className="panel prune-results" aria-label="Pruning results">
-      <h2>Result{label ? `: ${label}` : ''}</h2>
+      <h2 ref={headingRef} tabIndex={-1}>Result{label ? `: ${label}` : ''}</h2>
       <div className="outputs">
         <Output label="Sparsity" title={structured ? 'of units (neurons/filters) in the pruned layers' : 'of weights in the pruned layers'}>
           {report ? percent(sparsity) : '–'}

@@ -116,7 +116,8 @@ export function DuelPanel() {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Criteria duel</h2>
       <p className="field-hint">
-        Two criteria prune the baseline to the same {v.prTarget} % ({v.prGranularity}, {v.prScope}, one shot, no fine-tuning).
+        Two criteria prune the baseline to the same {v.prTarget} % ({v.prGranularity}, {v.prScope}, one shot), then each is fine-tuned for{' '}
+        {v.prFineTune} epoch{v.prFineTune === 1 ? '' : 's'} ("Fine-tune epochs" above; same seed, masks held{v.prFineTune === 0 ? '; 0 = no fine-tuning' : ''}).
         Jaccard overlap of what they prune: |P₁ ∩ P₂| / |P₁ ∪ P₂|.
       </p>
       <div className="prune-duel-fields">
@@ -130,6 +131,12 @@ export function DuelPanel() {
         <div className="outputs">
           <Output label={`Accuracy (${duel.a.criterion})`} size="small">{percent(duel.a.accuracy, 2)}</Output>
           <Output label={`Accuracy (${duel.b.criterion})`} size="small">{percent(duel.b.accuracy, 2)}</Output>
+          {!Number.isNaN(duel.a.accuracyFineTuned) && (
+            <>
+              <Output label={`Fine-tuned accuracy (${duel.a.criterion})`} size="small">{percent(duel.a.accuracyFineTuned, 2)}</Output>
+              <Output label={`Fine-tuned accuracy (${duel.b.criterion})`} size="small">{percent(duel.b.accuracyFineTuned, 2)}</Output>
+            </>
+          )}
           <Output label="Mask overlap (Jaccard)" size="small">{duel.jaccard.toFixed(3)}</Output>
         </div>
       )}

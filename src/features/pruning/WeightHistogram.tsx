@@ -1,8 +1,11 @@
 /** Kernel weight histograms before and after pruning (exact zeros counted apart, as a number). */
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../core/techniques/pruning/histogram';
+import { useChartFont } from '../../components/presenter/chart-font';
 
 export function WeightHistogram({ before, after }: { before: Histogram; after: Histogram | null }) {
+  // Presenter mode: ≥ 18 px ticks, and a y axis wide enough for them (scale).
+  const { fontSize, scale } = useChartFont(13);
   const data = before.counts.map((c, i) => ({
     w: Number((before.min + (i + 0.5) * before.width).toFixed(3)),
     baseline: c,
@@ -14,11 +17,11 @@ export function WeightHistogram({ before, after }: { before: Histogram; after: H
         Kernel weights: baseline vs pruned (non-zero weights; exactly zero: baseline {before.zeros.toLocaleString('en-US')}
         {after ? `, pruned ${after.zeros.toLocaleString('en-US')}` : ''})
       </figcaption>
-      <ResponsiveContainer width="100%" height={200}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} barGap={0} accessibilityLayer>
+      <ResponsiveContainer width="100%" height={Math.round(200 * Math.sqrt(scale))}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} barGap={0} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-          <XAxis dataKey="w" tick={{ fontSize: 13 }} interval={7} />
-          <YAxis tick={{ fontSize: 13 }} width={52} />
+          <XAxis dataKey="w" tick={{ fontSize }} interval={7} />
+          <YAxis tick={{ fontSize }} width={Math.round(52 * scale)} />
           <Tooltip />
           <Legend />
           <Bar dataKey="baseline" name="baseline" fill="#9db3d3" isAnimationActive={false} />

@@ -8,6 +8,8 @@ import { runJob, stopJob, type JobHandle } from '../../store/jobs';
 import { whenEngineReady } from '../../store/engine-boot';
 import { errorText, pushNotice } from '../../store/notices';
 import { addSensitivityRow, patchPruning, usePruning, type PruningSettingsValues } from '../../store/pruning';
+import { useSettingsStore } from '../../store/use-lab-settings';
+import { scheduleFractions } from '../../core/techniques/pruning/schedule';
 import { getEngine, proxy } from '../../worker/client';
 import type { TrainEvent } from '../../worker/protocol';
 import { pruningLab } from './lab';
@@ -36,7 +38,9 @@ export function configOf(v: PruningSettingsValues, target = v.prTarget / 100): P
   const overrides = Object.fromEntries(
     Object.entries(v.prOverrides).filter(([k]) => layers.includes(k)).map(([k, p]) => [k, p / 100]),
   );
-  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides, normalise: v.prNormalise };
+  // 'latency' uses the device panel's target, as the panel shows it.
+  const costTarget = useSettingsStore.getState().values.device?.target as string | undefined;
+  return { granularity: v.prGranularity, scope: v.prScope, criterion: v.prCriterion, target, layers, overrides, normalise: v.prNormalise, costTarget };
 }
 
 function requestOf(v: PruningSettingsValues): PruneRequest {
@@ -44,7 +48,7 @@ function requestOf(v: PruningSettingsValues): PruneRequest {
     config: configOf(v),
     when: v.prWhen,
     training: { epochs: v.prFineTune, batchSize: 64, learningRate: Number(v.prLearningRate), optimizer: 'adam', seed: v.prSeed },
-    schedule: { begin: 0, end: v.prSpan / 100 },
+    schedule: scheduleFractions(v.prStart, v.prSpan),
   };
 }
 
@@ -123,7 +127,9 @@ export function runSensitivity(v: PruningSettingsValues): Promise<void> {
 
 export function runDuel(v: PruningSettingsValues): Promise<void> {
   const config = configOf(v);
-  return job('The criteria duel', () => pruningEngine().duel({ config, criteria: [v.prDuelA, v.prDuelB] }), (duel) => patchPruning({ duel }));
+  // Both sides fine-tune for the page's "Fine-tune epochs" (same seed, masks held), as the sweep does.
+  const { training } = requestOf(v);
+  return job('The criteria duel', () => pruningEngine().duel({ config, criteria: [v.prDuelA, v.prDuelB], training }), (duel) => patchPruning({ duel }));
 }
 
 /** Local per-layer targets from a scan: the highest level that costs at most `budget` accuracy. */

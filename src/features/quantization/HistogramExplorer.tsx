@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useJob } from '../../components/jobs';
 import { quantizationLab } from './lab';
 import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useChartFont } from '../../components/presenter/chart-font';
 import { Output, percent } from '../../components/Output';
 import { SelectField } from '../../components/controls';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -29,6 +30,9 @@ export function HistogramExplorer() {
   const [channel, setChannel] = useState('all');
   const [values, setValues] = useState<Float32Array | null>(null);
   const [clip, setClip] = useState<[number, number] | null>(null);
+  // Presenter mode: ≥ 18 px chart text and a y axis wide enough for it (the clip handles follow its width).
+  const { fontSize, scale } = useChartFont(13);
+  const yWidth = Math.round(56 * scale);
 
   const options = useMemo(() => {
     const w = (info?.layers ?? []).map((l) => ({ value: `weights:${l.name}`, label: `weights · ${l.name}` }));
@@ -126,21 +130,21 @@ export function HistogramExplorer() {
             </figcaption>
             <div className="quant-hist-plot">
             <ResponsiveContainer width="100%" height={240}>
-              <ComposedChart data={view.bins} margin={{ top: 8, right: 16, bottom: 18, left: 4 }} barGap={0} barCategoryGap={0}>
+              <ComposedChart data={view.bins} margin={{ top: 8, right: 16, bottom: 18, left: 4 }} barGap={0} barCategoryGap={0} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-                <XAxis dataKey="x" type="number" domain={view.domain} tick={{ fontSize: 13 }} tickFormatter={fmt}
-                  label={{ value: 'real value', position: 'insideBottom', offset: -10, fontSize: 13 }} allowDataOverflow />
-                <YAxis tick={{ fontSize: 13 }} width={56} scale="sqrt" />
+                <XAxis dataKey="x" type="number" domain={view.domain} tick={{ fontSize }} tickFormatter={fmt}
+                  label={{ value: 'real value', position: 'insideBottom', offset: -10, fontSize }} allowDataOverflow />
+                <YAxis tick={{ fontSize }} width={yWidth} scale="sqrt" />
                 <Tooltip isAnimationActive={false} labelFormatter={(x) => `value ≈ ${fmt(Number(x))}`} />
                 <Legend verticalAlign="top" height={24} />
                 {view.levels?.map((l) => <ReferenceLine key={l} x={l} stroke="#b8bec8" strokeWidth={1} ifOverflow="hidden" />)}
                 <Bar dataKey="float" name="float values" fill="#8aa4c8" isAnimationActive={false} />
                 <Bar dataKey="quantized" name="after quantization" fill="#1f5fbf" isAnimationActive={false} />
-                <ReferenceLine x={clip[0]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize: 12, position: 'top' }} />
-                <ReferenceLine x={clip[1]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize: 12, position: 'top' }} />
+                <ReferenceLine x={clip[0]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize, position: 'top' }} />
+                <ReferenceLine x={clip[1]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize, position: 'top' }} />
               </ComposedChart>
             </ResponsiveContainer>
-            <ClipHandles domain={view.domain} clip={clip} onChange={(c) => setClip(c)} plotLeft={60} plotRight={16} plotTop={32} plotBottom={48} />
+            <ClipHandles domain={view.domain} clip={clip} onChange={(c) => setClip(c)} plotLeft={yWidth + 4} plotRight={16} plotTop={32} plotBottom={48} />
             </div>
           </figure>
           <div className="quant-clip">

@@ -23,7 +23,7 @@ export function LayerBitsField({ value, layers, onChange }: { value: Record<stri
           if (p && Object.keys(p).every((k) => layers.includes(k))) onChange(p);
         }} />
       <small id={hintId} className={invalid ? 'field-error' : 'field-hint'}>
-        {unknown.length ? `no layer named ${unknown.join(', ')}` : invalid ? `expected ${field.describe}` : 'weight bits of named layers (PTQ); the others use "Weight bits"'}
+        {unknown.length ? `no layer named ${unknown.join(', ')}` : invalid ? `expected ${field.describe}` : 'weight bits of named layers (PTQ and QAT); the others use "Weight bits"'}
       </small>
     </div>
   );

@@ -31,6 +31,7 @@ export function QuantControls() {
   const busy = job.blocked;
   const info = useQuantization((st) => st.info);
   const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
+  const mode16x8 = !floatFormat && v.qActivationBits === '16' && Number(v.qWeightBits) <= 8;
   return (
     <section className="panel" aria-label="Quantization settings">
       <h2>Quantize the baseline</h2>
@@ -38,8 +39,8 @@ export function QuantControls() {
         <SelectField label="Weight bits" value={v.qWeightBits} onChange={(x) => update({ qWeightBits: x })}
           options={opts(WEIGHT_FORMATS, (b) => (b === 'fp16' ? 'float16' : b === 'bf16' ? 'bfloat16' : `${b} bit`))} />
         <SelectField label="Activation bits" value={v.qActivationBits} onChange={(x) => update({ qActivationBits: x })}
-          options={opts(ACTIVATION_BITS, (b) => `${b} bit`)} disabled={floatFormat}
-          hint={floatFormat ? 'float16/bfloat16 weights run with float32 activations' : undefined} />
+          options={opts(ACTIVATION_BITS, (b) => (b === '16' ? '16 bit (16x8 with ≤ 8-bit weights)' : `${b} bit`))} disabled={floatFormat}
+          hint={floatFormat ? 'float16/bfloat16 weights run with float32 activations' : mode16x8 ? '16x8: int16 activations, symmetric (zero point 0), int64 bias and accumulator, as TFLite’s 16x8 mode' : undefined} />
         <SelectField label="Scheme" value={v.qScheme} onChange={(x) => update({ qScheme: x })} options={opts(SCHEMES)} />
         <SelectField label="Granularity" value={v.qGranularity} onChange={(x) => update({ qGranularity: x })} options={opts(GRANULARITIES)} />
         <SelectField label="Calibration" value={v.qCalibration} onChange={(x) => update({ qCalibration: x })} options={opts(CALIBRATIONS, (c) => CAL_LABELS[c])} />

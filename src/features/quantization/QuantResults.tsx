@@ -2,6 +2,9 @@
 import { Output, count, percent } from '../../components/Output';
 import { patchQuantization, shownReport, useQuantization } from '../../store/quantization';
 import type { QuantReport } from '../../worker/protocol/quantization';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { sizeText, SIZE_MEANING } from '../../core/devices/model-size';
+import { quantizationLab } from './lab';
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const db = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} dB` : '∞ dB (exact)');
@@ -23,10 +26,11 @@ export function QuantResults() {
   const s = useQuantization();
   const r = shownReport(s);
   const info = s.info;
+  const headingRef = useFocusAfterJob<HTMLHeadingElement>(quantizationLab, ['Quantizing', 'Quantization-aware training']);
   return (
     <section className="panel" aria-label="Quantization results">
       <div className="quant-results-head">
-        <h2>Results</h2>
+        <h2 ref={headingRef} tabIndex={-1}>Results</h2>
         {s.ptq && s.qat && (
           <div role="group" aria-label="Show results of" className="quant-toggle">
             {(['PTQ', 'QAT'] as const).map((m) => (
@@ -42,7 +46,7 @@ export function QuantResults() {
         <Output label="Float accuracy">{percent(info?.floatAccuracy, 2)}</Output>
         <Output label="Quantized accuracy">{percent(r?.quantAccuracy, 2)}</Output>
         <Output label="Integer-only accuracy">{r ? (r.integerAccuracy === null ? 'n/a' : percent(r.integerAccuracy, 2)) : '–'}</Output>
-        <Output label="Model size">{r ? kb(r.modelBytes) : info ? kb(info.floatBytes) : '–'}</Output>
+        <Output label="Model size" title={`weights only: ${SIZE_MEANING.weights}`}>{r ? sizeText(r.modelBytes, 'weights') : info ? sizeText(info.floatBytes, 'weights') : '–'}</Output>
         <Output label="SQNR">{r ? db(r.weightSqnrDb) : '–'}</Output>
       </div>
       {r && (

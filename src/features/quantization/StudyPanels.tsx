@@ -77,8 +77,8 @@ export function LedgerPanel() {
       <h2>Accuracy and size: fp32 / fp16 / int8 / int4</h2>
       <p className="muted">
         PTQ with the scheme, granularity and calibration above and 8-bit activations. int8 and int4 accuracies are from the integer-only path.
-        The device panel shows the same four variants: the NPU runs int8 only; int4 weights are stored packed (two per byte) but unpacked and
-        computed as int8, so they save flash, not time.
+        The device panel shows the same variants (and 16x8): int4 weights are stored packed (two per byte) and multiplied as int8, so they
+        always save flash; whether they save time depends on the target (the panel's notes under each variant say which engines run them).
       </p>
       <button type="button" className="button" disabled={busy} onClick={() => void computeLedger(v)}>
         Compute ledger

@@ -12,7 +12,7 @@ import { SaveQuantized } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
-import { useQuantization } from '../../store/quantization';
+import { quantizationSettings, useQuantization } from '../../store/quantization';
 import { prepareOnce } from './actions';
 import { quantizationLab } from './lab';
 import { HistogramExplorer } from './HistogramExplorer';
@@ -21,6 +21,7 @@ import { QuantResults } from './QuantResults';
 import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
 import { ClusterPanel } from './ClusterPanel';
+import { MixedPrecisionPanel } from './MixedPrecisionPanel';
 import './quantization.css';
 
 function useVariants(): ModelVariant[] {
@@ -34,6 +35,7 @@ function useVariants(): ModelVariant[] {
       { label: 'fp16', spec: s, deployment: { dtype: 'fp16' } },
       { label: 'int8', spec: s, deployment: { dtype: 'int8', perChannel: true } },
       { label: 'int4 (computed as int8)', spec: s, deployment: { dtype: 'int4', perChannel: true } },
+      { label: '16x8 (int16 activations)', spec: s, deployment: { dtype: 'int8', perChannel: true, activationBits: 16 } },
     ];
   }, [baseline, spec]);
 }
@@ -57,7 +59,7 @@ export default function QuantizationPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." />}
+      {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." settings={quantizationSettings} />}
       <StartFrom use="quantize" />
       <JobStatus lab={quantizationLab} />
       {error && <p className="field-error" role="alert">{error}</p>}
@@ -73,6 +75,7 @@ export default function QuantizationPage() {
             <SweepPanel />
             <LedgerPanel />
           </div>
+          <MixedPrecisionPanel />
           <ClusterPanel />
         </>
       )}

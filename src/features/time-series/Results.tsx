@@ -58,7 +58,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
       {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="ROC curve">
           <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
-          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={MARGIN}>
+          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={MARGIN} accessibilityLayer={false}>
             <CartesianGrid stroke="#e3e6ea" />
             <XAxis dataKey="fpr" type="number" domain={UNIT} tick={TICK} label={FPR_LABEL} />
             <YAxis type="number" domain={UNIT} tick={TICK} label={TPR_LABEL} />

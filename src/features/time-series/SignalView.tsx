@@ -78,7 +78,7 @@ const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: {
     <figure className="ts-class">
       <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
       {drawn ? (
-        <LineChart width={width} height={CARD_HEIGHT} data={data} margin={MARGIN}>
+        <LineChart width={width} height={CARD_HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="#e3e6ea" />
           <XAxis dataKey="t" type="number" domain={X_DOMAIN} tick={TICK} tickFormatter={xTick} />
           <YAxis tick={TICK} domain={Y_DOMAIN} tickFormatter={yTick} />

@@ -4,6 +4,8 @@
  * (per task) → deployment (device panel, window buffer and feature stage, inferences per second).
  */
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { timeSeriesLab } from './lab';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { timeSeriesSettings, useTimeSeries, runSettings, type TimeSeriesSettings } from '../../store/time-series';
 import { TASK_DATASETS, TASK_MODELS, featureModeFor, specForSettings } from '../../core/data/timeseries/lab-defaults';
@@ -35,6 +37,7 @@ export default function TimeSeriesPage() {
   const [raw, update] = useLabSettings(timeSeriesSettings);
   // One object per settings change, so the memoised sections below skip redraws on run events.
   const s = useMemo(() => normalise(raw), [raw]);
+  const resultsRef = useFocusAfterJob<HTMLHeadingElement>(timeSeriesLab, ['Training']);
   const task = s.tsTask;
   const live = useTimeSeries((st) => st.tasks[task]);
   // Charts render from deferred copies: React renders them in the background and yields to the
@@ -69,7 +72,7 @@ export default function TimeSeriesPage() {
       <CsvPreview info={s.tsDataset === 'csv' ? t.csv : null} error={t.csvError} />
       {(ev || curve.length > 0) && (
         <section className="ts-results" aria-labelledby="ts-results-h">
-          <h2 id="ts-results-h">Evaluation</h2>
+          <h2 ref={resultsRef} tabIndex={-1} id="ts-results-h">Evaluation</h2>
           <div className="ts-two">
             {curve.length > 0 && <LossCurve curve={curve} lossName={task === 'classification' ? 'cross-entropy' : 'mean squared error'} />}
             {ev?.classification && <ConfusionTable confusion={ev.classification.confusion} classNames={summary?.classNames ?? []} />}

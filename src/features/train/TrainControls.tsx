@@ -2,6 +2,7 @@
 import { NumberField, SelectField } from '../../components/controls';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { engineSettings, BACKENDS } from '../../store/engine-settings';
+import { backendOptionLabel, useWebGpuProbe } from '../../store/backend-probe';
 import { JobStatus, useJob } from '../../components/jobs';
 import { trainLab } from './lab';
 import { MNIST_ZOO, zooSpec } from '../../core/model/zoo/mnist';
@@ -26,15 +27,17 @@ const OPTIMIZERS = [
   { value: 'sgd', label: 'SGD' },
   { value: 'rmsprop', label: 'RMSProp' },
 ] as const;
-const BACKEND_OPTIONS = BACKENDS.map((b) => ({
-  value: b,
-  label: b,
-}));
+/** "webgpu" carries the probe's verdict, e.g. "webgpu (no GPU adapter: falls back to wasm)". */
+function useBackendOptions() {
+  const probe = useWebGpuProbe((p) => p.probe);
+  return BACKENDS.map((b) => ({ value: b, label: backendOptionLabel(b, probe) }));
+}
 
 export function TrainControls() {
   const [s, update] = useLabSettings(trainSettings);
   const [engine, updateEngine] = useLabSettings(engineSettings);
   const job = useJob(trainLab);
+  const backendOptions = useBackendOptions();
   const busy = job.running;
   // Another lab's job (a sweep, a search) still running in the worker: one job at a time.
   const otherJob = job.other !== null;
@@ -75,7 +78,7 @@ export function TrainControls() {
         <SelectField
           label="Backend"
           value={engine.backend}
-          options={BACKEND_OPTIONS}
+          options={backendOptions}
           onChange={(backend) => updateEngine({ backend })}
           disabled={busy || otherJob}
         />

@@ -5,6 +5,8 @@ import { memo, useMemo } from 'react';
 import { useTrainRun, type CurvePoint } from '../../store/train';
 import { useEngineState } from '../../store/engine';
 import { useDelayedValue, useThrottledValue } from '../../components/use-throttled-value';
+import { useFocusAfterJob } from '../../components/use-result-focus';
+import { trainLab } from './lab';
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
 
@@ -69,12 +71,13 @@ const CurveChart = memo(function CurveChart({ curves, totalEpochs, chart }: Curv
 
 /**
  * The live curves. A recharts redraw is the costliest thing on this page, so the numbers above
- * update with every event (<= 10/s) while the curves redraw once a second, the two charts half a
- * second apart so that each redraw is its own short task and clicks (Stop) stay responsive.
+ * update with every event (<= 10/s) while the curves redraw every 2 s, the two charts a second
+ * apart so that each redraw is its own short task and clicks (Stop) stay responsive. (Once a second
+ * made the charts most of the page's long tasks during a run: issue 18, e2e/long-tasks.spec.ts.)
  */
 function Curves({ curves, totalEpochs }: CurvesProps) {
-  const loss = useThrottledValue(curves, 1000);
-  const accuracy = useDelayedValue(loss, 500);
+  const loss = useThrottledValue(curves, 2000);
+  const accuracy = useDelayedValue(loss, 1000);
   return (
     <div className="train-charts">
       <CurveChart curves={loss} totalEpochs={totalEpochs} chart={LOSS_CHART} />
@@ -87,9 +90,11 @@ export function TrainProgress() {
   const r = useTrainRun();
   const dataReady = useEngineState((s) => s.dataReady);
   const dataProgress = useEngineState((s) => s.dataProgress);
+  // The curves are already in view: only the focus returns from <body> to the run's outcome.
+  const statusRef = useFocusAfterJob<HTMLParagraphElement>(trainLab, ['Training'], 'nearest');
   return (
     <section className="train-progress" aria-label="Training progress">
-      <p className="train-status" role="status" aria-label="Run status">
+      <p ref={statusRef} tabIndex={-1} className="train-status" role="status" aria-label="Run status">
         {r.modelName ? <strong>{r.modelName}: </strong> : null}
         {STATUS_TEXT[r.status]}
         {r.status === 'error' && r.error ? ` (${r.error})` : ''}

@@ -9,7 +9,7 @@
 import type { ModelSpec, WeightSet } from '../../core/model/spec';
 import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../../core/train/loop';
 
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type BackendName = 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 export type { OptimizerName };
 
 export interface BackendInfo {

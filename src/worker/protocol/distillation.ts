@@ -85,6 +85,23 @@ export interface BiasReport {
   curve: ShiftedScore[] | null;
 }
 
+/** FitNets (Romero et al. 2015) against plain KD on the same seed: the run's settings + the hint stage. */
+export interface FitNetsRequest extends DistillRequest {
+  /** Epochs of stage 1 (hint training) before the KD epochs. */
+  hintEpochs: number;
+}
+
+export interface FitNetsReport {
+  hint: string;
+  guided: string;
+  hintSize: number;
+  guidedSize: number;
+  kd: { testAccuracy: number; history: EpochEvent[] } | null;
+  fitnets: { testAccuracy: number; history: EpochEvent[] } | null;
+  hintLosses: number[];
+  stopped: boolean;
+}
+
 export interface DistillationApi {
   /** The teacher in slot form, loading the saved zoo teacher from IndexedDB if needed; null if none. */
   teacherInfo(source: TeacherSource): Promise<TeacherInfo | null>;
@@ -95,4 +112,6 @@ export interface DistillationApi {
   softTargets(source: TeacherSource, digit: number, nth?: number): Promise<SoftTargetSample>;
   /** Hinton et al.'s bias adjustment of the last distilled student's left-out digit. */
   adjustBias(req: BiasRequest): Promise<BiasReport>;
+  /** FitNets hint training + KD vs plain KD, same seed (students not kept). */
+  fitnets(req: FitNetsRequest, onStage?: (stage: string, fraction: number) => void): Promise<FitNetsReport>;
 }

@@ -64,7 +64,10 @@ export interface SweepPoint {
 
 export interface DuelSide {
   criterion: Criterion;
+  /** Right after pruning (one shot). */
   accuracy: number;
+  /** After the request's fine-tune epochs with the masks held; NaN without fine-tuning. */
+  accuracyFineTuned: number;
   sparsity: number;
 }
 
@@ -102,7 +105,7 @@ export interface PruningApi {
     req: { config: PruneConfig; levels: number[]; source?: string },
     onRow?: (row: SensitivityRow, done: number, total: number) => void,
   ): Promise<SensitivityResult>;
-  duel(req: { config: PruneConfig; criteria: [Criterion, Criterion]; source?: string }): Promise<DuelResult>;
+  duel(req: { config: PruneConfig; criteria: [Criterion, Criterion]; source?: string; training?: TrainSettings }): Promise<DuelResult>;
   /** Iterative pruning rounds with a weight reset (lottery tickets). */
   iterative(req: IterativeRequest, onRound?: (p: RoundPoint) => void): Promise<IterativeReport>;
 }

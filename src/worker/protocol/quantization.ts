@@ -9,6 +9,7 @@ import type { LayerReport, TensorReport } from '../../core/techniques/quantizati
 import type { TrainEvent } from './base';
 import type { CentroidInit } from '../../core/techniques/clustering/kmeans';
 import type { ClusteredSize } from '../../core/techniques/clustering/size';
+import type { Assignment, SensitivityRow } from '../../core/techniques/quantization/mixed-precision';
 
 /** Weight clustering / Deep Compression (Han et al. 2016) of the prepared float model. */
 export interface ClusterRequest {
@@ -91,6 +92,26 @@ export interface LedgerRow {
   bytes: number;
 }
 
+/** Mixed precision: which layers can take fewer weight bits (PTQ with the request's settings). */
+export interface MixedPrecisionRequest extends Omit<QuantRequest, 'weightFormat'> {
+  /** Bits every layer keeps in the reference (and the greedy path's start), e.g. 8. */
+  refBits: number;
+  /** The lower levels each layer is tried at, e.g. [4, 2]. */
+  lowBits: number[];
+}
+
+export interface MixedPrecisionReport {
+  request: MixedPrecisionRequest;
+  layers: { layer: string; weights: number; bytesAtRef: number }[];
+  /** Fake-quant accuracy with every layer at refBits. */
+  reference: number;
+  /** One layer alone at fewer bits: its accuracy and drop vs the reference. */
+  rows: SensitivityRow[];
+  /** Uniform and greedy assignments with their model bytes; `front` marks the Pareto-optimal ones. */
+  assignments: (Assignment & { front: boolean })[];
+  stopped: boolean;
+}
+
 export interface QuantizationApi {
   /** Copies the baseline (batch norm folded) and measures its float accuracy. */
   prepare(): Promise<QuantInfo>;
@@ -105,6 +126,8 @@ export interface QuantizationApi {
   ledger(req: QuantRequest): Promise<LedgerRow[]>;
   /** Prune → cluster → fine-tune centroids → int8 codebooks on a copy of the float model. */
   cluster(req: ClusterRequest, onStage?: (stage: string, fraction: number) => void): Promise<ClusterReport>;
+  /** Per-layer sensitivity scan + size–accuracy Pareto front of bit assignments. */
+  mixedPrecision(req: MixedPrecisionRequest, onProgress?: (done: number, total: number) => void): Promise<MixedPrecisionReport>;
   /** Float values of a layer's kernel, or calibration samples of an activation tensor. */
   values(kind: 'weights' | 'activations', name: string): Promise<Float32Array>;
   /** Step-through of one output neuron of the last PTQ or QAT conversion on one test image. */

@@ -14,6 +14,8 @@ import type { ModelSpec, WeightSet } from '../../model/spec';
 import type { TfModel } from '../../model/tf-model';
 import { evaluate } from '../../train/evaluate';
 import { trainLoop, type DataSplit, type LoopBatchEvent, type LoopEpochEvent, type LoopResult, type OptimizerName } from '../../train/loop';
+import { attachMasks, type ModelMasks } from '../pruning/model-masks';
+import type { TensorMask } from '../pruning/structure';
 import { withShiftedCopies } from './augment';
 import { distillationLoss } from './loss';
 import { digitAccuracy, type DigitScore } from './transfer-set';
@@ -61,6 +63,11 @@ export interface DistillRunOptions {
   studentSpec: ModelSpec;
   /** Both students start from these weights (a shelf version's) instead of a fresh init with the seed. */
   studentWeights?: WeightSet;
+  /**
+   * Pruning masks of the start version (with studentWeights): multiplied into both students after every
+   * optimizer step, so the pruned weights stay exactly zero while the kept ones train.
+   */
+  studentMasks?: TensorMask[];
   /** The whole training split; the transfer set is gathered from it. */
   train: DataSplit;
   test: DataSplit;
@@ -82,6 +89,8 @@ export interface DistillRunOptions {
   onStudent?: (outcome: StudentOutcome) => void;
   /** Passed to trainLoop: minimum ms between batch events (default 100). */
   reportIntervalMs?: number;
+  /** Runs on each fresh student before its training (FitNets' hint stage, fitnets.ts). */
+  prepareStudent?: (model: TfModel, transfer: DataSplit) => Promise<void>;
 }
 
 export interface DistillRunResult {
@@ -122,8 +131,12 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
         break;
       }
       const model = buildModel(opts.studentSpec, settings.seed);
+      let masks: ModelMasks | null = null;
       try {
         if (opts.studentWeights) model.setWeights(opts.studentWeights);
+        if (opts.studentMasks?.length) masks = attachMasks(model, opts.studentMasks);
+        await opts.prepareStudent?.(model, transfer);
+        masks?.apply(); // a prepare stage (FitNets' hints) may have trained pruned weights too
         const loss =
           kind === 'distilled' && teacherLogits
             ? (logits: tf.Tensor, ys: tf.Tensor, batch: tf.Tensor1D) =>
@@ -140,6 +153,7 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
           seed: settings.seed,
           signal,
           loss,
+          afterStep: masks ? () => masks!.apply() : undefined,
           reportIntervalMs: opts.reportIntervalMs,
           onBatch: (e) => opts.onBatch?.(kind, e),
           onEpoch: (e) => opts.onEpoch?.(kind, e),
@@ -162,6 +176,8 @@ export async function runDistillation(opts: DistillRunOptions): Promise<DistillR
       } catch (e) {
         model.dispose();
         throw e;
+      } finally {
+        masks?.dispose();
       }
     }
     return { students, stopped };

@@ -94,14 +94,16 @@ function unitScoresFor(s: LayerScores, criterion: Criterion): Float32Array {
   return s.unitScores ?? reduceToUnits(s.scores, unitCountOf(s.shape), unitReduction(criterion));
 }
 
-/** Cost-aware global ranking: per-layer L2 normalisation, then (for 'macs') importance per MAC saved. */
+/** Cost-aware global ranking: per-layer L2 normalisation, then (for 'macs' / 'latency') importance per MAC or µs saved. */
 function normaliseUnits(perLayer: Float32Array[], scores: LayerScores[], cfg: PruneConfig): void {
   if (!cfg.normalise || cfg.normalise === 'none') return;
   perLayer.forEach((u, i) => {
     let ss = 0;
     for (const v of u) ss += v * v;
     const norm = Math.sqrt(ss) || 1;
-    const cost = cfg.normalise === 'macs' ? Math.max(1, cfg.unitCost?.[scores[i].layer] ?? 1) : 1;
+    // MACs are whole numbers (≥ 1); latency in µs can be tiny but is kept positive.
+    const floor = cfg.normalise === 'latency' ? 1e-6 : 1;
+    const cost = cfg.normalise === 'macs' || cfg.normalise === 'latency' ? Math.max(floor, cfg.unitCost?.[scores[i].layer] ?? 1) : 1;
     perLayer[i] = u.map((v) => v / norm / cost);
   });
 }

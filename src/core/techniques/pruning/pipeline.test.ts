@@ -124,4 +124,21 @@ describe('runPruning', () => {
     expect(r.sparsity.weights).toBeCloseTo(0.9, 3);
     model.dispose();
   });
+
+  it('during training with a later start: no pruning before the start step, the target still reached', async () => {
+    const model = buildModel(mlp, 6);
+    const steps: number[] = [];
+    const seen: number[] = [];
+    const r = await runPruning({
+      model, config: cfg({ target: 0.8 }), when: 'during', train, test, training, calibration: [],
+      schedule: { begin: 0.5, end: 0.9 },
+      onMasks: (step, s) => (steps.push(step), seen.push(s)),
+    });
+    const total = Math.ceil(1000 / training.batchSize) * training.epochs; // 16 steps
+    expect(steps[0]).toBe(Math.floor(0.5 * total));
+    expect(seen[0]).toBe(0); // t0: the cubic schedule starts at s_i = 0
+    expect(seen[seen.length - 1]).toBe(0.8);
+    expect(r.sparsity.weights).toBeCloseTo(0.8, 3);
+    model.dispose();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPruneStep, scheduledSparsity, type PruneSchedule } from './schedule';
+import { isPruneStep, scheduleFractions, scheduledSparsity, type PruneSchedule } from './schedule';
 
 const s: PruneSchedule = { initial: 0, final: 0.8, begin: 10, end: 110, frequency: 10 };
 
@@ -24,5 +24,13 @@ describe('polynomial decay schedule (Zhu & Gupta 2017)', () => {
   it('recomputes masks every Δt steps between t0 and the end', () => {
     const steps = Array.from({ length: 130 }, (_, t) => t).filter((t) => isPruneStep(t, s));
     expect(steps).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);
+  });
+});
+
+describe('schedule start and span from the page', () => {
+  it('start % and span % of the steps become fractions, the end capped at the last step', () => {
+    expect(scheduleFractions(0, 70)).toEqual({ begin: 0, end: 0.7 });
+    expect(scheduleFractions(20, 50)).toEqual({ begin: 0.2, end: 0.7 });
+    expect(scheduleFractions(60, 70)).toEqual({ begin: 0.6, end: 1 });
   });
 });

@@ -29,3 +29,13 @@ export function isPruneStep(step: number, s: PruneSchedule): boolean {
   if (step < s.begin || step > s.end) return false;
   return step === s.end || (step - s.begin) % Math.max(1, s.frequency) === 0;
 }
+
+/**
+ * The page's "Schedule start" and "Schedule span" (percent of all training steps) as the fractions
+ * runPruning takes: sparsity starts rising at start % and reaches the target at start + span %
+ * (capped at the last step). Starting later lets the network train dense first (Zhu & Gupta's t0).
+ */
+export function scheduleFractions(startPct: number, spanPct: number): { begin: number; end: number } {
+  const begin = Math.min(Math.max(startPct, 0), 100) / 100;
+  return { begin, end: Math.min(1, begin + Math.max(spanPct, 0) / 100) };
+}

@@ -26,11 +26,17 @@ export interface PruneConfig {
   /**
    * Structured + global only: how unit scores of different layers are made comparable. 'l2' divides
    * each layer's unit scores by their L2 norm; 'macs' also divides each by the MACs that removing one
-   * of its units saves (`unitCost`), so units go where they cost most per unit of importance.
+   * of its units saves (`unitCost`), so units go where they cost most per unit of importance; 'latency'
+   * does the same with the estimated latency saved on a device target.
    */
-  normalise?: 'none' | 'l2' | 'macs';
-  /** MACs saved per removed unit, by layer (for normalise 'macs'; see unitMacCost). */
+  normalise?: 'none' | 'l2' | 'macs' | 'latency';
+  /**
+   * Cost saved per removed unit, by layer: MACs for 'macs' (unitMacCost), microseconds on the device
+   * target for 'latency' (unitLatencyCost).
+   */
   unitCost?: Record<string, number>;
+  /** Device target whose estimated latency 'latency' uses (default: the estimator's default target). */
+  costTarget?: string;
   /** Local scope only: per-layer targets that replace `target` for the named layers. */
   overrides?: Record<string, number>;
 }

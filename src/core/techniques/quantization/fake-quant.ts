@@ -101,8 +101,12 @@ function scalarVariable(v: number): tf.Variable {
 
 export interface QatSettings {
   weightBits: number;
+  /** Mixed precision: weight bits of named layers, as in PTQ ("Bits per layer"). */
+  layerBits?: Record<string, number>;
   activationBits: number;
   scheme: Scheme;
+  /** Activations' scheme when it differs from the weights' (16x8: symmetric). Default `scheme`. */
+  activationScheme?: Scheme;
   granularity: Granularity;
   /** EMA momentum of the activation ranges (default 0.99). */
   momentum?: number;
@@ -133,7 +137,7 @@ export function qatHooks(plan: QuantPlan, channelsOf: Map<string, number>, initi
   }
   const weight: ForwardHooks['weight'] = (layer, role, w) => {
     const c = channelsOf.get(layer);
-    return role === 'kernel' && c ? fakeQuantWeight(w, c, o.weightBits, o.scheme, o.granularity) : w;
+    return role === 'kernel' && c ? fakeQuantWeight(w, c, o.layerBits?.[layer] ?? o.weightBits, o.scheme, o.granularity) : w;
   };
   const activation = (update: boolean): ForwardHooks['activation'] => (layer, y) => {
     const t = plan.tensors.get(layer);
@@ -144,7 +148,7 @@ export function qatHooks(plan: QuantPlan, channelsOf: Map<string, number>, initi
       src.lo.assign(tf.tidy(() => tf.add(tf.mul(src.lo, m), tf.mul(tf.min(y), 1 - m))));
       src.hi.assign(tf.tidy(() => tf.add(tf.mul(src.hi, m), tf.mul(tf.max(y), 1 - m))));
     }
-    const [s, z] = paramsFromRange(src.lo, src.hi, aqmin, aqmax, o.scheme);
+    const [s, z] = paramsFromRange(src.lo, src.hi, aqmin, aqmax, o.activationScheme ?? o.scheme);
     return fakeQuant(y, s, z, aqmin, aqmax);
   };
   return {

@@ -108,3 +108,28 @@ export function multiplyByQuantizedMultiplierSingle(x: number, multiplier: numbe
   const ra = hi - a * p;
   return a + Math.floor((ra * 65536 + lo) / 2 ** ts);
 }
+
+/**
+ * tflite::MultiplyByQuantizedMultiplier(int64_t x, …), the requantization of the 16x8 kernels
+ * (reference_integer_ops, int16 activations × int8 weights with int64 accumulators): the Q31
+ * multiplier is first reduced to 15 bits, m' = (m + 2^15) >> 16 (0x7FFF when that would overflow),
+ * then (x·m' + 2^(14−shift)) >> (15 − shift), one rounding, half up. Valid for |x| < 2^47 and
+ * shift in −31..7 (TFLite's DCHECKs). x·m' reaches 2^62, beyond a double's 2^53: it is formed from
+ * 16-bit halves of x so every partial product is exact.
+ */
+export function multiplyByQuantizedMultiplier64(x: number, multiplier: number, shift: number): number {
+  const reduced = multiplier < 0x7fff0000 ? Math.floor((multiplier + 32768) / 65536) : 0x7fff;
+  const ts = 15 - shift; // 8..46
+  const xl = ((x % 65536) + 65536) % 65536; // x = xh·2^16 + xl, 0 ≤ xl < 2^16
+  const xh = (x - xl) / 65536;
+  const hi = xh * reduced; // |hi| < 2^46: exact
+  const lo = xl * reduced + 2 ** (ts - 1); // < 2^47: exact
+  if (ts >= 16) {
+    // floor((hi·2^16 + lo) / 2^ts) with hi = a·2^(ts−16) + ra, 0 ≤ ra < 2^(ts−16).
+    const p = 2 ** (ts - 16);
+    const a = Math.floor(hi / p);
+    const ra = hi - a * p;
+    return a + Math.floor((ra * 65536 + lo) / 2 ** ts);
+  }
+  return hi * 2 ** (16 - ts) + Math.floor(lo / 2 ** ts);
+}

@@ -7,6 +7,8 @@ import type { CompiledOp } from './integer-ops';
 
 /** TFLite: left shift applied to add inputs before rescaling, for precision. */
 export const ADD_LEFT_SHIFT = 20;
+/** TFLite's int16 add: left shift 15, so 32,767 · 2^15 still fits an int32. */
+export const ADD_LEFT_SHIFT_16 = 15;
 
 type Op<K extends CompiledOp['kind']> = Extract<CompiledOp, { kind: K }>;
 
@@ -99,7 +101,7 @@ function runAdd(op: Op<'add'>): void {
     for (let k = 0; k < op.inputs.length; k++) {
       const t = op.inputs[k];
       const m = op.inMult[k];
-      s += op.requant((t.data[i] - t.zeroPoint) * 2 ** ADD_LEFT_SHIFT, m.multiplier, m.shift);
+      s += op.requant((t.data[i] - t.zeroPoint) * 2 ** op.leftShift, m.multiplier, m.shift);
     }
     let v = zOut + op.requant(s, op.outMult.multiplier, op.outMult.shift);
     if (v < op.lo) v = op.lo;

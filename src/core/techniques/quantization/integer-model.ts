@@ -7,12 +7,18 @@
  * compileInteger() turns a QuantizedModel into preallocated typed-array buffers; runInteger() then runs
  * samples with no allocation in the inner loops. Accumulators are Int32Array: with |x−z| ≤ 255 and
  * |w−z| ≤ 255 a dot product of up to 33,000 terms cannot overflow, which compile checks.
+ *
+ * 16x8 mode (is16x8: 16 activation bits, ≤ 8-bit weights) follows TFLite's 16x8 reference kernels
+ * (reference_integer_ops conv.h / fully_connected.h / depthwise_conv.h with int16 input): int16
+ * activations with zero point 0 (no input or output offset), int8 weights, int64 bias and an int64
+ * accumulator (a Float64Array, exact below 2^53), requantized by the 64-bit
+ * MultiplyByQuantizedMultiplier; adds shift their inputs left by 15 instead of 20.
  */
-import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplierSingle, quantizeMultiplier } from './fixed-point';
-import { ADD_LEFT_SHIFT, runOp } from './integer-kernels';
+import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, multiplyByQuantizedMultiplierSingle, quantizeMultiplier } from './fixed-point';
+import { ADD_LEFT_SHIFT, ADD_LEFT_SHIFT_16, runOp } from './integer-kernels';
 
 export { runOp };
-import type { QuantizedModel } from './quantize-model';
+import { is16x8, type QuantizedModel } from './quantize-model';
 import type { ClampActivation, QuantOp } from './graph';
 import type { CompiledOp, CompiledWeighted, Geometry, IntTensor, Requant } from './integer-ops';
 
@@ -54,10 +60,14 @@ function geometry(inShape: number[], outShape: number[], k: [number, number], s:
 
 export function compileInteger(qm: QuantizedModel): IntegerModel {
   const { weightBits, activationBits } = qm.settings;
-  if (weightBits > 8 || activationBits > 8) {
-    throw new IntegerPathError(`the int8 path needs ≤ 8-bit weights and activations (got ${weightBits}/${activationBits})`);
+  const wide = is16x8(qm.settings);
+  if (!wide && (weightBits > 8 || activationBits > 8)) {
+    throw new IntegerPathError(`the integer path needs ≤ 8-bit weights with ≤ 8-bit activations, or 16x8 (16-bit activations, ≤ 8-bit weights); got ${weightBits}/${activationBits}`);
   }
-  const requant: Requant = qm.settings.requantRounding === 'single' ? multiplyByQuantizedMultiplierSingle : multiplyByQuantizedMultiplier;
+  // 16x8 has one requantization in TFLite (the 64-bit one); "single/double" applies to 8x8 only.
+  const requant: Requant = wide ? multiplyByQuantizedMultiplier64 : qm.settings.requantRounding === 'single' ? multiplyByQuantizedMultiplierSingle : multiplyByQuantizedMultiplier;
+  const addRequant: Requant = qm.settings.requantRounding === 'single' ? multiplyByQuantizedMultiplierSingle : multiplyByQuantizedMultiplier;
+  const addShift = wide ? ADD_LEFT_SHIFT_16 : ADD_LEFT_SHIFT;
   const tensors = new Map<string, IntTensor>();
   for (const [name, t] of qm.plan.tensors) {
     const p = qm.tensors.get(name)!;
@@ -85,7 +95,11 @@ export function compileInteger(qm: QuantizedModel): IntegerModel {
         }
         for (let i = 0; i < w.length; i++) w[i] = lq.weightQ[i] - wZp[i % C];
         const terms = op.kind === 'depthwiseConv2d' ? g.kh * g.kw : g.kh * g.kw * g.cin;
-        if (terms * 255 * 255 > 2 ** 31 - 1) throw new IntegerPathError(`layer "${op.layer}": ${terms} MACs per output may overflow int32`);
+        if (wide) {
+          if (input.zeroPoint !== 0 || output.zeroPoint !== 0) throw new IntegerPathError(`layer "${op.layer}": 16x8 needs zero-point-0 activations`);
+          // |x| ≤ 32,768, |w| ≤ 128: the int64 sum plus bias must stay below 2^47 (the requantization's bound).
+          if (terms * 32768 * 128 > 2 ** 46) throw new IntegerPathError(`layer "${op.layer}": ${terms} MACs per output exceed the 16x8 accumulator bound`);
+        } else if (terms * 255 * 255 > 2 ** 31 - 1) throw new IntegerPathError(`layer "${op.layer}": ${terms} MACs per output may overflow int32`);
         const multiplier = new Int32Array(C);
         const shift = new Int32Array(C);
         for (let c = 0; c < C; c++) {
@@ -97,8 +111,8 @@ export function compileInteger(qm: QuantizedModel): IntegerModel {
         return {
           kind: op.kind, layer: op.layer, input, output, g,
           mult: op.kind === 'depthwiseConv2d' ? g.cout / g.cin : 1,
-          w, wZp, wScale, bias: lq.biasQ, multiplier, shift, actMin, actMax, activation: op.activation, requant,
-          xc: new Int32Array(input.data.length), acc: new Int32Array(C),
+          w, wZp, wScale, bias: wide ? lq.biasQ64! : lq.biasQ, multiplier, shift, actMin, actMax, activation: op.activation, requant,
+          xc: new Int32Array(input.data.length), acc: wide ? new Float64Array(C) : new Int32Array(C),
         };
       }
       case 'maxPool2d':
@@ -119,9 +133,9 @@ export function compileInteger(qm: QuantizedModel): IntegerModel {
         const twiceMax = 2 * Math.max(...inputs.map((t) => t.scale));
         const [lo, hi] = clampRange(op.activation, output);
         return {
-          kind: 'add', inputs, output, lo, hi, requant,
+          kind: 'add', inputs, output, lo, hi, requant: addRequant, leftShift: addShift,
           inMult: inputs.map((t) => quantizeMultiplier(t.scale / twiceMax)),
-          outMult: quantizeMultiplier(twiceMax / (2 ** ADD_LEFT_SHIFT * output.scale)),
+          outMult: quantizeMultiplier(twiceMax / (2 ** addShift * output.scale)),
         };
       }
     }

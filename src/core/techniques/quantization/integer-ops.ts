@@ -43,7 +43,8 @@ export interface CompiledWeighted {
   wZp: Int32Array;
   /** Weight scale per output channel (for explanations). */
   wScale: Float64Array;
-  bias: Int32Array;
+  /** int32 bias; int64 (a Float64Array of integers) in 16x8 mode. */
+  bias: Int32Array | Float64Array;
   multiplier: Int32Array;
   shift: Int32Array;
   actMin: number;
@@ -54,7 +55,8 @@ export interface CompiledWeighted {
   requant: Requant;
   /** Scratch: input minus its zero point; accumulators. */
   xc: Int32Array;
-  acc: Int32Array;
+  /** int32 accumulators; int64 (Float64Array, exact below 2^53) in 16x8 mode. */
+  acc: Int32Array | Float64Array;
 }
 export interface CompiledPool {
   kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
@@ -72,6 +74,8 @@ export interface CompiledCopy {
 export interface CompiledAdd {
   kind: 'add';
   requant: Requant;
+  /** Inputs are scaled by 2^leftShift before rescaling (20 for int8, 15 for int16). */
+  leftShift: number;
   inputs: IntTensor[];
   output: IntTensor;
   inMult: { multiplier: number; shift: number }[];

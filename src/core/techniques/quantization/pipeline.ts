@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { TfModel } from '../../model/tf-model';
 import { calibrateRange, type CalibrationMethod } from './calibrate';
 import { planQuantization, type QuantPlan } from './graph';
-import { fakeQuantWeightSet, quantizeModel, type QuantizedModel, type QuantSettings } from './quantize-model';
+import { fakeQuantWeightSet, is16x8, quantizeModel, type QuantizedModel, type QuantSettings } from './quantize-model';
 import { activationHooks } from './fake-quant';
 import { accuracyOf, collectActivations, predictLogits } from './collect';
 import { compileInteger, runInteger, type IntegerModel } from './integer-model';
@@ -36,7 +36,7 @@ export function calibrateModel(model: TfModel, calibXs: tf.Tensor, o: PtqOptions
       calibrateRange(samples.get(name) ?? new Float32Array(1), {
         method: o.calibration,
         bits: o.activationBits,
-        scheme: o.scheme,
+        scheme: is16x8(o) ? 'symmetric' : o.scheme, // 16x8 activations are symmetric
         percentile: o.percentile,
       });
   }

@@ -9,6 +9,7 @@ import type { TfModel } from '../../model/tf-model';
 import { trainLoop, type DataSplit, type LoopBatchEvent, type LoopEpochEvent, type LoopResult, type OptimizerName } from '../../train/loop';
 import { qatHooks } from './fake-quant';
 import { calibrateModel, convertAndEvaluate, type FakeQuantResult, type PtqOptions } from './pipeline';
+import { is16x8 } from './quantize-model';
 
 export interface QatOptions extends PtqOptions {
   epochs: number;
@@ -47,7 +48,8 @@ export async function runQat(args: {
   for (const op of cal.plan.ops) {
     if (op.kind === 'dense' || op.kind === 'conv2d' || op.kind === 'depthwiseConv2d') channels.set(op.layer, op.outShape[op.outShape.length - 1]);
   }
-  const hooks = qatHooks(cal.plan, channels, cal.ranges, o);
+  // Train with the arithmetic the conversion will use: per-layer bits, and symmetric activations in 16x8.
+  const hooks = qatHooks(cal.plan, channels, cal.ranges, { ...o, activationScheme: is16x8(o) ? 'symmetric' : (o.activationScheme ?? o.scheme) });
   let loop: LoopResult;
   let ranges: Record<string, [number, number]>;
   try {

@@ -49,6 +49,21 @@ export interface QuantSettings {
  */
 export const INPUT_PARAMS: QuantParams = { bits: 8, qmin: -128, qmax: 127, scale: [Math.fround(1 / 255)], zeroPoint: [-128] };
 
+/**
+ * 16x8 mode: int16 input too, symmetric with zero point 0 (the 16x8 kernels take no input offset).
+ * Scale 1/(255·128) stores pixel p as exactly 128·p ≤ 32,640.
+ */
+export const INPUT_PARAMS_16X8: QuantParams = { bits: 16, qmin: -32768, qmax: 32767, scale: [Math.fround(1 / (255 * 128))], zeroPoint: [0] };
+
+/**
+ * TFLite's 16x8 quantization mode (the converter's EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8):
+ * int16 activations, symmetric with zero point 0, and integer weights of at most 8 bits. Chosen
+ * here by 16 activation bits with ≤ 8-bit integer weights.
+ */
+export function is16x8(s: Pick<QuantSettings, 'activationBits' | 'weightBits' | 'layerBits'>): boolean {
+  return s.activationBits === 16 && s.weightBits <= 8 && Object.values(s.layerBits ?? {}).every((b) => b <= 8);
+}
+
 export interface LayerQuant {
   layer: string;
   op: WeightedOp;
@@ -59,6 +74,8 @@ export interface LayerQuant {
   weightQ: Int32Array;
   /** int32 bias (scale s_in·s_w[c], zero point 0), one per output channel. */
   biasQ: Int32Array;
+  /** 16x8 mode only: the int64 bias TFLite's 16x8 kernels use (exact in a double up to 2^47). */
+  biasQ64?: Float64Array;
   biasScale: Float64Array;
   /** Real multipliers s_in·s_w[c] / s_out per output channel. */
   multipliers: Float64Array;
@@ -76,6 +93,8 @@ export interface QuantizedModel {
 }
 
 const INT32_MAX = 2147483647;
+/** The int64 accumulator bound of TFLite's 64-bit requantization (|x| < 2^47). */
+const INT47 = 2 ** 47 - 1;
 
 /**
  * ranges: calibrated [lo, hi] for every tensor in plan.calibrated (see calibrate.ts).
@@ -89,11 +108,14 @@ export function quantizeModel(
 ): QuantizedModel {
   const plan = planQuantization(spec);
   const tensors = new Map<string, QuantParams>();
-  tensors.set('input', INPUT_PARAMS);
+  const mode16 = is16x8(settings);
+  tensors.set('input', mode16 ? INPUT_PARAMS_16X8 : INPUT_PARAMS);
+  // 16x8: every activation symmetric (zero point 0), whatever "Scheme" says for the weights.
+  const actScheme = mode16 ? 'symmetric' : (settings.activationScheme ?? settings.scheme);
   for (const name of plan.calibrated) {
     const r = ranges[name];
     if (!r) throw new Error(`no calibrated range for tensor "${name}"`);
-    tensors.set(name, tensorParams(r[0], r[1], settings.activationBits, settings.activationScheme ?? settings.scheme));
+    tensors.set(name, tensorParams(r[0], r[1], settings.activationBits, actScheme));
   }
   for (const [name] of plan.tensors) {
     if (!tensors.has(name)) tensors.set(name, tensors.get(paramsSource(plan, name))!);
@@ -118,12 +140,14 @@ export function quantizeModel(
     const bias = weights.find((w) => w.layer === op.layer && w.role === 'bias')?.data;
     const biasScale = new Float64Array(channels);
     const biasQ = new Int32Array(channels);
+    const biasQ64 = mode16 ? new Float64Array(channels) : undefined;
     const multipliers = new Float64Array(channels);
     for (let c = 0; c < channels; c++) {
       const sw = wp.scale[wp.scale.length === 1 ? 0 : c];
       biasScale[c] = sIn * sw;
       const q = bias ? Math.round(bias[c] / biasScale[c]) : 0;
       biasQ[c] = Math.max(-INT32_MAX, Math.min(INT32_MAX, q));
+      if (biasQ64) biasQ64[c] = Math.max(-INT47, Math.min(INT47, q));
       multipliers[c] = (sIn * sw) / sOut;
     }
     layers.set(op.layer, {
@@ -134,6 +158,7 @@ export function quantizeModel(
       weightParams: wp,
       weightQ,
       biasQ,
+      biasQ64,
       biasScale,
       multipliers,
       inputTensor: op.inputs[0],
@@ -149,17 +174,17 @@ export function fakeQuantWeightSet(qm: QuantizedModel, weights: WeightSet): Weig
     const lq = qm.layers.get(w.layer);
     if (!lq) return w;
     if (w.role === 'kernel') return { ...w, data: dequantize(lq.weightQ, lq.weightParams) };
-    if (w.role === 'bias') return { ...w, data: Float32Array.from(lq.biasQ, (q, c) => q * lq.biasScale[c]) };
+    if (w.role === 'bias') return { ...w, data: Float32Array.from(lq.biasQ64 ?? lq.biasQ, (q, c) => q * lq.biasScale[c]) };
     return w;
   });
 }
 
-/** Bytes of the stored model: weights packed at b bits, int32 biases, one scale + zero point per channel. */
+/** Bytes of the stored model: weights packed at b bits, int32 (16x8: int64) biases, one scale + zero point per channel. */
 export function quantizedModelBytes(qm: QuantizedModel): number {
   let bytes = 0;
   for (const lq of qm.layers.values()) {
     bytes += Math.ceil((lq.weightQ.length * lq.weightParams.bits) / 8);
-    bytes += 4 * lq.biasQ.length;
+    bytes += (lq.biasQ64 ? 8 : 4) * lq.biasQ.length; // 16x8 stores int64 biases
     bytes += 8 * lq.weightParams.scale.length;
   }
   return bytes + 8 * qm.tensors.size;

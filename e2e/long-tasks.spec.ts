@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { test, expect, gotoLab } from './fixtures';
+
+/**
+ * Issue 18: the main thread stays free while a lab's job runs (training is in the worker; the page
+ * only draws progress). A PerformanceObserver('longtask') records every task over 50 ms from before
+ * the app's first script; each job is measured from its button's click to its result on screen.
+ *
+ * The target is "no task over 50 ms" on the bench machine at rest; it is not met yet (issue 18 note).
+ * This spec runs on loaded CI machines (2 cores shared with the worker's training and other jobs),
+ * where everything is stretched several times: measured here at load average 16–18, the longest task
+ * per job was 240–1,700 ms and the blocking time (each task's part beyond 50 ms) 4–46 % of the job
+ * (Train 27 %, Pruning 4 %, Quantization 18 %, Distillation 46 %, NAS 7 %). So it asserts what a
+ * regression breaks but load does not: no single freeze of 2 s or more, blocking under 60 % of each
+ * job (a chart fed every training sample, or the NAS scatter as SVG at many points, keeps the page
+ * frozen most of the time), and for NAS, whose scatter is now a canvas, under 25 %. The measured
+ * distribution is attached to the report (long-tasks.json) and logged.
+ *
+ * The waits poll a plain querySelector twice a second, not Playwright locators: a locator's wait
+ * runs its role/name matching over the whole page on the main thread many times a second, which
+ * itself made long tasks here (and, under load, most of them). Each job starts once its page has
+ * settled (guide rendered), so the page's own first render is not counted as the job's.
+ */
+const MAX_TASK_MS = 2000;
+const MAX_BLOCKED_SHARE = 0.6;
+const MAX_NAS_BLOCKED_SHARE = 0.25;
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+async function observeLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: LongTask[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** Runs `job` (click … wait for its result) and returns the long tasks that started meanwhile. */
+async function duringJob(page: Page, job: () => Promise<void>) {
+  const t0 = await now(page);
+  await job();
+  const t1 = await now(page);
+  const all = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+  const ms = all.filter((t) => t.start >= t0 && t.start <= t1).map((t) => Math.round(t.duration));
+  // Blocking time (the part of each task beyond 50 ms, as in Lighthouse's TBT) as a share of the job.
+  const blockedShare = ms.reduce((a, d) => a + Math.max(0, d - 50), 0) / Math.max(1, t1 - t0);
+  return { seconds: +((t1 - t0) / 1000).toFixed(1), count: ms.length, over50: ms.filter((d) => d > 50).length, maxMs: Math.max(0, ...ms), blockedShare: +blockedShare.toFixed(3), tasksMs: ms };
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Waits (cheaply) until the element at `selector` has text matching `pattern`. */
+async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 200_000) {
+  await page.waitForFunction(
+    ([sel, src]) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''),
+    [selector, pattern.source] as const,
+    { polling: 500, timeout },
+  );
+}
+
+/** Waits until the button is enabled and the guide is on the page, then a moment of quiet. */
+async function settled(page: Page, name: string) {
+  await expect(button(page, name)).toBeEnabled({ timeout: 60_000 });
+  await expect(page.locator('section.guide h2').first()).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(1500);
+}
+
+test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillation, NAS', async ({ page }, testInfo) => {
+  test.setTimeout(600_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await observeLongTasks(page);
+  const jobs: Record<string, Awaited<ReturnType<typeof duringJob>>> = {};
+
+  // Train: an MLP for one epoch; it becomes the baseline the next labs start from.
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
+  await settled(page, 'Train');
+  jobs.train = await duringJob(page, async () => {
+    await button(page, 'Train').click();
+    await waitForText(page, '[aria-label="Run status"]', /Done/);
+  });
+
+  // Pruning: 80 % with one fine-tuning epoch (a training job with progress, not a one-shot prune).
+  await gotoLab(page, 'pruning', 'prFineTune=1&prTarget=80&prGranularity=unstructured&prScope=global&prCriterion=magnitude&prWhen=after');
+  await settled(page, 'Prune');
+  jobs.pruning = await duringJob(page, async () => {
+    await button(page, 'Prune').click();
+    await waitForText(page, '[aria-label="Pruning results"] [aria-label="Sparsity"]', /^80\.0 %$/);
+  });
+
+  // Quantization: post-training int8 (calibration, then the float, fake-quant and integer-only evals).
+  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200');
+  await settled(page, 'Quantize (PTQ)');
+  jobs.quantization = await duringJob(page, async () => {
+    await button(page, 'Quantize (PTQ)').click();
+    await waitForText(page, '[aria-label="Quantization results"] [aria-label="Integer-only accuracy"]', /\d+\.\d\d %/);
+  });
+
+  // Distillation: the baseline teaches a small MLP for one epoch (both students train).
+  await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=500&kdLeaveOut=3&kdShifts=0&kdEpochs=1&kdSeed=1&kdDigit=3');
+  await settled(page, 'Distill');
+  jobs.distillation = await duringJob(page, async () => {
+    await button(page, 'Distill').click();
+    await waitForText(page, '[aria-label="Distillation results"] [aria-label="Scratch student accuracy"]', /\d+\.\d %/);
+  });
+
+  // NAS: six small candidates, each plotted as it arrives.
+  await gotoLab(page, 'nas', 'nasBlocks=1,2&nasWidths=4,8&nasKernels=3&nasHeads=0&nasEpochs=1&nasSubset=300&nasSeed=7&nasTime=0&nasZeroCost=true&nasStrategy=random&nasCandidates=6&nasFinalEpochs=0&nasLatency=20&nasRam=100&nasFlash=500');
+  await settled(page, 'Search');
+  jobs.nas = await duringJob(page, async () => {
+    await button(page, 'Search').click();
+    await waitForText(page, '[aria-label="Candidates evaluated"]', /^6 of 6$/);
+  });
+
+  const report = JSON.stringify(jobs, null, 1);
+  console.log(`long tasks per job: ${report}`);
+  await testInfo.attach('long-tasks.json', { body: report, contentType: 'application/json' });
+  for (const [lab, j] of Object.entries(jobs)) {
+    expect(j.maxMs, `${lab}: longest main-thread task (ms)`).toBeLessThanOrEqual(MAX_TASK_MS);
+    expect(j.blockedShare, `${lab}: share of the job the main thread was blocked`).toBeLessThanOrEqual(lab === 'nas' ? MAX_NAS_BLOCKED_SHARE : MAX_BLOCKED_SHARE);
+  }
+});

@@ -1,0 +1,99 @@
+/**
+ * A pruned version used as the distillation student's start stays pruned: the real path (shelf →
+ * "distill:init" slot → engine.distillation.run → "Save to shelf" with inherited masks) keeps every
+ * pruned weight at exactly zero in both students (distilled and scratch), and the saved child's
+ * masks equal the parent's.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { readMnistFromDisk } from '../node/mnist';
+import { zooSpec } from '../core/model/zoo/mnist';
+import type { WeightSet } from '../core/model/spec';
+import { createBaseApi } from './base';
+import { createSlot, getSlot, setData } from './context';
+import { resetDbForTests, dbGet } from './db';
+import { shelfApi } from './shelf';
+import { distillationApi } from './distillation';
+import { SLOTS } from './protocol';
+import type { DistillRequest } from './protocol/distillation';
+import type { ModelVersion } from '../core/shelf/types';
+
+const base = createBaseApi();
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  setData(readMnistFromDisk());
+});
+
+beforeEach(async () => {
+  await resetDbForTests();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** Zeros the smallest half of every kernel (magnitude pruning, as the Pruning lab's result). */
+function pruneHalf(slot: string): void {
+  const weights = getSlot(slot).model.getWeights().map((w) => {
+    if (w.role !== 'kernel') return w;
+    const cut = Float32Array.from(w.data, Math.abs).sort()[Math.floor(w.data.length / 2)];
+    return { ...w, data: Float32Array.from(w.data, (x) => (Math.abs(x) < cut ? 0 : x)) };
+  });
+  getSlot(slot).model.setWeights(weights);
+}
+
+/** Pruned weights that are no longer zero, and kept weights that training changed. */
+function compare(parent: ModelVersion, trained: WeightSet): { revived: number; moved: number } {
+  let revived = 0;
+  let moved = 0;
+  for (const m of parent.masks!) {
+    const w = trained.find((x) => x.layer === m.layer && x.role === m.role)!;
+    const p = parent.weights.find((x) => x.layer === m.layer && x.role === m.role)!;
+    for (let i = 0; i < m.mask.length; i++) {
+      if (m.mask[i] === 0) revived += w.data[i] !== 0 ? 1 : 0; // -0 (a negative weight times the mask) is zero too
+      else if (w.data[i] !== p.data[i]) moved++;
+    }
+  }
+  return { revived, moved };
+}
+
+const masksOf = (v: ModelVersion) => v.masks!.map((m) => [m.layer, m.role, Buffer.from(m.mask).toString('base64')]);
+
+it('distilling from a pruned start keeps both students pruned and the saved child inherits the masks', async () => {
+  // The teacher: the MLP trained for one short epoch (the baseline slot); the student start: a 50 %-pruned copy.
+  createSlot('t', zooSpec('mlp'), 5);
+  await base.train('t', { epochs: 1, batchSize: 64, learningRate: 0.002, optimizer: 'adam', seed: 5, trainSamples: 1000 });
+  await base.saveBaseline('t', (await base.evaluate('t')).accuracy);
+  const root = (await shelfApi.list()).versions[0];
+  pruneHalf('t');
+  const pruned = (await shelfApi.save({ slot: 't', name: 'pruned 50 %', technique: 'prune', lab: 'pruning', parentId: root.id, masks: 'from-zeros', metrics: {} })).version;
+  const parent = (await dbGet('versions', pruned.id)) as ModelVersion;
+  expect(parent.masks!.every((m) => m.mask.includes(0))).toBe(true);
+
+  await shelfApi.load(pruned.id, SLOTS.distillInit); // "Start from" the pruned version
+  const req: DistillRequest = {
+    teacher: 'baseline', studentSpec: parent.spec, studentInit: SLOTS.distillInit, transferSize: 300, leaveOut: null,
+    settings: { temperature: 4, alpha: 0.9, epochs: 1, batchSize: 32, learningRate: 3e-3, optimizer: 'adam', seed: 2 },
+  };
+  await distillationApi.run(req);
+  const before = tf.memory().numTensors; // the first run adds the two student slots; a second adds nothing
+  const report = await distillationApi.run(req);
+  expect(tf.memory().numTensors).toBe(before); // the masks' tensors are freed with each run
+  expect(report.students.map((s) => s.kind)).toEqual(['distilled', 'scratch']);
+
+  for (const slot of [SLOTS.distilled, SLOTS.scratchStudent]) {
+    const { revived, moved } = compare(parent, getSlot(slot).model.getWeights());
+    expect({ slot, revived }).toEqual({ slot, revived: 0 });
+    expect(moved).toBeGreaterThan(1000);
+  }
+
+  const child = (await shelfApi.save({
+    slot: SLOTS.distilled, name: 'pruned 50 % · distilled', technique: 'distil', lab: 'distillation', parentId: pruned.id,
+    masks: 'inherit', metrics: { floatAccuracy: report.students[0].testAccuracy },
+  })).version;
+  const stored = (await dbGet('versions', child.id)) as ModelVersion;
+  expect(masksOf(stored)).toEqual(masksOf(parent));
+  expect(child.pruned).toBe(true);
+});
