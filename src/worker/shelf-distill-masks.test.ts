@@ -4,45 +4,25 @@
  * pruned weight at exactly zero in both students (distilled and scratch), and the saved child's
  * masks equal the parent's.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../node/mnist';
+import { expect, it } from 'vitest';
 import { zooSpec } from '../core/model/zoo/mnist';
 import type { WeightSet } from '../core/model/spec';
 import { createBaseApi } from './base';
-import { createSlot, getSlot, setData } from './context';
-import { resetDbForTests, dbGet } from './db';
+import { createSlot, getSlot } from './context';
+import { dbGet } from './db';
 import { shelfApi } from './shelf';
 import { distillationApi } from './distillation';
 import { SLOTS } from './protocol';
 import type { DistillRequest } from './protocol/distillation';
 import type { ModelVersion } from '../core/shelf/types';
+import { setUpShelfTests, pruneHalf } from './shelf-test-env';
+import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  await tf.ready();
-  setData(readMnistFromDisk());
-});
+setUpShelfTests(readMnistFromDisk);
 
-beforeEach(async () => {
-  await resetDbForTests();
-  globalThis.indexedDB = new IDBFactory();
-});
-
-/** Zeros the smallest half of every kernel (magnitude pruning, as the Pruning lab's result). */
-function pruneHalf(slot: string): void {
-  const weights = getSlot(slot).model.getWeights().map((w) => {
-    if (w.role !== 'kernel') return w;
-    const cut = Float32Array.from(w.data, Math.abs).sort()[Math.floor(w.data.length / 2)];
-    return { ...w, data: Float32Array.from(w.data, (x) => (Math.abs(x) < cut ? 0 : x)) };
-  });
-  getSlot(slot).model.setWeights(weights);
-}
 
 /** Pruned weights that are no longer zero, and kept weights that training changed. */
 function compare(parent: ModelVersion, trained: WeightSet): { revived: number; moved: number } {

@@ -3,47 +3,27 @@
  * engine.quantization.trainQat → "Save to shelf" with inherited masks) keeps every pruned weight at
  * exactly zero, in the float weights and in the integer ones, and the child's masks equal the parent's.
  */
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../node/mnist';
+import { expect, it } from 'vitest';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createBaseApi } from './base';
-import { createSlot, getSlot, setData } from './context';
-import { resetDbForTests, dbGet } from './db';
+import { createSlot, getSlot } from './context';
+import { dbGet } from './db';
 import { shelfApi } from './shelf';
 import { conversionOf, quantizationApi, type QuantRequest } from './quantization';
 import type { ModelVersion } from '../core/shelf/types';
+import { setUpShelfTests, pruneHalf } from './shelf-test-env';
+import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  await tf.ready();
-  setData(readMnistFromDisk());
-});
-
-beforeEach(async () => {
-  await resetDbForTests();
-  globalThis.indexedDB = new IDBFactory();
-});
+setUpShelfTests(readMnistFromDisk);
 
 const REQ: QuantRequest = {
   weightFormat: 8, activationBits: 8, scheme: 'symmetric', granularity: 'per-channel', rounding: 'nearest',
   seed: 1, calibration: 'minmax', percentile: 99.99, calibrationSamples: 100,
 };
 
-/** Zeros the smallest half of every kernel (magnitude pruning, as the Pruning lab's result). */
-function pruneHalf(slot: string): void {
-  const weights = getSlot(slot).model.getWeights().map((w) => {
-    if (w.role !== 'kernel') return w;
-    const cut = Float32Array.from(w.data, Math.abs).sort()[Math.floor(w.data.length / 2)];
-    return { ...w, data: Float32Array.from(w.data, (x) => (Math.abs(x) < cut ? 0 : x)) };
-  });
-  getSlot(slot).model.setWeights(weights);
-}
 
 it('QAT on a pruned version keeps its pruned weights zero and the child inherits the same masks', async () => {
   createSlot('t', zooSpec('mlp'), 5);

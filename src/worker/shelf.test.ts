@@ -1,30 +1,19 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readMnistFromDisk } from '../node/mnist';
+import { describe, expect, it } from 'vitest';
 import { zooSpec } from '../core/model/zoo/mnist';
 import { createBaseApi } from './base';
-import { createSlot, getSlot, setData } from './context';
+import { createSlot, getSlot } from './context';
 import { dbPut, resetDbForTests } from './db';
 import { shelfApi } from './shelf';
 import { fakeQuantizedVersion } from '../core/shelf/test-fixtures';
+import { setUpShelfTests } from './shelf-test-env';
+import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
 const N = zooSpec('mlp').name;
 const sameBits = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
-beforeAll(async () => {
-  await tf.setBackend('wasm');
-  await tf.ready();
-  setData(readMnistFromDisk());
-});
-
-beforeEach(async () => {
-  await resetDbForTests();
-  globalThis.indexedDB = new IDBFactory();
-});
+setUpShelfTests(readMnistFromDisk);
 
 async function trainedRoot() {
   createSlot('t', zooSpec('mlp'), 5);
