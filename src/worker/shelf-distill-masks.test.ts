@@ -6,23 +6,21 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { zooSpec } from '../core/model/zoo/mnist';
 import type { WeightSet } from '../core/model/spec';
 import { createBaseApi } from './base';
-import { createSlot, getSlot } from './context';
+import { getSlot } from './context';
 import { dbGet } from './db';
 import { shelfApi } from './shelf';
 import { distillationApi } from './distillation';
 import { SLOTS } from './protocol';
 import type { DistillRequest } from './protocol/distillation';
 import type { ModelVersion } from '../core/shelf/types';
-import { setUpShelfTests, pruneHalf } from './shelf-test-env';
+import { setUpShelfTests, savePrunedVersion } from './shelf-test-env';
 import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
 
 setUpShelfTests(readMnistFromDisk);
-
 
 /** Pruned weights that are no longer zero, and kept weights that training changed. */
 function compare(parent: ModelVersion, trained: WeightSet): { revived: number; moved: number } {
@@ -43,16 +41,10 @@ const masksOf = (v: ModelVersion) => v.masks!.map((m) => [m.layer, m.role, Buffe
 
 it('distilling from a pruned start keeps both students pruned and the saved child inherits the masks', async () => {
   // The teacher: the MLP trained for one short epoch (the baseline slot); the student start: a 50 %-pruned copy.
-  createSlot('t', zooSpec('mlp'), 5);
-  await base.train('t', { epochs: 1, batchSize: 64, learningRate: 0.002, optimizer: 'adam', seed: 5, trainSamples: 1000 });
-  await base.saveBaseline('t', (await base.evaluate('t')).accuracy);
-  const root = (await shelfApi.list()).versions[0];
-  pruneHalf('t');
-  const pruned = (await shelfApi.save({ slot: 't', name: 'pruned 50 %', technique: 'prune', lab: 'pruning', parentId: root.id, masks: 'from-zeros', metrics: {} })).version;
-  const parent = (await dbGet('versions', pruned.id)) as ModelVersion;
+  const parent = await savePrunedVersion(base);
   expect(parent.masks!.every((m) => m.mask.includes(0))).toBe(true);
 
-  await shelfApi.load(pruned.id, SLOTS.distillInit); // "Start from" the pruned version
+  await shelfApi.load(parent.id, SLOTS.distillInit); // "Start from" the pruned version
   const req: DistillRequest = {
     teacher: 'baseline', studentSpec: parent.spec, studentInit: SLOTS.distillInit, transferSize: 300, leaveOut: null,
     settings: { temperature: 4, alpha: 0.9, epochs: 1, batchSize: 32, learningRate: 3e-3, optimizer: 'adam', seed: 2 },
@@ -70,7 +62,7 @@ it('distilling from a pruned start keeps both students pruned and the saved chil
   }
 
   const child = (await shelfApi.save({
-    slot: SLOTS.distilled, name: 'pruned 50 % · distilled', technique: 'distil', lab: 'distillation', parentId: pruned.id,
+    slot: SLOTS.distilled, name: 'pruned 50 % · distilled', technique: 'distil', lab: 'distillation', parentId: parent.id,
     masks: 'inherit', metrics: { floatAccuracy: report.students[0].testAccuracy },
   })).version;
   const stored = (await dbGet('versions', child.id)) as ModelVersion;

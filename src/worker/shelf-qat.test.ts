@@ -12,7 +12,7 @@ import { dbGet } from './db';
 import { shelfApi } from './shelf';
 import { conversionOf, quantizationApi, type QuantRequest } from './quantization';
 import type { ModelVersion } from '../core/shelf/types';
-import { setUpShelfTests, pruneHalf } from './shelf-test-env';
+import { setUpShelfTests, savePrunedVersion, pruneHalf } from './shelf-test-env';
 import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
@@ -24,18 +24,11 @@ const REQ: QuantRequest = {
   seed: 1, calibration: 'minmax', percentile: 99.99, calibrationSamples: 100,
 };
 
-
 it('QAT on a pruned version keeps its pruned weights zero and the child inherits the same masks', async () => {
-  createSlot('t', zooSpec('mlp'), 5);
-  await base.train('t', { epochs: 1, batchSize: 64, learningRate: 0.002, optimizer: 'adam', seed: 5, trainSamples: 1000 });
-  await base.saveBaseline('t', (await base.evaluate('t')).accuracy);
-  const root = (await shelfApi.list()).versions[0];
-  pruneHalf('t');
-  const pruned = (await shelfApi.save({ slot: 't', name: 'pruned 50 %', technique: 'prune', lab: 'pruning', parentId: root.id, masks: 'from-zeros', metrics: {} })).version;
-  const parent = (await dbGet('versions', pruned.id)) as ModelVersion;
+  const parent = await savePrunedVersion(base);
   expect(parent.masks!.every((m) => m.mask.includes(0))).toBe(true);
 
-  await shelfApi.load(pruned.id, 'baseline'); // "Start from" the pruned version
+  await shelfApi.load(parent.id, 'baseline'); // "Start from" the pruned version
   await quantizationApi.prepare();
   const qatReq = { ...REQ, epochs: 1, learningRate: 0.001, batchSize: 64, trainSamples: 1000 };
   await quantizationApi.trainQat(qatReq);
@@ -67,7 +60,7 @@ it('QAT on a pruned version keeps its pruned weights zero and the child inherits
   expect(revived).toBe(0);
 
   const child = (await shelfApi.save({
-    slot: 'quant:qat', name: 'pruned 50 % · int8 QAT', technique: 'quantize', lab: 'quantization', parentId: pruned.id,
+    slot: 'quant:qat', name: 'pruned 50 % · int8 QAT', technique: 'quantize', lab: 'quantization', parentId: parent.id,
     masks: 'inherit', quant: 'QAT', quantCheck: { weightBits: 8, activationBits: 8 }, metrics: { integerAccuracy: report.integerAccuracy! },
   })).version;
   const stored = (await dbGet('versions', child.id)) as ModelVersion;

@@ -7,9 +7,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, beforeEach } from 'vitest';
-import { getSlot, setData } from './context';
+import { createSlot, getSlot, setData } from './context';
 import type { MnistData } from '../core/data/mnist';
-import { resetDbForTests } from './db';
+import { dbGet, resetDbForTests } from './db';
+import { shelfApi } from './shelf';
+import type { createBaseApi } from './base';
+import { zooSpec } from '../core/model/zoo/mnist';
+import type { ModelVersion } from '../core/shelf/types';
+
+type BaseApi = ReturnType<typeof createBaseApi>;
 
 /** `loadMnist` is the test's own Node loader (src/node/mnist.ts: worker code does not import node/). */
 export function setUpShelfTests(loadMnist: () => MnistData): void {
@@ -32,4 +38,19 @@ export function pruneHalf(slot: string): void {
     return { ...w, data: Float32Array.from(w.data, (x) => (Math.abs(x) < cut ? 0 : x)) };
   });
   getSlot(slot).model.setWeights(weights);
+}
+
+/**
+ * The pruned version both mask tests start from: the MLP trained for one short epoch (saved as the
+ * baseline and the shelf's root), then its smallest half of every kernel zeroed and saved as a child
+ * with masks from its zeros. Slot 't' holds the pruned model afterwards.
+ */
+export async function savePrunedVersion(base: BaseApi): Promise<ModelVersion> {
+  createSlot('t', zooSpec('mlp'), 5);
+  await base.train('t', { epochs: 1, batchSize: 64, learningRate: 0.002, optimizer: 'adam', seed: 5, trainSamples: 1000 });
+  await base.saveBaseline('t', (await base.evaluate('t')).accuracy);
+  const root = (await shelfApi.list()).versions[0];
+  pruneHalf('t');
+  const pruned = (await shelfApi.save({ slot: 't', name: 'pruned 50 %', technique: 'prune', lab: 'pruning', parentId: root.id, masks: 'from-zeros', metrics: {} })).version;
+  return (await dbGet('versions', pruned.id)) as ModelVersion;
 }
