@@ -15,6 +15,7 @@ import { buildModel } from '../src/core/model/build';
 import { zooSpec } from '../src/core/model/zoo/mnist';
 import { readMnistFromDisk } from '../src/node/mnist';
 import { imagesToFloat } from '../src/core/data/mnist';
+import { splitToTensors } from '../src/core/data/tensors';
 import { trainLoop } from '../src/core/train/loop';
 import { calibrateModel, convertAndEvaluate, integerEvaluate, type PtqOptions } from '../src/core/techniques/quantization/pipeline';
 import { runQat } from '../src/core/techniques/quantization/qat';
@@ -36,10 +37,7 @@ async function main() {
   await tf.setBackend('wasm');
   await tf.ready();
   const mnist = readMnistFromDisk();
-  const train = {
-    xs: tf.tensor4d(imagesToFloat(mnist.train), [mnist.train.count, 28, 28, 1]),
-    labels: tf.tensor1d(Int32Array.from(mnist.train.labels), 'int32'),
-  };
+  const train = splitToTensors(mnist.train);
   const testPixels = imagesToFloat(mnist.test);
   const test = { xs: tf.tensor4d(testPixels, [mnist.test.count, 28, 28, 1]), labels: tf.tensor1d(Int32Array.from(mnist.test.labels), 'int32') };
   const testLabels = mnist.test.labels;

@@ -21,6 +21,7 @@ import type { WeightSet } from '../src/core/model/spec';
 import { zooSpec } from '../src/core/model/zoo/mnist';
 import { readMnistFromDisk } from '../src/node/mnist';
 import { imagesToFloat } from '../src/core/data/mnist';
+import { splitToTensors } from '../src/core/data/tensors';
 import { trainLoop } from '../src/core/train/loop';
 import { foldBatchNorm } from '../src/core/techniques/quantization/fold-bn';
 import { calibrateModel } from '../src/core/techniques/quantization/pipeline';
@@ -45,10 +46,7 @@ async function main() {
   await tf.setBackend('wasm');
   await tf.ready();
   const mnist = readMnistFromDisk();
-  const train = {
-    xs: tf.tensor4d(imagesToFloat(mnist.train), [mnist.train.count, 28, 28, 1]),
-    labels: tf.tensor1d(Int32Array.from(mnist.train.labels), 'int32'),
-  };
+  const train = splitToTensors(mnist.train);
   const testPixels = imagesToFloat(mnist.test);
   const testXs = tf.tensor4d(testPixels, [mnist.test.count, 28, 28, 1]);
   for (const id of MODELS) {

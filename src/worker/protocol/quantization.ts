@@ -8,7 +8,7 @@ import type { NeuronTrace } from '../../core/techniques/quantization/explain';
 import type { LayerReport, TensorReport } from '../../core/techniques/quantization/report';
 import type { TrainEvent } from './base';
 import type { CentroidInit } from '../../core/techniques/clustering/kmeans';
-import type { ClusteredSize } from '../../core/techniques/clustering/size';
+import type { DeepCompressionResult } from '../../core/techniques/clustering/pipeline';
 import type { Assignment, SensitivityRow } from '../../core/techniques/quantization/mixed-precision';
 
 /** Weight clustering / Deep Compression (Han et al. 2016) of the prepared float model. */
@@ -26,15 +26,9 @@ export interface ClusterRequest {
   seed: number;
 }
 
-export interface ClusterReport {
+/** The Deep Compression pipeline's result as the page gets it (the centroids stay in the worker). */
+export interface ClusterReport extends Omit<DeepCompressionResult, 'clustersByLayer'> {
   request: ClusterRequest;
-  accuracyBefore: number;
-  accuracyPruned: number | null;
-  accuracyClustered: number;
-  accuracyFinal: number;
-  layers: { layer: string; clusters: number; distinct: number; weights: number; zeros: number }[];
-  size: ClusteredSize;
-  stopped: boolean;
 }
 
 /** What a request quantizes to: integer bits, or a 16-bit float format for comparison. */
