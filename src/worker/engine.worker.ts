@@ -17,6 +17,7 @@ import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
 import { timeSeriesApi } from './time-series';
 import { shelfApi } from './shelf';
+import { recordingsApi } from './recordings';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -34,6 +35,7 @@ const api: EngineApi = {
   quantization: proxy(quantizationApi),
   timeSeries: proxy(timeSeriesApi),
   shelf: proxy(shelfApi),
+  recordings: proxy(recordingsApi),
 };
 
 const internals = {
