@@ -97,6 +97,8 @@ export interface NasRun {
   stopReason?: StopReason;
   elapsedMs?: number;
   error?: string;
+  /** A run replayed from a recording ("Use recorded NAS run"), not searched on this page. */
+  recorded?: { recordedAt: string; backend: string };
 }
 
 export interface TrainingProgress {

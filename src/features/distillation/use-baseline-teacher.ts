@@ -2,26 +2,41 @@
  * Sensible default: a student who already has a saved baseline should not have to wait minutes for
  * the teacher CNN before the first Distill. When a baseline exists and the teacher CNN is not trained,
  * the teacher becomes the saved baseline — once per page load (module state, because the page may
- * remount), so choosing "Teacher CNN" afterwards sticks. The returned flag shows the note saying so.
+ * remount), so choosing "Teacher CNN" afterwards sticks. Only the default falls back: a link that
+ * says `kdTeacher=zoo` (an instructor's choice) keeps the teacher CNN. The returned flag shows the
+ * note saying so.
  */
 import { useEffect, useState } from 'react';
 import { useBaseline } from '../../store/baseline';
-import { distillationSettings, useDistillation } from '../../store/distillation';
+import { distillationSettings, TEACHER_SOURCES, useDistillation } from '../../store/distillation';
 import type { Values } from '../../store/settings-schema';
+import { readHashQuery } from '../../store/use-lab-settings';
 
 type Settings = Values<(typeof distillationSettings)['fields']>;
 
 let switchedThisLoad = false;
+/** A link named the teacher during this page load: its choice holds for the rest of the load. */
+let linkChoseThisLoad = false;
+
+/**
+ * Whether the link this page was opened with names a valid teacher. Read on the first render, before
+ * any effect rewrites the link with every setting (after which it cannot tell a choice from a default).
+ */
+function linkNamesTeacher(): boolean {
+  const t = readHashQuery().kdTeacher;
+  return t !== undefined && (TEACHER_SOURCES as readonly string[]).includes(t);
+}
 
 export function useBaselineTeacher(v: Settings, update: (p: Partial<Settings>) => void): boolean {
   const baseline = useBaseline((s) => s.baseline);
   const zooTrained = useDistillation((s) => Boolean(s.teacher.zoo));
   const [switched, setSwitched] = useState(switchedThisLoad);
+  const [explicit] = useState(() => (linkChoseThisLoad ||= linkNamesTeacher()));
   useEffect(() => {
-    if (switchedThisLoad || !baseline || zooTrained || v.kdTeacher !== 'zoo') return;
+    if (switchedThisLoad || explicit || !baseline || zooTrained || v.kdTeacher !== 'zoo') return;
     switchedThisLoad = true;
     setSwitched(true);
     update({ kdTeacher: 'baseline' });
-  }, [baseline, zooTrained, v.kdTeacher, update]);
+  }, [baseline, zooTrained, v.kdTeacher, update, explicit]);
   return switched && v.kdTeacher === 'baseline';
 }
