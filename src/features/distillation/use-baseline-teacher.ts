@@ -8,30 +8,20 @@
  */
 import { useEffect, useState } from 'react';
 import { useBaseline } from '../../store/baseline';
-import { distillationSettings, TEACHER_SOURCES, useDistillation } from '../../store/distillation';
+import { distillationSettings, useDistillation } from '../../store/distillation';
 import type { Values } from '../../store/settings-schema';
-import { readHashQuery } from '../../store/use-lab-settings';
+import { setByLink } from '../../store/use-lab-settings';
 
 type Settings = Values<(typeof distillationSettings)['fields']>;
 
 let switchedThisLoad = false;
-/** A link named the teacher during this page load: its choice holds for the rest of the load. */
-let linkChoseThisLoad = false;
-
-/**
- * Whether the link this page was opened with names a valid teacher. Read on the first render, before
- * any effect rewrites the link with every setting (after which it cannot tell a choice from a default).
- */
-function linkNamesTeacher(): boolean {
-  const t = readHashQuery().kdTeacher;
-  return t !== undefined && (TEACHER_SOURCES as readonly string[]).includes(t);
-}
 
 export function useBaselineTeacher(v: Settings, update: (p: Partial<Settings>) => void): boolean {
   const baseline = useBaseline((s) => s.baseline);
   const zooTrained = useDistillation((s) => Boolean(s.teacher.zoo));
   const [switched, setSwitched] = useState(switchedThisLoad);
-  const [explicit] = useState(() => (linkChoseThisLoad ||= linkNamesTeacher()));
+  // A link's choice holds for the whole page load (the settings store remembers where values came from).
+  const explicit = setByLink(distillationSettings.id, 'kdTeacher');
   useEffect(() => {
     if (switchedThisLoad || explicit || !baseline || zooTrained || v.kdTeacher !== 'zoo') return;
     switchedThisLoad = true;

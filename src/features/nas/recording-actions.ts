@@ -43,12 +43,13 @@ export async function refreshNasRecording(): Promise<void> {
 }
 
 export async function prepareNasRun(v: NasSettingsValues, targetId: string): Promise<void> {
-  const before = useNasStore.getState().runs.at(-1)?.id;
   const started = performance.now();
-  await startSearch(v, targetId);
-  const run = useNasStore.getState().runs.at(-1);
-  if (!run || run.id === before || run.error || run.records.length === 0) return;
-  if (run.stopReason === 'stopped' || run.stopReason === undefined) {
+  const done = await startSearch(v, targetId);
+  // The worker's result, not the page's run: its last record may still be on its way to the page.
+  const run = done && useNasStore.getState().runs.find((r) => r.id === done.runId);
+  if (!done || !run || done.result.records.length === 0) return;
+  const { stopReason, elapsedMs, records } = done.result;
+  if (stopReason === 'stopped') {
     pushNotice('info', 'The search was stopped, so it was not recorded for class.', 'nas-recording');
     return;
   }
@@ -56,7 +57,7 @@ export async function prepareNasRun(v: NasSettingsValues, targetId: string): Pro
     const w = await recordings().recordNas({
       durationMs: performance.now() - started,
       settings: nasRecordedSettings(v, targetId),
-      run: { strategy: run.strategy, seed: run.seed, label: run.label, candidates: run.candidates, stopReason: run.stopReason, elapsedMs: run.elapsedMs ?? 0, records: run.records },
+      run: { strategy: run.strategy, seed: run.seed, label: run.label, candidates: run.candidates, stopReason, elapsedMs, records },
     });
     if (!w.persisted) pushNotice('warning', `The search is recorded for this page view only: ${w.message ?? 'storage failed'}.`, 'nas-recording');
   } catch (e) {
