@@ -24,7 +24,7 @@ import type { NasApi, NasEvent } from './protocol/nas';
  * 64 candidates (three default 20-candidate searches) and 32 MB, whichever comes first, so a lesson
  * of many searches keeps the newest ones "Use this model" is likely to pick and memory stays bounded.
  */
-export const NAS_WEIGHTS_CACHE = { maxEntries: 64, maxBytes: 32 * 1024 * 1024 };
+export const NAS_WEIGHTS_CACHE = { maxEntries: 64, maxBytes: 32e6 };
 export const trainedWeights = new Lru<WeightSet>({ name: 'NAS trained weights', ...NAS_WEIGHTS_CACHE, sizeOf: weightBytes });
 registerCache(() => trainedWeights.stats());
 

@@ -28,7 +28,7 @@ const STORE = 'versions';
  * Deleted versions kept for Undo this session (the record itself is gone from IndexedDB): the last
  * 8 deletions, at most 16 MB of weights; an older one can no longer be undone (restore says so).
  */
-const undo = new Lru<ModelVersion>({ name: 'Shelf undo', maxEntries: 8, maxBytes: 16 * 1024 * 1024, sizeOf: (v) => weightBytes(v.weights) });
+const undo = new Lru<ModelVersion>({ name: 'Shelf undo', maxEntries: 8, maxBytes: 16e6, sizeOf: (v) => weightBytes(v.weights) });
 registerCache(() => undo.stats());
 
 let channel: BroadcastChannel | null = null;
