@@ -29,7 +29,7 @@ export function DevicePanel() {
   const view = useDevice((s) => s.view);
   const focusRaw = useDevice((s) => s.focus);
   const { setView, setFocus } = useDevice.getState();
-  const { variants: labVariants, fromPage } = usePanelVariants();
+  const { variants: labVariants, source } = usePanelVariants();
   const pinned = usePinnedVariants();
   const variants = useMemo(() => (pinned.length ? [...labVariants, ...pinned] : labVariants), [labVariants, pinned]);
   const items = useVariantEstimates(variants, targetId);
@@ -65,7 +65,11 @@ export function DevicePanel() {
           </div>
           {view === 'variants' && <EnergyControls />}
           <PinVersions />
-          {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
+          {source !== 'page' && (
+            <p className="dp-sub dp-source">
+              {source === 'baseline' ? 'Your saved baseline, as fp32 and int8.' : <><strong>LeNet-5 (default)</strong>: no baseline is saved yet, so the panel shows the course’s reference CNN.</>}
+            </p>
+          )}
           {view === 'variants' ? (
             <div className="dp-variants">
               {items.map((it, i) => (
