@@ -13,7 +13,7 @@ import { CompareTargets } from './CompareTargets';
 import { Assumptions, LayerTable } from './Details';
 import { EnergyControls, OperationEnergy } from './EnergyControls';
 import { MemoryTimeline } from './MemoryTimeline';
-import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
+import { usePanelVariants, useAllTargets, useVariantEstimates, type VariantEstimate } from './use-estimates';
 import { VariantColumn } from './VariantColumn';
 import { PinVersions, usePinnedVariants } from './PinVersions';
 import './device-panel.css';
@@ -37,6 +37,7 @@ export function DevicePanel() {
   const focused = items[focus];
   const all = useAllTargets(view === 'compare' && !collapsed ? variants[focus] : undefined);
   const target = findTarget(targetId);
+  const npuSameAs = useMemo(() => firstWithSameNpuReason(items), [items]);
 
   return (
     <section className={`device-panel${collapsed ? ' device-panel-collapsed' : ''}`} aria-labelledby="device-panel-title">
@@ -73,7 +74,7 @@ export function DevicePanel() {
           {view === 'variants' ? (
             <div className="dp-variants">
               {items.map((it, i) => (
-                <VariantColumn key={`${i}:${it.variant.label}`} item={it} />
+                <VariantColumn key={`${i}:${it.variant.label}`} item={it} npuSameAs={npuSameAs[i]} />
               ))}
             </div>
           ) : (
@@ -99,4 +100,17 @@ export function DevicePanel() {
       )}
     </section>
   );
+}
+
+/** For each column, the label of an earlier column with the same NPU "n/a" reason (so it is shown once). */
+function firstWithSameNpuReason(items: VariantEstimate[]): (string | undefined)[] {
+  const first = new Map<string, string>();
+  return items.map((it) => {
+    // "…; this variant is fp32." and "…; this variant is fp16." are one reason.
+    const reason = it.estimate?.npu && !it.estimate.npu.available ? it.estimate.npu.reason?.replace(/this variant is [\w-]+\./, '') : undefined;
+    if (!reason) return undefined;
+    const earlier = first.get(reason);
+    if (earlier === undefined) first.set(reason, it.variant.label);
+    return earlier;
+  });
 }

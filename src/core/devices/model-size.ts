@@ -44,6 +44,11 @@ export const SIZE_LABEL: Record<SizeKind, string> = {
   flash: 'flash with runtime',
 };
 
+/** The same label as a column heading: "Flash with runtime". */
+export function sizeHeading(kind: SizeKind): string {
+  return SIZE_LABEL[kind][0].toUpperCase() + SIZE_LABEL[kind].slice(1);
+}
+
 /** What each size counts, for titles and the glossary. */
 export const SIZE_MEANING: Record<SizeKind, string> = {
   weights: 'kernels in their storage format + biases + quantization parameters',
