@@ -93,9 +93,10 @@ export function ChallengePanel({ lab }: { lab: string }) {
         </tbody>
       </table>
       <p className="challenge-note">
-        Flash, RAM and latency are the device estimator’s figures for the {challenge.dtype} deployment (see its
-        assumptions in the device panel). Test accuracy is the model’s measured accuracy as trained in float32; int8
-        usually stays within about a point of it (Quantization lab).
+        Flash, RAM and latency are the device estimator’s figures for the chosen model as stored (a pruned model’s zeros in
+        bitmask storage, its scales per channel or per tensor) in the challenge’s {challenge.dtype} (see its assumptions in the
+        device panel). Test accuracy is that model’s own measurement: the integer model’s for a quantized version, else the
+        float model’s (int8 usually stays within about a point of it, Quantization lab).
       </p>
     </section>
   );
