@@ -1,35 +1,9 @@
 /**
- * Issue 16, for a class: a lab link opened in a fresh browser shows what it configures; Train and
- * Prune run with the keyboard alone; axe finds nothing on any page with presenter mode on or off.
+ * Issue 16, for a class (deep links: course-links.spec.ts): Train and Prune run with the keyboard alone; axe finds nothing on any page with presenter mode on or off.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, gotoLab } from './fixtures';
 import type { Page } from '@playwright/test';
-
-test('a deep link in a fresh browser shows its configured controls and its baseline recipe', async ({ page, browser, baseURL }) => {
-  await gotoLab(page, 'pruning', 'prTarget=70&prGranularity=structured&blModel=lenet5&blEpochs=1&blSeed=7');
-  const gate = page.getByRole('region', { name: 'No baseline yet' });
-  await expect(gate.getByRole('textbox', { name: 'Target sparsity' })).toHaveValue('70');
-  await expect(gate.getByRole('textbox', { name: 'Target sparsity' })).toBeDisabled();
-  await expect(gate.getByRole('textbox', { name: 'Granularity' })).toHaveValue('structured');
-  // Settings the link leaves at their defaults are not listed.
-  await expect(gate.getByRole('textbox', { name: 'Criterion' })).toHaveCount(0);
-  // The recipe: the link's model, epochs and seed are what "Train a baseline here" will run.
-  await expect(gate.getByLabel('Baseline model')).toHaveValue('lenet5');
-  await expect(gate.getByLabel('Baseline epochs')).toHaveValue('1');
-  await expect(gate.getByRole('spinbutton', { name: 'Baseline seed' })).toHaveValue('7');
-  await expect(gate.getByLabel('Baseline recipe')).toContainText('LeNet-5');
-
-  // Without a recipe (another fresh browser) the panel offers the Train page's defaults.
-  const fresh = await browser.newContext({ baseURL });
-  const other = await fresh.newPage();
-  await gotoLab(other, 'quantization');
-  const plain = other.getByRole('region', { name: 'No baseline yet' });
-  await expect(plain.getByLabel('Baseline model')).toHaveValue('mlp');
-  await expect(plain.getByLabel('Baseline epochs')).toHaveValue('5');
-  await expect(plain.getByRole('spinbutton', { name: 'Baseline seed' })).toHaveValue('42');
-  await fresh.close();
-});
 
 /** Presses Tab until the focused element is the button named `name` (keyboard only, no clicks). */
 async function tabTo(page: Page, name: string, max = 120): Promise<void> {

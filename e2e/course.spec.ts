@@ -71,7 +71,7 @@ test('a challenge link fails without a fitting model and passes once one is trai
   await gotoLab(page, 'devices', 'challenge=target:mcxn947,flash:100,acc:85');
   const tight = page.getByRole('region', { name: 'Challenge', exact: true });
   await expect(tight.getByRole('status', { name: 'Result' })).toHaveText('fail');
-  await expect(tight.getByRole('row', { name: /Flash \(model \+ runtime\)/ })).toContainText('✗ no');
+  await expect(tight.getByRole('row', { name: /Flash with runtime/ })).toContainText('✗ no');
   await expect(tight.getByRole('row', { name: /Test accuracy/ })).toContainText('✓ yes');
 
   // A broken link says so instead of scoring something else.

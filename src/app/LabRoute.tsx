@@ -10,6 +10,7 @@ import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
 import { findLab } from './labs';
 import { NotFound } from './NotFound';
+import { DeviceDock, useDockBeside } from './DeviceDock';
 
 // Lazy: the challenge evaluator (and the device catalog it reads) is not needed on the start page.
 const ChallengePanel = lazy(() => import('../components/challenges/ChallengePanel').then((m) => ({ default: m.ChallengePanel })));
@@ -17,6 +18,7 @@ const ChallengePanel = lazy(() => import('../components/challenges/ChallengePane
 export function LabRoute() {
   const { labId = '' } = useParams();
   const lab = findLab(labId);
+  const beside = useDockBeside();
   useEffect(() => {
     document.title = lab ? `${lab.title} · TinyML Lab` : 'Not found · TinyML Lab';
   }, [lab]);
@@ -36,6 +38,8 @@ export function LabRoute() {
       <Suspense fallback={<p role="status">Loading the {lab.title} lab…</p>}>
         <Page />
       </Suspense>
+      {/* One column (below 1200 px): the device panel comes before the guide, not after it. */}
+      {!beside && <DeviceDock />}
       <Guide load={lab.guide} />
     </article>
   );

@@ -10,7 +10,7 @@ import { LABS, findLab } from './labs';
 import { useLabSettings } from '../store/use-lab-settings';
 import { engineSettings } from '../store/engine-settings';
 import { bootEngine, pollEngineMemory } from '../store/engine-boot';
-import { DeviceDock } from './DeviceDock';
+import { DeviceDock, useDockBeside } from './DeviceDock';
 import { PresenterSwitch } from '../components/presenter/PresenterSwitch';
 import { installRunGuard } from '../store/run-guard';
 import { watchShelf } from '../store/shelf';
@@ -36,6 +36,7 @@ export function Layout() {
   // The device panel docks beside lab pages (not the start page or "not found").
   const labId = useMatch('/:labId')?.params.labId;
   const onLab = labId !== undefined && findLab(labId) !== undefined;
+  const beside = useDockBeside();
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => {
@@ -66,7 +67,7 @@ export function Layout() {
         <main id="main" tabIndex={-1}>
           <Outlet />
         </main>
-        {onLab && <DeviceDock />}
+        {onLab && beside && <DeviceDock />}
       </div>
     </div>
   );

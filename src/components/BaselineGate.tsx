@@ -3,19 +3,20 @@
  * (a short run of a zoo model, saved as the baseline every lab shares), with Stop.
  *
  * Links work for a class: an instructor's lab link opened in a fresh browser lands here, so the gate
- * (1) lists the settings the link configures as disabled controls, so the student sees what the
- * exercise will run once a baseline exists, and (2) reads a baseline recipe from the link
- * (`blModel`, `blEpochs`, `blSeed`, e.g. `#/pruning?blModel=mlp&blEpochs=1&prTarget=80`) and offers
- * to run exactly that. Without a recipe its defaults are the Train page's (same model, epochs, seed).
+ * (1) shows the lab's own controls — the very components the lab renders, inside a disabled
+ * fieldset, holding the link's values — so a student sees exactly what the exercise will run once a
+ * baseline exists, and (2) reads a baseline recipe from the link (`blModel`, `blEpochs`, `blSeed`,
+ * e.g. `#/pruning?blModel=mlp&blEpochs=1&prTarget=80`) and offers to run exactly that. Without a
+ * recipe its defaults are the Train page's (same model, epochs, seed).
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { MNIST_ZOO } from '../core/model/zoo/mnist';
 import { baselineRecipeSettings, trainBaselineHere } from '../store/baseline-here';
 import { stopJob, type LabRef } from '../store/jobs';
-import type { Fields, SettingsSchema, Values } from '../store/settings-schema';
 import { useLabSettings } from '../store/use-lab-settings';
 import { NumberField, SelectField } from './controls';
 import { useJob } from './jobs';
+import './baseline-gate.css';
 
 /** The zoo models a student trains as a baseline (the teacher and the small MLP are Distillation's). */
 const MODELS = MNIST_ZOO.filter((m) => ['mlp', 'lenet5', 'dscnn'].includes(m.id)).map((m) => ({ value: m.id, label: m.name }));
@@ -25,15 +26,19 @@ export interface BaselineGateProps {
   lab: LabRef;
   /** Why this lab needs a baseline, in one sentence. */
   why: string;
-  /** The lab's settings schema: the settings a link changes from their defaults are shown, disabled. */
-  settings?: SettingsSchema<Fields>;
+  /**
+   * The lab's own controls (rendered without their action buttons), shown disabled under the panel.
+   * Omit it when the page shows its controls anyway (Deploy, Distillation).
+   */
+  preview?: ReactNode;
 }
 
-export function BaselineGate({ lab, why, settings }: BaselineGateProps) {
+export function BaselineGate({ lab, why, preview }: BaselineGateProps) {
   const job = useJob(lab);
   const [recipe, setRecipe] = useLabSettings(baselineRecipeSettings);
   const epochOptions = [...new Set([1, 3, 5, recipe.blEpochs])].sort((a, b) => a - b).map((e) => ({ value: String(e), label: String(e) }));
   const model = MODELS.find((m) => m.value === recipe.blModel);
+  const previewId = useId();
   return (
     <section className="panel baseline-gate" aria-label="No baseline yet">
       <h2>No baseline yet</h2>
@@ -55,31 +60,16 @@ export function BaselineGate({ lab, why, settings }: BaselineGateProps) {
           Stop
         </button>
       </div>
-      {settings && <LinkSettings schema={settings} />}
+      {preview && (
+        // A disabled fieldset disables every control inside it (HTML), whatever the lab's components say.
+        <fieldset className="baseline-gate-preview" disabled aria-describedby={previewId}>
+          <legend>This page is set up with</legend>
+          <p id={previewId} className="muted">
+            The lab&rsquo;s controls as this link (or your last visit) sets them. They unlock once a baseline exists.
+          </p>
+          {preview}
+        </fieldset>
+      )}
     </section>
-  );
-}
-
-/** The lab's settings that differ from their defaults (a link set them), as disabled controls. */
-function LinkSettings({ schema }: { schema: SettingsSchema<Fields> }) {
-  const [values] = useLabSettings(schema);
-  const id = useId();
-  const changed = Object.entries(schema.fields).filter(([k, f]) => f.serialise((values as Values<Fields>)[k]) !== f.serialise(f.default));
-  if (changed.length === 0) return null;
-  return (
-    <fieldset className="baseline-gate-link" disabled aria-describedby={id}>
-      <legend>This page is set up with</legend>
-      <p id={id} className="muted">
-        These settings come from the link (or your last visit); they apply once a baseline exists.
-      </p>
-      <div className="baseline-gate-fields">
-        {changed.map(([k, f]) => (
-          <label key={k} className="field">
-            {f.label}
-            <input type="text" readOnly value={f.serialise((values as Values<Fields>)[k])} />
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }

@@ -1,16 +1,18 @@
 /**
  * The challenge a link carries (`?challenge=target:mcxn947,flash:150,acc:95`, see
- * core/challenges/link.ts), scored live against the learner's saved baseline — the model every lab
- * starts from and NAS's "Use this model" replaces. A region named "Challenge" with the outputs "Goal"
- * and "Result" (pass / fail) and a scorecard of every limit with the estimator's number.
+ * core/challenges/link.ts), scored live against the student's current model: "Model to score" picks
+ * the current lab's latest result (pruned / quantized), the saved baseline or a shelf version
+ * (use-challenge-models.ts); by default the latest result, else the baseline. A region named
+ * "Challenge" with the outputs "Goal" and "Result" (pass / fail) and a scorecard of every limit with
+ * the estimator's number for that model as it is stored.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { describeChallenge, evaluateChallenge, parseChallengeLink, type ChallengeModel } from '../../core/challenges';
-import { zooSpec } from '../../core/model/zoo/mnist';
-import { useBaseline, describeBaseline } from '../../store/baseline';
+import { describeChallenge, evaluateChallenge, parseChallengeLink } from '../../core/challenges';
 import { CHALLENGE_PARAM, recordChallenge } from '../../store/course-progress';
+import { SelectField } from '../controls';
 import { Output } from '../Output';
+import { useChallengeModels } from './use-challenge-models';
 import './challenges.css';
 
 /** The `challenge` value of the current hash query, or null when the link has none. */
@@ -21,13 +23,13 @@ function useChallengeParam(): string | null {
 
 export function ChallengePanel({ lab }: { lab: string }) {
   const code = useChallengeParam();
-  const baseline = useBaseline((s) => s.baseline);
   const challenge = useMemo(() => (code === null ? undefined : parseChallengeLink(code)), [code]);
-  // Without a saved baseline the device panel shows the default LeNet-5; it has no accuracy yet.
-  const model: ChallengeModel = useMemo(
-    () => (baseline ? { spec: baseline.spec, testAccuracy: baseline.testAccuracy } : { spec: zooSpec('lenet5'), testAccuracy: null }),
-    [baseline],
-  );
+  const candidates = useChallengeModels(lab);
+  // Until the student picks one, the first candidate (the latest result, else the baseline) is scored,
+  // so pressing Prune or Quantize re-scores the challenge with the new model.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const scored = candidates.find((c) => c.id === chosen) ?? candidates[0];
+  const model = scored.model;
   const result = useMemo(() => (challenge ? evaluateChallenge(challenge, model) : null), [challenge, model]);
   const ref = useRef<HTMLElement>(null);
   const goal = challenge ? describeChallenge(challenge) : '';
@@ -62,15 +64,14 @@ export function ChallengePanel({ lab }: { lab: string }) {
         </Output>
         <Output label="Result">{passed ? 'pass' : 'fail'}</Output>
       </div>
-      <p className="challenge-model">
-        Checked against{' '}
-        {baseline ? (
-          <>your saved baseline, <strong>{describeBaseline(baseline)}</strong></>
-        ) : (
-          <><strong>LeNet-5 (default)</strong>: no baseline is saved yet — train one on the Train page</>
-        )}
-        . It updates when the baseline changes (e.g. after “Use this model” in NAS).
-      </p>
+      <div className="challenge-model">
+        <SelectField label="Model to score" wide value={scored.id} options={candidates.map((c) => ({ value: c.id, label: c.label }))} onChange={setChosen} />
+        <p>
+          {scored.id === 'default'
+            ? 'No baseline is saved yet: train one on the Train page (or here), then score it.'
+            : 'The scorecard follows the chosen model; the latest result of this lab appears here after each run, and every shelf version can be picked.'}
+        </p>
+      </div>
       <table className="challenge-table">
         <thead>
           <tr>
@@ -92,9 +93,10 @@ export function ChallengePanel({ lab }: { lab: string }) {
         </tbody>
       </table>
       <p className="challenge-note">
-        Flash, RAM and latency are the device estimator’s figures for the {challenge.dtype} deployment (see its
-        assumptions in the device panel). Test accuracy is the model’s measured accuracy as trained in float32; int8
-        usually stays within about a point of it (Quantization lab).
+        Flash, RAM and latency are the device estimator’s figures for the chosen model as stored (a pruned model’s zeros in
+        bitmask storage, its scales per channel or per tensor) in the challenge’s {challenge.dtype} (see its assumptions in the
+        device panel). Test accuracy is that model’s own measurement: the integer model’s for a quantized version, else the
+        float model’s (int8 usually stays within about a point of it, Quantization lab).
       </p>
     </section>
   );

@@ -13,7 +13,7 @@ import { CompareTargets } from './CompareTargets';
 import { Assumptions, LayerTable } from './Details';
 import { EnergyControls, OperationEnergy } from './EnergyControls';
 import { MemoryTimeline } from './MemoryTimeline';
-import { usePanelVariants, useAllTargets, useVariantEstimates } from './use-estimates';
+import { usePanelVariants, useAllTargets, useVariantEstimates, type VariantEstimate } from './use-estimates';
 import { VariantColumn } from './VariantColumn';
 import { PinVersions, usePinnedVariants } from './PinVersions';
 import './device-panel.css';
@@ -29,7 +29,7 @@ export function DevicePanel() {
   const view = useDevice((s) => s.view);
   const focusRaw = useDevice((s) => s.focus);
   const { setView, setFocus } = useDevice.getState();
-  const { variants: labVariants, fromPage } = usePanelVariants();
+  const { variants: labVariants, source } = usePanelVariants();
   const pinned = usePinnedVariants();
   const variants = useMemo(() => (pinned.length ? [...labVariants, ...pinned] : labVariants), [labVariants, pinned]);
   const items = useVariantEstimates(variants, targetId);
@@ -37,6 +37,7 @@ export function DevicePanel() {
   const focused = items[focus];
   const all = useAllTargets(view === 'compare' && !collapsed ? variants[focus] : undefined);
   const target = findTarget(targetId);
+  const npuSameAs = useMemo(() => firstWithSameNpuReason(items), [items]);
 
   return (
     <section className={`device-panel${collapsed ? ' device-panel-collapsed' : ''}`} aria-labelledby="device-panel-title">
@@ -65,11 +66,15 @@ export function DevicePanel() {
           </div>
           {view === 'variants' && <EnergyControls />}
           <PinVersions />
-          {!fromPage && <p className="dp-sub">Baseline model (this page sets no variants).</p>}
+          {source !== 'page' && (
+            <p className="dp-sub dp-source">
+              {source === 'baseline' ? 'Your saved baseline, as fp32 and int8.' : <><strong>LeNet-5 (default)</strong>: no baseline is saved yet, so the panel shows the course’s reference CNN.</>}
+            </p>
+          )}
           {view === 'variants' ? (
             <div className="dp-variants">
               {items.map((it, i) => (
-                <VariantColumn key={`${i}:${it.variant.label}`} item={it} />
+                <VariantColumn key={`${i}:${it.variant.label}`} item={it} npuSameAs={npuSameAs[i]} />
               ))}
             </div>
           ) : (
@@ -95,4 +100,17 @@ export function DevicePanel() {
       )}
     </section>
   );
+}
+
+/** For each column, the label of an earlier column with the same NPU "n/a" reason (so it is shown once). */
+function firstWithSameNpuReason(items: VariantEstimate[]): (string | undefined)[] {
+  const first = new Map<string, string>();
+  return items.map((it) => {
+    // "…; this variant is fp32." and "…; this variant is fp16." are one reason.
+    const reason = it.estimate?.npu && !it.estimate.npu.available ? it.estimate.npu.reason?.replace(/this variant is [\w-]+\./, '') : undefined;
+    if (!reason) return undefined;
+    const earlier = first.get(reason);
+    if (earlier === undefined) first.set(reason, it.variant.label);
+    return earlier;
+  });
 }

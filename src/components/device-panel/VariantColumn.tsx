@@ -4,7 +4,7 @@ import { precisionNotes } from './precision-notes';
 import { Output } from '../Output';
 import { EnergyRow } from './EnergyRow';
 import type { VariantEstimate } from './use-estimates';
-import { modelSizes, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
+import { modelSizes, sizeKB, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
 
 function CapacityBar({ used, capacity, label }: { used: number; capacity: number; label: string }) {
   const frac = capacity > 0 ? used / capacity : 1;
@@ -27,7 +27,12 @@ function latencyText(e: EngineEstimate | undefined): string {
   return `${formatMs(e.ms)}`;
 }
 
-function Latency({ label, e }: { label: string; e: EngineEstimate | undefined }) {
+/**
+ * `sameAs`: an earlier column already gives this engine's reason for "n/a" (e.g. "runs int8 models
+ * only" under fp32 and again under fp16): say where instead of repeating it. `noted`: the column's
+ * "where it runs" list already explains it.
+ */
+function Latency({ label, e, sameAs, noted = false }: { label: string; e: EngineEstimate | undefined; sameAs?: string; noted?: boolean }) {
   return (
     <div className="dp-latency">
       <Output label={label} size="small">
@@ -44,7 +49,7 @@ function Latency({ label, e }: { label: string; e: EngineEstimate | undefined })
             uncalibrated: {formatMs(e.low)} – {formatMs(e.high)} (assumed)
           </span>
         ))}
-      {e && !e.available && <span className="dp-reason">{e.reason}</span>}
+      {e && !e.available && !noted && <span className="dp-reason">{sameAs ? `Same reason as “${sameAs}”.` : e.reason}</span>}
       {e?.available && e.fallbackOps.length > 0 && (
         <span className="dp-fallback">CPU fallback: {e.fallbackOps.join(', ')}</span>
       )}
@@ -52,17 +57,17 @@ function Latency({ label, e }: { label: string; e: EngineEstimate | undefined })
   );
 }
 
-function Numbers({ est }: { est: Estimate }) {
+function Numbers({ est, npuSameAs, npuNoted }: { est: Estimate; npuSameAs?: string; npuNoted: boolean }) {
   const pct = (used: number, cap: number) => `${((used / cap) * 100).toFixed(cap > 1e9 ? 3 : 1)} %`;
   return (
     <>
       <Output label="Flash" size="small" title={`${SIZE_LABEL.flash}: ${SIZE_MEANING.flash}`}>
-        {formatBytes(est.flash.total)}
+        {sizeKB(est.flash.total)}
       </Output>
       <CapacityBar used={est.flash.total} capacity={est.flash.capacity} label="Flash" />
       <span className="dp-sub">
-        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)} ({SIZE_LABEL.flash}); {SIZE_LABEL.file} {formatBytes(modelSizes(est.flash).file)}, {SIZE_LABEL.weights}{' '}
-        {formatBytes(modelSizes(est.flash).weights)}
+        {pct(est.flash.total, est.flash.capacity)} of {formatBytes(est.flash.capacity)} ({SIZE_LABEL.flash}); {SIZE_LABEL.file} {sizeKB(modelSizes(est.flash).file)}, {SIZE_LABEL.weights}{' '}
+        {sizeKB(modelSizes(est.flash).weights)}
       </span>
       <Output label="RAM" size="small" title="Tensor arena (activations + scratch + runtime data)">
         {formatBytes(est.ram.total)}
@@ -73,7 +78,7 @@ function Numbers({ est }: { est: Estimate }) {
         {est.best.engine === 'npu' && est.ram.npuArena !== undefined ? ' (NPU arena)' : ''}
       </span>
       <Latency label="Latency (CPU)" e={est.cpu} />
-      <Latency label="Latency (NPU)" e={est.npu} />
+      <Latency label="Latency (NPU)" e={est.npu} sameAs={npuSameAs} noted={npuNoted} />
       <EnergyRow est={est} />
       <div className={`dp-fit ${est.fits ? 'dp-fit-yes' : 'dp-fit-no'}`}>
         <Output label="Fits" size="small">
@@ -112,7 +117,7 @@ function Numbers({ est }: { est: Estimate }) {
   );
 }
 
-export function VariantColumn({ item }: { item: VariantEstimate }) {
+export function VariantColumn({ item, npuSameAs }: { item: VariantEstimate; npuSameAs?: string }) {
   const { variant } = item;
   const d = variant.deployment;
   const target = item.estimate ? findTarget(item.estimate.targetId) : undefined;
@@ -130,7 +135,11 @@ export function VariantColumn({ item }: { item: VariantEstimate }) {
           {notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      {item.estimate ? <Numbers est={item.estimate} /> : <p className="dp-error" role="alert">{item.error}</p>}
+      {item.estimate ? (
+        <Numbers est={item.estimate} npuSameAs={npuSameAs} npuNoted={notes.some((n) => n.startsWith('NPU:'))} />
+      ) : (
+        <p className="dp-error" role="alert">{item.error}</p>
+      )}
     </section>
   );
 }

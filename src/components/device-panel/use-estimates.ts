@@ -7,19 +7,22 @@ import { useDevice } from '../../store/device';
 
 export type VariantEstimate = { variant: ModelVariant; estimate: Estimate; error?: undefined } | { variant: ModelVariant; estimate?: undefined; error: string };
 
+/** Where the panel's columns come from: the page, the saved baseline, or LeNet-5 when none is saved. */
+export type VariantSource = 'page' | 'baseline' | 'default';
+
 /** The page's variants, or the saved baseline (else LeNet-5) as fp32 and int8. */
-export function usePanelVariants(): { variants: ModelVariant[]; fromPage: boolean } {
+export function usePanelVariants(): { variants: ModelVariant[]; source: VariantSource } {
   const pageVariants = useDevice((s) => s.variants);
   const baselineSpec = useBaseline((s) => s.baseline?.spec);
   return useMemo(() => {
-    if (pageVariants && pageVariants.length > 0) return { variants: pageVariants, fromPage: true };
+    if (pageVariants && pageVariants.length > 0) return { variants: pageVariants, source: 'page' };
     const spec = baselineSpec ?? LENET5;
     return {
       variants: [
         { label: 'fp32', spec, deployment: { dtype: 'fp32' } },
         { label: 'int8', spec, deployment: { dtype: 'int8' } },
       ],
-      fromPage: false,
+      source: baselineSpec ? 'baseline' : 'default',
     };
   }, [pageVariants, baselineSpec]);
 }

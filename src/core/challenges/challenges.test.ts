@@ -40,7 +40,7 @@ describe('evaluateChallenge', () => {
     const c = parseChallengeLink(`target:mcxn947,flash:${Math.ceil(e.flash.total / 1024)},lat:${Math.ceil(e.cpu.ms)},engine:cpu,acc:95`)!;
     const r = evaluateChallenge(c, { spec: lenet, testAccuracy: 0.962 });
     expect(r.passed).toBe(true);
-    expect(r.lines.map((l) => l.what)).toEqual(['Fits the part', 'Flash (model + runtime)', 'Latency (CPU)', 'Test accuracy']);
+    expect(r.lines.map((l) => l.what)).toEqual(['Fits the part', 'Flash with runtime', 'Latency (CPU)', 'Test accuracy']);
     expect(r.estimate.flash.total).toBe(e.flash.total);
     expect(r.lines[3].actual).toBe('96.2 %');
   });
@@ -78,6 +78,19 @@ describe('evaluateChallenge', () => {
     expect(r.passed).toBe(false);
     // The same model fits an i.MX 93 (Linux, DDR and eMMC).
     expect(evaluateChallenge(parseChallengeLink('target:imx93,dtype:fp32,acc:50')!, { spec: huge, testAccuracy: 0.97 }).passed).toBe(true);
+  });
+
+  it("scores the student's model as it is stored: a pruned model in bitmask storage can pass where the dense one fails", () => {
+    const dense = estimate(mlp, { dtype: 'int8' }, 'mcxn947');
+    // A flash limit 20 KB under the dense model: 90 % zeros stored as a bitmask save far more than that.
+    const c = parseChallengeLink(`target:mcxn947,flash:${Math.floor(dense.flash.total / 1024) - 20},acc:80`)!;
+    const sparsity = { fc1: 0.9, fc2: 0.9, logits: 0.9 };
+    expect(evaluateChallenge(c, { spec: mlp, testAccuracy: 0.85 }).passed).toBe(false);
+    const pruned = evaluateChallenge(c, { spec: mlp, testAccuracy: 0.85, deployment: { sparsity, storage: 'bitmask' } });
+    expect(pruned.passed).toBe(true);
+    expect(pruned.estimate.flash.total).toBe(estimate(mlp, { dtype: 'int8', sparsity, storage: 'bitmask' }, 'mcxn947').flash.total);
+    // The challenge's dtype wins over the model's own.
+    expect(evaluateChallenge(parseChallengeLink('target:mcxn947,dtype:fp32,acc:10')!, { spec: mlp, testAccuracy: 0.85, deployment: {} }).estimate.flash.weights).toBe(estimate(mlp, { dtype: 'fp32' }, 'mcxn947').flash.weights);
   });
 
   it('compares accuracy at the shown precision', () => {

@@ -4,7 +4,8 @@
  * with it. Every limit becomes one line of the scorecard with the goal, the number and pass/fail.
  * Pure and synchronous.
  */
-import { estimate, formatBytes, formatMs, type Estimate } from '../devices';
+import { estimate, formatBytes, formatMs, type Deployment, type Estimate } from '../devices';
+import { sizeHeading, sizeKB } from '../devices/model-size';
 import type { ModelSpec } from '../model/spec';
 import type { Challenge } from './link';
 
@@ -12,6 +13,11 @@ export interface ChallengeModel {
   spec: ModelSpec;
   /** Measured test accuracy, 0..1; null when the model was never evaluated (e.g. untrained). */
   testAccuracy: number | null;
+  /**
+   * How the model is stored besides its dtype: a pruned model's per-layer sparsity and sparse
+   * storage format, per-channel or per-tensor scales. The challenge's dtype always applies.
+   */
+  deployment?: Omit<Deployment, 'dtype'>;
 }
 
 export interface ScoreLine {
@@ -30,7 +36,7 @@ export interface ChallengeResult {
 const KB = 1024;
 
 export function evaluateChallenge(c: Challenge, m: ChallengeModel): ChallengeResult {
-  const e = estimate(m.spec, { dtype: c.dtype }, c.target);
+  const e = estimate(m.spec, { ...m.deployment, dtype: c.dtype }, c.target);
   const lines: ScoreLine[] = [];
   if (c.model) {
     lines.push({ what: 'Model', goal: c.model, actual: m.spec.id, passed: m.spec.id === c.model });
@@ -44,7 +50,7 @@ export function evaluateChallenge(c: Challenge, m: ChallengeModel): ChallengeRes
   });
   if (c.flashKB !== undefined) {
     const passed = e.flash.total <= c.flashKB * KB;
-    lines.push({ what: 'Flash (model + runtime)', goal: `≤ ${c.flashKB} KB`, actual: formatBytes(e.flash.total), passed });
+    lines.push({ what: sizeHeading('flash'), goal: `≤ ${c.flashKB} KB`, actual: sizeKB(e.flash.total), passed });
   }
   if (c.ramKB !== undefined) {
     const passed = e.ram.total <= c.ramKB * KB;

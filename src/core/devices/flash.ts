@@ -17,8 +17,9 @@ import type { Deployment, DType, StorageFormat } from './types';
 export const TENSOR_OVERHEAD_BYTES = 150;
 /** Fixed part of a .tflite file (schema tables, operator codes, signature). */
 export const MODEL_FIXED_BYTES = 4096;
-/** Scale (f32) + zero point (i64) for the kernel and for the int32 bias of each channel. */
-export const QUANT_BYTES_PER_CHANNEL = 24;
+// Quantization parameters: one definition, shared with the Quantization lab's "Model size".
+import { QUANT_BYTES_PER_ACTIVATION, QUANT_BYTES_PER_CHANNEL } from './model-size';
+export { QUANT_BYTES_PER_CHANNEL };
 export const TFLM_FRAMEWORK_CODE = 16 * 1024;
 /** Approximate code size of the CMSIS-NN / TFLM kernels per operator class (all their variants). */
 export const KERNEL_CODE: Record<OpClass, number> = {
@@ -88,7 +89,7 @@ export function flashEstimate(m: LoweredModel, dep: Deployment, target: Target):
   for (const op of m.ops) {
     used.add(op.op);
     tensors += 1; // output activation tensor
-    if (isQuantized(m.activationDtype)) quant += 12; // activation scale + zero point
+    if (isQuantized(m.activationDtype)) quant += QUANT_BYTES_PER_ACTIVATION;
     if (op.kernelParams > 0) {
       weights += kernelBytes(op, storage);
       biases += op.biases * (dep.activationBits === 16 && isQuantized(op.weightDtype) ? 8 : biasBytes(op.weightDtype)); // 16x8: int64 biases

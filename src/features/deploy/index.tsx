@@ -38,6 +38,8 @@ export default function DeployPage() {
     if (loaded) void refreshModels();
   }, [loaded, baseline?.savedAt, versions]);
   const chosen = models?.find((m) => m.id === selected);
+  // Nothing exportable yet (e.g. a class link in a fresh browser): the controls show the link's values, disabled.
+  const idle = !chosen?.available;
   const costs = useMemo(() => (chosen?.spec ? analyzeSpec(chosen.spec) : null), [chosen?.spec]);
   const accuracy = chosen?.accuracy ?? (selected === 'baseline' ? baseline?.testAccuracy : undefined);
   const spec = result?.spec ?? chosen?.spec;
@@ -46,7 +48,7 @@ export default function DeployPage() {
 
   return (
     <div className="dp-page">
-      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model." settings={deploySettings} />}
+      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model (or a shelf version)." />}
       <section ref={convertRef} className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
@@ -62,8 +64,8 @@ export default function DeployPage() {
               requestAnimationFrame(() => convertRef.current?.scrollIntoView({ block: 'nearest' }));
             }}
           />
-          <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || selected === 'quantization'} />
-          <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running} />
+          <NumberField label="Calibration images" field={deploySettings.fields.dpCalibration} value={v.dpCalibration} onChange={(n) => set({ dpCalibration: n })} disabled={running || idle || selected === 'quantization'} />
+          <NumberField label="Test vectors" field={deploySettings.fields.dpTestVectors} value={v.dpTestVectors} onChange={(n) => set({ dpTestVectors: n })} disabled={running || idle} />
           <div className="dp-buttons">
             <button type="button" className="button button-primary" disabled={job.blocked || !chosen?.available} onClick={() => void exportModel(v.dpCalibration, v.dpTestVectors)}>
               Export

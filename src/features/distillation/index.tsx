@@ -6,6 +6,7 @@
  * device panel — what the smaller student buys on a microcontroller.
  */
 import { useEffect, useMemo } from 'react';
+import { BaselineGate } from '../../components/BaselineGate';
 import { JobStatus } from '../../components/jobs';
 import { distillationLab } from './lab';
 import { useDeviceVariants } from '../../components/device-panel';
@@ -31,6 +32,7 @@ export default function DistillationPage() {
   const teacher = useDistillation((s) => s.teacher[v.kdTeacher]);
   const report = useDistillation((s) => s.report);
   const baseline = useBaseline((s) => s.baseline);
+  const baselineLoaded = useBaseline((s) => s.loaded);
 
   // Read-only worker queries (safe to repeat under StrictMode): which teacher exists, its soft targets.
   useEffect(() => {
@@ -65,6 +67,9 @@ export default function DistillationPage() {
             ? 'No teacher yet: press "Train teacher" (it is saved in this browser, so this is needed once).'
             : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
       </p>
+      {baselineLoaded && !baseline && v.kdTeacher === 'baseline' && (
+        <BaselineGate lab={distillationLab} why="This page's teacher is the saved baseline (or choose “Teacher CNN” as the teacher)." />
+      )}
       <DistillStartFrom teacher={v.kdTeacher} />
       <PrecomputedTeacher />
       <DistillControls />

@@ -1,6 +1,7 @@
 /** One row per shelf version: name, parent, how it was made, accuracy as it runs, flash and latency on the target, actions. */
 import { useState } from 'react';
 import { techniqueLabel, type VersionRow } from './view-model';
+import { sizeHeading, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
 
 interface Props {
   rows: VersionRow[];
@@ -25,7 +26,7 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
             <th scope="col">Parent</th>
             <th scope="col">Made by</th>
             <th scope="col">Test metric</th>
-            <th scope="col">Flash</th>
+            <th scope="col" title={SIZE_MEANING.flash}>{sizeHeading('flash')}</th>
             <th scope="col">Latency</th>
             <th scope="col">Select</th>
             <th scope="col">Actions</th>
@@ -81,7 +82,7 @@ export function VersionTable({ rows, targetName, selected, onSelect, onRename, o
                   ))}
                 </td>
                 <td>
-                  <output aria-label="Flash" title={`on ${targetName}`}>{r.flash}</output>
+                  <output aria-label="Flash" title={`${SIZE_LABEL.flash} on ${targetName}: ${SIZE_MEANING.flash}`}>{r.flash}</output>
                 </td>
                 <td>
                   <output aria-label="Latency" title={`on ${targetName}`}>{r.latency}</output>

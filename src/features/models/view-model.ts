@@ -1,5 +1,6 @@
 /** What the Models page shows per version, computed from the listing and the device panel's target (pure). */
-import { estimate, formatBytes, formatMs } from '../../core/devices';
+import { estimate, formatMs } from '../../core/devices';
+import { sizeKB } from '../../core/devices/model-size';
 import { paretoFront } from '../../core/shelf/pareto';
 import { formatTaskMetric, runningAccuracy, type TaskMetric } from '../../core/shelf/types';
 import type { ShelfEntry } from '../../worker/protocol/shelf';
@@ -70,7 +71,7 @@ export function versionRows(versions: ShelfEntry[], tombstones: { id: string; na
       flashBytes,
       latencyMs,
       ramBytes: e ? e.ram.total : NaN,
-      flash: formatBytes(flashBytes),
+      flash: sizeKB(flashBytes),
       latency: formatMs(latencyMs),
       parentName,
       metric: rowMetric(entry, accuracy, accuracyKind),

@@ -10,7 +10,8 @@ import { adoptCandidate } from './actions';
 import { useJob } from '../../components/jobs';
 import { nasLab } from './lab';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
-import { fmtKB, fmtMs } from './view-model';
+import { fmtMs } from './view-model';
+import { sizeKB, sizeText, SIZE_MEANING } from '../../core/devices/model-size';
 
 const Diagram = memo(ArchitectureDiagram);
 
@@ -48,8 +49,8 @@ export const CandidateDetails = memo(function CandidateDetails({ runId, strategy
       <div className="outputs">
         <Output label="Accuracy" size="small">{trained ? percent(record.accuracy) : 'not trained'}</Output>
         <Output label="Latency" size="small">{fmtMs(record.cost.latencyMs)} ms ({record.cost.engine === 'npu' ? 'NPU' : 'CPU'})</Output>
-        <Output label="Flash" size="small">{fmtKB(record.cost.flashBytes)} KB</Output>
-        <Output label="RAM" size="small">{fmtKB(record.cost.ramBytes)} KB</Output>
+        <Output label="Flash" size="small" title={SIZE_MEANING.flash}>{sizeText(record.cost.flashBytes, 'flash')}</Output>
+        <Output label="RAM" size="small">{sizeKB(record.cost.ramBytes)}</Output>
         <Output label="Parameters" size="small">{count(record.params)}</Output>
         <Output label="MACs" size="small">{count(record.macs)}</Output>
         {record.zeroCost !== null && <Output label="SynFlow (log)" size="small">{record.zeroCost.toFixed(1)}</Output>}

@@ -4,7 +4,8 @@ import { percent } from '../../components/Output';
 import type { CandidateRecord } from '../../core/techniques/nas/search';
 import type { StrategyName } from '../../core/techniques/nas/strategies';
 import type { NasRun } from '../../store/nas';
-import { fmtKB, fmtMs } from './view-model';
+import { fmtMs } from './view-model';
+import { sizeHeading, sizeKB, SIZE_MEANING } from '../../core/devices/model-size';
 
 /** One row; memoised so a new candidate renders one new row, not the whole table again. */
 const Row = memo(function Row({ runId, strategy, record: r, selected, onSelect }: {
@@ -27,8 +28,8 @@ const Row = memo(function Row({ runId, strategy, record: r, selected, onSelect }
       </td>
       <td>{r.status === 'trained' ? percent(r.accuracy) : 'rejected'}</td>
       <td>{fmtMs(r.cost.latencyMs)} ms</td>
-      <td>{fmtKB(r.cost.flashBytes)} KB</td>
-      <td>{fmtKB(r.cost.ramBytes)} KB</td>
+      <td>{sizeKB(r.cost.flashBytes)}</td>
+      <td>{sizeKB(r.cost.ramBytes)}</td>
     </tr>
   );
 });
@@ -51,7 +52,7 @@ export const CandidateTable = memo(function CandidateTable({ runs, selected, onS
             <th scope="col">Architecture</th>
             <th scope="col">Accuracy</th>
             <th scope="col">Latency</th>
-            <th scope="col">Flash</th>
+            <th scope="col" title={SIZE_MEANING.flash}>{sizeHeading('flash')}</th>
             <th scope="col">RAM</th>
           </tr>
         </thead>

@@ -66,7 +66,6 @@ export function bestSoFarRows(runs: readonly NasRun[]): Record<string, number | 
 }
 
 export const fmtMs = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
-export const fmtKB = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /** A log axis from the data with 1-2-5 ticks (recharts' own log ticks are sparse and odd). */
 export function logTicks(values: number[]): { domain: [number, number]; ticks: number[] } {

@@ -20,7 +20,8 @@ export const CRITERION_OPTIONS = [
   { value: 'obd', label: 'Optimal Brain Damage' },
 ] as const;
 
-export function PruneControls() {
+/** `preview`: shown disabled under "No baseline yet" (BaselineGate), without the action buttons. */
+export function PruneControls({ preview = false }: { preview?: boolean }) {
   const [v, update] = useLabSettings(pruningSettings);
   const info = usePruning((s) => s.info);
   const job = useJob(pruningLab);
@@ -114,14 +115,14 @@ export function PruneControls() {
           )}
         </fieldset>
       )}
-      <div className="prune-buttons">
+      {!preview && <div className="prune-buttons">
         <button type="button" className="button button-primary" disabled={busy || !info} onClick={() => void prune(v)}>
           Prune
         </button>
         <button type="button" className="button" disabled={!job.running} onClick={() => void stop()}>
           Stop
         </button>
-      </div>
+      </div>}
     </section>
   );
 }

@@ -3,7 +3,8 @@
  * ledger next to the baseline's, per-layer sparsity bars with mask heatmaps, and weight histograms.
  */
 import { count, Output, percent } from '../../components/Output';
-import { estimate, formatBytes, formatCount, formatMs, type Deployment } from '../../core/devices';
+import { estimate, formatCount, formatMs, type Deployment } from '../../core/devices';
+import { sizeKB, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
 import type { ModelSpec } from '../../core/model/spec';
 import { useDeviceTarget } from '../../store/device';
 import type { SizeLedger } from '../../core/techniques/pruning/ledger';
@@ -144,16 +145,18 @@ function Ledger({ before, after }: { before: SizeLedger; after: SizeLedger | nul
     ['Parameters (non-zero)', (l) => `${formatCount(l.params)} (${formatCount(l.nonZeroParams)})`],
     ['MACs run on dense kernels', (l) => formatCount(l.macs)],
     ['MACs with a non-zero weight', (l) => formatCount(l.nonZeroMacs)],
-    ['Dense fp32', (l) => formatBytes(l.denseFp32)],
-    ['Dense int8', (l) => formatBytes(l.denseInt8)],
-    ['Bitmask (int8 values)', (l) => formatBytes(l.bitmask)],
-    ['CSR (int8 values)', (l) => formatBytes(l.csr)],
-    ['2:4 (int8 values + 2-bit indices)', (l) => (l.nm === null ? '–' : formatBytes(l.nm))],
-    ['gzip of dense int8', (l) => (l.gzip === null ? '–' : formatBytes(l.gzip))],
+    ['Dense fp32', (l) => sizeKB(l.denseFp32)],
+    ['Dense int8', (l) => sizeKB(l.denseInt8)],
+    ['Bitmask (int8 values)', (l) => sizeKB(l.bitmask)],
+    ['CSR (int8 values)', (l) => sizeKB(l.csr)],
+    ['2:4 (int8 values + 2-bit indices)', (l) => (l.nm === null ? '–' : sizeKB(l.nm))],
+    ['gzip of dense int8', (l) => (l.gzip === null ? '–' : sizeKB(l.gzip))],
   ];
   return (
     <table className="prune-ledger">
-      <caption>Size ledger (flash, RAM and fit per device: see the device panel)</caption>
+      <caption title={`${SIZE_LABEL.weights}: ${SIZE_MEANING.weights}`}>
+        Size ledger, {SIZE_LABEL.weights} (the device panel adds the {SIZE_LABEL.file} and {SIZE_LABEL.flash}, RAM and fit per device)
+      </caption>
       <thead>
         <tr>
           <th scope="col">Quantity</th>

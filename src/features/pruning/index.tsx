@@ -11,7 +11,7 @@ import { SavePruned } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices';
 import { describeBaseline, useBaseline } from '../../store/baseline';
-import { pruningSettings, usePruning } from '../../store/pruning';
+import { usePruning } from '../../store/pruning';
 import { refreshInfo } from './actions';
 import { pruningLab } from './lab';
 import { PruneControls } from './PruneControls';
@@ -60,7 +60,7 @@ export default function PruningPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      {loaded && !baseline && <BaselineGate lab={pruningLab} why="Pruning starts from a trained model." settings={pruningSettings} />}
+      {loaded && !baseline && <BaselineGate lab={pruningLab} why="Pruning starts from a trained model." preview={<PruneControls preview />} />}
       <StartFrom use="train" />
       <JobStatus lab={pruningLab} />
       {baseline && !info && <p>Reading the baseline…</p>}

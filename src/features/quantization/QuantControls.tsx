@@ -24,7 +24,8 @@ const opts = <T extends string>(values: readonly T[], label: (v: T) => string = 
 const CAL_LABELS: Record<string, string> = { minmax: 'min / max', percentile: 'percentile', mse: 'MSE-optimal', kl: 'KL divergence' };
 const F = quantizationSettings.fields;
 
-export function QuantControls() {
+/** `preview`: shown disabled under "No baseline yet" (BaselineGate), without the action buttons. */
+export function QuantControls({ preview = false }: { preview?: boolean }) {
   const [v, update] = useLabSettings(quantizationSettings);
   const job = useJob(quantizationLab);
   const overrides = useQuantization((s) => Object.keys(s.weightClip).length + Object.keys(s.rangeOverrides).length);
@@ -57,7 +58,7 @@ export function QuantControls() {
         <NumberField label="Seed" field={F.qSeed} value={v.qSeed} onChange={(x) => update({ qSeed: x })} />
         <LayerBitsField value={v.qLayerBits} layers={info?.layers.map((l) => l.name) ?? []} onChange={(x) => update({ qLayerBits: x })} />
       </div>
-      <div className="quant-buttons">
+      {!preview && <div className="quant-buttons">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void quantize(v)}>
           Quantize (PTQ)
         </button>
@@ -75,7 +76,7 @@ export function QuantControls() {
             </button>
           </span>
         )}
-      </div>
+      </div>}
       <p className="muted quant-hint">
         PTQ calibrates on the first {v.qCalibrationSamples} training images and converts; QAT fine-tunes a copy of the baseline for{' '}
         {Math.max(1, v.qQatEpochs)} epoch{v.qQatEpochs === 1 ? '' : 's'} with fake quantization, then converts the same way. Weights are

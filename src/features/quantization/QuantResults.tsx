@@ -3,10 +3,11 @@ import { Output, count, percent } from '../../components/Output';
 import { patchQuantization, shownReport, useQuantization } from '../../store/quantization';
 import type { QuantReport } from '../../worker/protocol/quantization';
 import { useFocusAfterJob } from '../../components/use-result-focus';
-import { sizeText, SIZE_MEANING } from '../../core/devices/model-size';
+import { sizeKB, sizeText, SIZE_MEANING } from '../../core/devices/model-size';
 import { quantizationLab } from './lab';
 
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Sizes print as every panel prints them (core/devices/model-size). */
+export const kb = sizeKB;
 export const db = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} dB` : '∞ dB (exact)');
 const sci = (v: number, digits = 3) => (v === 0 ? '0' : Math.abs(v) >= 0.01 && Math.abs(v) < 1000 ? v.toPrecision(digits) : v.toExponential(digits - 1));
 

@@ -12,7 +12,7 @@ import { SaveQuantized } from '../../components/shelf/lab-saves';
 import { useDeviceVariants } from '../../components/device-panel';
 import type { ModelVariant } from '../../core/devices/types';
 import { describeBaseline, useBaseline } from '../../store/baseline';
-import { quantizationSettings, useQuantization } from '../../store/quantization';
+import { useQuantization } from '../../store/quantization';
 import { prepareOnce } from './actions';
 import { quantizationLab } from './lab';
 import { HistogramExplorer } from './HistogramExplorer';
@@ -59,7 +59,7 @@ export default function QuantizationPage() {
             ? 'No baseline saved yet.'
             : 'Loading the saved baseline…'}
       </p>
-      {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." settings={quantizationSettings} />}
+      {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." preview={<QuantControls preview />} />}
       <StartFrom use="quantize" />
       <JobStatus lab={quantizationLab} />
       {error && <p className="field-error" role="alert">{error}</p>}

@@ -1,16 +1,21 @@
 /**
  * The size ledger of a (pruned) model: what each storage format costs.
  *
- * Kernel formats use the device estimator's formulas (src/core/devices/flash.ts, so the ledger and the
- * device panel agree): dense fp32, dense int8, and int8 values stored as bitmask (one bit per position
- * + the non-zeros) or CSR (a column index per non-zero + row pointers). Biases and batch-norm
- * parameters stay dense (4 B each). "gzip" runs the dense int8 kernels through gzip for real.
+ * Every byte figure is "weights only" (src/core/devices/model-size.ts) and comes from the device
+ * estimator itself, so the ledger and the device panel print the same number for the same model:
+ * dense fp32, dense int8, and int8 values stored as bitmask (one bit per position + the non-zeros) or
+ * CSR (a column index per non-zero + row pointers); int8 rows include the int32 biases and the
+ * quantization parameters (batch norm folded, as deployed). "gzip" runs the dense int8 kernels
+ * through gzip for real.
  * Unstructured zeros do not shrink dense storage and do not cut the MACs a dense kernel runs; only the
  * sparse formats gain, and only past their break-even sparsity (bitmask at int8: 12.5 %).
  */
 import { analyzeSpec } from '../../model/analyze';
 import type { ModelSpec, WeightSet } from '../../model/spec';
 import { weightStorageBytes } from '../../devices/flash';
+import { estimate } from '../../devices/estimate';
+import { modelSizes } from '../../devices/model-size';
+import type { DType, StorageFormat } from '../../devices/types';
 import { isNmSparse, NM_PATTERN } from './masks';
 
 export interface SizeLedger {
@@ -39,13 +44,21 @@ function countNonZero(d: Float32Array): number {
   return n;
 }
 
+/** "Weights only" does not depend on the part (only the runtime code does), so any target gives it. */
+const ANY_TARGET = 'mcxn947';
+
+function weightsOnly(spec: ModelSpec, dtype: DType, storage: StorageFormat, sparsity: Record<string, number>): number {
+  return modelSizes(estimate(spec, { dtype, perChannel: true, storage, sparsity }, ANY_TARGET).flash).weights;
+}
+
 export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
   const info = analyzeSpec(spec);
   const kernels = new Map(weights.filter((w) => w.role === 'kernel').map((w) => [w.layer, w]));
   let nonZeroKernel = 0;
   let kernelParams = 0;
   let nonZeroMacs = 0;
-  const bytes = { fp32: 0, int8: 0, bitmask: 0, csr: 0, nm: 0 };
+  const bytes = { int8: 0, nm: 0 };
+  const perLayer: Record<string, number> = {};
   let nmLayers = 0;
   for (const l of info.layers) {
     if (!l.kernelParams) continue;
@@ -55,10 +68,8 @@ export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
     kernelParams += l.kernelParams;
     nonZeroKernel += nz;
     nonZeroMacs += l.macs * (nz / l.kernelParams);
-    bytes.fp32 += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'fp32', 'dense');
+    perLayer[l.name] = sparsity;
     bytes.int8 += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'int8', 'dense');
-    bytes.bitmask += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'bitmask');
-    bytes.csr += weightStorageBytes(l.kernelParams, l.outChannels, sparsity, 'int8', 'csr');
     if (k && sparsity > 0 && isNmSparse(k.data, k.shape, NM_PATTERN.n, NM_PATTERN.m)) {
       nmLayers++;
       bytes.nm += nmStorageBytes(k.shape, NM_PATTERN.n, NM_PATTERN.m);
@@ -66,17 +77,18 @@ export function sizeLedger(spec: ModelSpec, weights: WeightSet): SizeLedger {
       bytes.nm += weightStorageBytes(l.kernelParams, l.outChannels, 0, 'int8', 'dense');
     }
   }
-  const other = 4 * (info.params - kernelParams);
+  const denseInt8 = weightsOnly(spec, 'int8', 'dense', perLayer);
   return {
     params: info.params,
     nonZeroParams: info.params - kernelParams + nonZeroKernel,
     macs: info.macs,
     nonZeroMacs: Math.round(nonZeroMacs),
-    denseFp32: bytes.fp32 + other,
-    denseInt8: bytes.int8 + other,
-    bitmask: bytes.bitmask + other,
-    csr: bytes.csr + other,
-    nm: nmLayers > 0 ? bytes.nm + other : null,
+    denseFp32: weightsOnly(spec, 'fp32', 'dense', perLayer),
+    denseInt8,
+    bitmask: weightsOnly(spec, 'int8', 'bitmask', perLayer),
+    csr: weightsOnly(spec, 'int8', 'csr', perLayer),
+    // 2:4 has no estimator format: the dense int8 model with its 2:4 kernels swapped in.
+    nm: nmLayers > 0 ? denseInt8 - bytes.int8 + bytes.nm : null,
     gzip: null,
   };
 }

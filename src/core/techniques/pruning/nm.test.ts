@@ -51,7 +51,8 @@ describe('N:M (2:4) masks', () => {
     const mask = nmMask(dense, [16, 4], 2, 4);
     const pruned = dense.map((v, i) => (mask[i] ? v : 0));
     const l = sizeLedger(spec, [{ layer: 'd', role: 'kernel', shape: [16, 4], data: pruned }]);
-    expect(l.nm).toBe(40);
-    expect(l.denseInt8).toBe(64);
+    // Weights only: + 24 B of quantization parameters per channel (4) + 12 B for the output tensor.
+    expect(l.nm).toBe(40 + 24 * 4 + 12);
+    expect(l.denseInt8).toBe(64 + 24 * 4 + 12);
   });
 });

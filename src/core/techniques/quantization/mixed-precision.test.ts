@@ -26,11 +26,10 @@ describe('mixed precision per layer', () => {
     const q = qm.layers.get('a')!.weightQ;
     expect(Math.max(...q)).toBeLessThanOrEqual(1);
     expect(Math.min(...q)).toBeGreaterThanOrEqual(-1);
-    // a: 12,544 × 2 bits = 3,136 B; b: 160 B; biases 26 × 4; scale + zero point 8 B per channel (26);
-    // 8 B per activation tensor.
-    const tensors = qm.tensors.size;
-    expect(quantizedModelBytes(qm)).toBe(3136 + 160 + 4 * 26 + 8 * 26 + 8 * tensors);
+    // a: 12,544 × 2 bits = 3,136 B; b: 160 B; biases 26 × 4; kernel + bias scale and zero point 24 B
+    // per channel (26); 12 B per op output (2 ops) — the device panel's "weights only".
+    expect(quantizedModelBytes(qm)).toBe(3136 + 160 + 4 * 26 + 24 * 26 + 12 * 2);
     const uniform = quantizeModel(spec, weights, ranges, base);
-    expect(quantizedModelBytes(uniform)).toBe(12544 + 160 + 4 * 26 + 8 * 26 + 8 * tensors);
+    expect(quantizedModelBytes(uniform)).toBe(12544 + 160 + 4 * 26 + 24 * 26 + 12 * 2);
   });
 });

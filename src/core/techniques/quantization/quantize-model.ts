@@ -17,6 +17,8 @@ import {
 } from './affine';
 import { planQuantization, paramsSource, type QuantPlan, type WeightedOp } from './graph';
 import { deriveSeed } from '../../data/random';
+import { lower } from '../../devices/lower';
+import { quantizedWeightsOnly } from '../../devices/model-size';
 
 export interface QuantSettings {
   weightBits: number;
@@ -179,13 +181,15 @@ export function fakeQuantWeightSet(qm: QuantizedModel, weights: WeightSet): Weig
   });
 }
 
-/** Bytes of the stored model: weights packed at b bits, int32 (16x8: int64) biases, one scale + zero point per channel. */
+/**
+ * "Weights only" (core/devices/model-size): weights packed at b bits, int32 (16x8: int64) biases, the
+ * quantization parameters of each channel and of each op's output — the device panel's definition.
+ */
 export function quantizedModelBytes(qm: QuantizedModel): number {
-  let bytes = 0;
-  for (const lq of qm.layers.values()) {
-    bytes += Math.ceil((lq.weightQ.length * lq.weightParams.bits) / 8);
-    bytes += (lq.biasQ64 ? 8 : 4) * lq.biasQ.length; // 16x8 stores int64 biases
-    bytes += 8 * lq.weightParams.scale.length;
-  }
-  return bytes + 8 * qm.tensors.size;
+  const layers = [...qm.layers.values()].map((lq) => ({
+    kernelBytes: Math.ceil((lq.weightQ.length * lq.weightParams.bits) / 8),
+    biasBytes: (lq.biasQ64 ? 8 : 4) * lq.biasQ.length, // 16x8 stores int64 biases
+    quantChannels: lq.weightParams.scale.length,
+  }));
+  return quantizedWeightsOnly(layers, lower(qm.spec, { dtype: 'int8' }).ops.length);
 }
