@@ -5,6 +5,13 @@
  * data, styles (inline style attributes from React, recharts and KaTeX need 'unsafe-inline'), images
  * (data:/blob: for canvases and downloads) and fonts (KaTeX's). No plugins, no <base>, no forms.
  * frame-ancestors and nosniff cannot be set from a meta tag: the README lists the headers for a host.
+ *
+ * Only the app's page (index.html) gets it, not the benchmark page (scripts/bench/bench.html), which
+ * runs tfjs' threaded wasm on its own main thread: each wasm pthread is a blob: worker that
+ * importScripts() a blob: copy of the wasm factory, and script-src 'self' refuses that, so the thread
+ * pool never started and the bench's roofline and 1-vs-2-threads runs hung. The app is not affected:
+ * tfjs runs in the engine worker, a same-origin script whose policy comes from its own response
+ * headers, not from this page's meta tag (a host that sends a script-src header must allow blob:).
  */
 import type { Plugin } from 'vite';
 
@@ -26,6 +33,6 @@ export function contentSecurityPolicy(): Plugin {
   return {
     name: 'tinyml-csp',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+    transformIndexHtml: (_html, ctx) => (ctx.path.endsWith('/bench.html') ? [] : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }]),
   };
 }

@@ -91,7 +91,7 @@ async function tryBackend(name: BackendName, threads: number): Promise<void> {
   tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
 }
 
-/** e.g. "SIMD, 4 threads" or "SIMD, 1 thread (page not cross-origin isolated …)". */
+/** e.g. "threaded SIMD build, 4 threads" or "SIMD, 1 thread (page not cross-origin isolated …)". */
 async function describe(name: BackendName): Promise<string | undefined> {
   if (name !== 'wasm') return undefined;
   try {
@@ -104,7 +104,9 @@ async function describe(name: BackendName): Promise<string | undefined> {
       threads = 1;
     }
     const why = mt ? '' : ` (${isolationState().reason ?? 'no threaded wasm here'})`;
-    return `${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}${why}`;
+    // tfjs loads its threaded build whenever SharedArrayBuffer is there and SIMD is (even for 1 thread).
+    const build = simd ? (mt ? 'threaded SIMD build' : 'SIMD') : 'no SIMD';
+    return `${build}, ${threads} thread${threads === 1 ? '' : 's'}${why}`;
   } catch {
     return undefined;
   }

@@ -211,3 +211,13 @@ export function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo 
   }
   return out;
 }
+
+/** Whether a Sum / Mean reduces a float32 tensor over every axis but the last ([b, h, w, c] → [c]). */
+export function leadingAxesReduction({ inputs, attrs }: KernelArgs): boolean {
+  const { x } = inputs;
+  const r = x.shape.length;
+  if (x.dtype !== 'float32' || r < 2) return false;
+  const axis = (attrs as { axis: number | number[] }).axis;
+  const axes = [...new Set((Array.isArray(axis) ? axis : [axis]).map((a) => (a < 0 ? a + r : a)))].sort((a, b) => a - b);
+  return axes.length === r - 1 && axes.every((a, i) => a === i);
+}

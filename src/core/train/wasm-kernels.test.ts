@@ -65,7 +65,7 @@ describe('wasm gradient kernels vs cpu', () => {
   });
 
   it('registers the kernels the wasm backend lacks', () => {
-    for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad', 'BatchMatMul']) {
+    for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Sum', 'Mean']) {
       expect(tf.getKernel(k, 'wasm'), k).toBeDefined();
     }
   });
@@ -142,6 +142,40 @@ describe('wasm gradient kernels vs cpu', () => {
     const got = run();
     expect(tf.memory().numTensors).toBe(before);
     expect(maxRelErr(got, ref)).toBeLessThan(1e-5);
+  });
+
+  it.each([
+    ['sum', [3, 5, 7, 6], [0, 1, 2], false],
+    ['mean', [3, 5, 7, 6], [0, 1, 2], true],
+    ['mean', [2, 9, 9, 5], [2, 0, 1], false],
+    ['sum', [10, 3], 0, true],
+    ['mean', [4, 3, 7], [-3, -2], false],
+    // Not "all but the last axis": the backend's own kernel.
+    ['sum', [3, 5, 7], [1, 2], false],
+    ['mean', [3, 5, 7], 2, true],
+  ] as const)('%s over x%j axes %j keepDims %s (and its gradient)', async (op, shape, axis, keepDims) => {
+    const xv = randArray((shape as readonly number[]).reduce((p, q) => p * q, 1), 31);
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor(xv, Array.from(shape));
+        const ax = typeof axis === 'number' ? axis : Array.from(axis);
+        const f = (t: tf.Tensor) => (op === 'sum' ? tf.sum(t, ax, keepDims) : tf.mean(t, ax, keepDims));
+        const y = f(x);
+        const g = tf.tensor(randArray(y.size, 32), y.shape);
+        const dx = tf.grad((t: tf.Tensor) => f(t).mul(g).sum())(x);
+        return { y: y.dataSync() as Float32Array, shape: y.shape, dx: dx.dataSync() as Float32Array };
+      });
+    await tf.setBackend('cpu');
+    const ref = run();
+    await tf.setBackend('wasm');
+    const before = tf.memory().numTensors;
+    const buffersBefore = tf.engine().backend.numDataIds();
+    const got = run();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+    expect(got.shape).toEqual(ref.shape);
+    expect(maxRelErr(got.y, ref.y)).toBeLessThan(1e-5);
+    expect(maxRelErr(got.dx, ref.dx)).toBeLessThan(1e-5);
   });
 
   it('agrees with a finite-difference estimate of dW (independent of any backend kernel)', () => {

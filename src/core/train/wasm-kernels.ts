@@ -14,7 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
 
-import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
+import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, leadingAxesReduction, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
 
 type Attrs = Record<string, unknown>;
 
@@ -204,6 +204,32 @@ function batchMatMul(args: KernelArgs): TensorInfo {
   return out;
 }
 
+/**
+ * Sum and Mean over all axes but the channels (batch norm's moments and their gradients, bias
+ * gradients): the backend's own kernel transposes the channel axis to the front first, a full copy.
+ * Here the tensor, seen as [n, c], is multiplied by a row of ones (1/n for Mean) on XNNPACK's matmul.
+ * Profiled (tfjs profile, Node, teacher CNN, batch 64, one training step): Mean 44 ms + Sum 34 ms of
+ * 335 ms of kernel time before.
+ */
+function reduceByMatMul(args: KernelArgs, mean: boolean): TensorInfo | null {
+  const { x } = args.inputs;
+  if (!leadingAxesReduction(args)) return null;
+  const r = x.shape.length;
+  const C = x.shape[r - 1];
+  const n = x.shape.slice(0, r - 1).reduce((a, b) => a * b, 1);
+  const be = args.backend as { makeOutput(shape: number[], dtype: string): TensorInfo; typedArrayFromHeap(t: TensorInfo): Float32Array };
+  const ones = be.makeOutput([1, 1, n], 'float32');
+  be.typedArrayFromHeap(ones).fill(mean ? 1 / n : 1);
+  const x3 = runKernel('Reshape', args.backend, { x }, { shape: [1, n, C] });
+  const y = callNative('BatchMatMul', { inputs: { a: ones, b: x3 }, backend: args.backend, attrs: { transposeA: false, transposeB: false } });
+  const keepDims = (args.attrs as { keepDims?: boolean }).keepDims === true;
+  const out = runKernel('Reshape', args.backend, { x: y }, { shape: keepDims ? [...x.shape.slice(0, r - 1).map(() => 1), C] : [C] });
+  disposeInfo(args.backend, ones, x3, y);
+  return out;
+}
+const sum = (args: KernelArgs) => reduceByMatMul(args, false) ?? callNative('Sum', args);
+const mean = (args: KernelArgs) => reduceByMatMul(args, true) ?? callNative('Mean', args);
+
 const KERNELS: [string, (args: KernelArgs) => TensorInfo][] = [
   ['Conv2DBackpropFilter', conv2DBackpropFilter],
   ['Conv2DBackpropInput', conv2DBackpropInput],
@@ -211,6 +237,8 @@ const KERNELS: [string, (args: KernelArgs) => TensorInfo][] = [
   ['DepthwiseConv2dNativeBackpropInput', depthwiseBackpropInputFast],
   ['MaxPoolGrad', maxPoolGrad],
   ['BatchMatMul', batchMatMul],
+  ['Sum', sum],
+  ['Mean', mean],
 ];
 
 let registered = false;

@@ -64,7 +64,7 @@ describe('16x8 integer inference (int16 activations, int8 weights)', () => {
     const y = runSample(im, [1]);
     expect(im.input.data[0]).toBe(32640); // 128 · 255, exact
     const op = im.ops[0] as CompiledWeighted;
-    expect(op.acc).toBeInstanceOf(Float64Array);
+    expect(op.bias).toBeInstanceOf(Float64Array); // int64 bias, exact below 2^53
     // Per channel symmetric weights: w = ±127 with s_w = 2/127, 1/127.
     expect(Array.from(op.w)).toEqual([127, -127]);
     const sIn = im.input.scale;

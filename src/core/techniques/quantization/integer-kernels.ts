@@ -10,25 +10,138 @@ export const ADD_LEFT_SHIFT = 20;
 /** TFLite's int16 add: left shift 15, so 32,767 · 2^15 still fits an int32. */
 export const ADD_LEFT_SHIFT_16 = 15;
 
+/** Two int sums share a double as lo + PACK·hi while |lo|, |hi| < PACK_LIMIT (integer-model.ts). */
+export const PACK = 2 ** 26;
+export const PACK_LIMIT = 2 ** 25;
+
 type Op<K extends CompiledOp['kind']> = Extract<CompiledOp, { kind: K }>;
 
-function runWeighted(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
-  const { g, w, bias, multiplier, shift, acc, xc, requant } = op;
+/**
+ * Dense and conv: per output position, one im2col patch of the input minus its zero point (zeros
+ * where the window hangs over the edge: TFLite pads with the input zero point), then one dot product
+ * per output channel over a contiguous weight row, four channels at a time. Every partial sum is an
+ * integer below 2^53, so the double arithmetic is exact and the order of the additions does not
+ * change the result. Measured (Node, LeNet-5 int8, 2,000 digits) against the previous loop order
+ * (taps, input channels, then the output channels innermost): see the bench's "integer eval".
+ */
+function runDenseOrConv(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
+  const { g, wk, packed, biasF, multiplier, shift, requant } = op;
+  const col = op.scratch;
   const x = op.input.data;
   const y = op.output.data;
   const zIn = op.input.zeroPoint;
   const zOut = op.output.zeroPoint;
   const actMin = op.actMin;
   const actMax = op.actMax;
-  const depthwise = op.kind === 'depthwiseConv2d';
-  const m = op.mult;
-  // Geometry in locals: the loops below run hundreds of thousands of times per image.
   const { outH, outW, kh, kw, sh, sw, padT, padL, inH, inW, cin } = g;
   const C = g.cout;
-  for (let i = 0; i < x.length; i++) xc[i] = x[i] - zIn;
+  const K = kh * kw * cin;
+  const rowLen = kw * cin;
+  const requantClamp = (acc: number, c: number) => {
+    const v = zOut + requant(acc, multiplier[c], shift[c]);
+    return v < actMin ? actMin : v > actMax ? actMax : v;
+  };
   for (let oy = 0; oy < outH; oy++) {
     for (let ox = 0; ox < outW; ox++) {
-      acc.set(bias);
+      let k = 0;
+      for (let ky = 0; ky < kh; ky++) {
+        const iy = oy * sh - padT + ky;
+        if (iy < 0 || iy >= inH) {
+          col.fill(0, k, k + rowLen);
+          k += rowLen;
+          continue;
+        }
+        for (let kx = 0; kx < kw; kx++) {
+          const ix = ox * sw - padL + kx;
+          if (ix < 0 || ix >= inW) {
+            for (let ci = 0; ci < cin; ci++) col[k++] = 0;
+          } else {
+            const xBase = (iy * inW + ix) * cin;
+            for (let ci = 0; ci < cin; ci++) col[k++] = x[xBase + ci] - zIn;
+          }
+        }
+      }
+      const yBase = (oy * outW + ox) * C;
+      if (packed) {
+        // Two packed rows (four channels) per pass over the patch.
+        let r = 0;
+        for (; 2 * r + 3 < C; r += 2) {
+          const w0 = r * K;
+          const w1 = w0 + K;
+          let s0 = 0;
+          let s1 = 0;
+          for (let j = 0; j < K; j++) {
+            const v = col[j];
+            s0 += v * packed[w0 + j];
+            s1 += v * packed[w1 + j];
+          }
+          const h0 = Math.round(s0 / PACK);
+          const h1 = Math.round(s1 / PACK);
+          const c = 2 * r;
+          y[yBase + c] = requantClamp(biasF[c] + (s0 - h0 * PACK), c);
+          y[yBase + c + 1] = requantClamp(biasF[c + 1] + h0, c + 1);
+          y[yBase + c + 2] = requantClamp(biasF[c + 2] + (s1 - h1 * PACK), c + 2);
+          y[yBase + c + 3] = requantClamp(biasF[c + 3] + h1, c + 3);
+        }
+        for (; 2 * r < C; r++) {
+          const wb = r * K;
+          let s = 0;
+          for (let j = 0; j < K; j++) s += col[j] * packed[wb + j];
+          const h = Math.round(s / PACK);
+          const c = 2 * r;
+          y[yBase + c] = requantClamp(biasF[c] + (s - h * PACK), c);
+          if (c + 1 < C) y[yBase + c + 1] = requantClamp(biasF[c + 1] + h, c + 1);
+        }
+        continue;
+      }
+      // Four output channels at a time: each patch value is loaded once for four weight rows.
+      let c = 0;
+      for (; c + 3 < C; c += 4) {
+        const w0 = c * K;
+        const w1 = w0 + K;
+        const w2 = w1 + K;
+        const w3 = w2 + K;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < K; j++) {
+          const v = col[j];
+          s0 += v * wk[w0 + j];
+          s1 += v * wk[w1 + j];
+          s2 += v * wk[w2 + j];
+          s3 += v * wk[w3 + j];
+        }
+        y[yBase + c] = requantClamp(biasF[c] + s0, c);
+        y[yBase + c + 1] = requantClamp(biasF[c + 1] + s1, c + 1);
+        y[yBase + c + 2] = requantClamp(biasF[c + 2] + s2, c + 2);
+        y[yBase + c + 3] = requantClamp(biasF[c + 3] + s3, c + 3);
+      }
+      for (; c < C; c++) {
+        const wb = c * K;
+        let s = 0;
+        for (let j = 0; j < K; j++) s += col[j] * wk[wb + j];
+        y[yBase + c] = requantClamp(biasF[c] + s, c);
+      }
+    }
+  }
+}
+
+/** Depthwise: taps outer, channels innermost (contiguous in NHWC), sums as doubles (exact). */
+function runDepthwise(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
+  const { g, wk, biasF, multiplier, shift, requant, inChannel } = op;
+  const acc = op.scratch;
+  const x = op.input.data;
+  const y = op.output.data;
+  const zIn = op.input.zeroPoint;
+  const zOut = op.output.zeroPoint;
+  const actMin = op.actMin;
+  const actMax = op.actMax;
+  const { outH, outW, kh, kw, sh, sw, padT, padL, inH, inW, cin } = g;
+  const C = g.cout;
+  for (let oy = 0; oy < outH; oy++) {
+    for (let ox = 0; ox < outW; ox++) {
+      acc.set(biasF);
       for (let ky = 0; ky < kh; ky++) {
         const iy = oy * sh - padT + ky;
         if (iy < 0 || iy >= inH) continue;
@@ -36,18 +149,8 @@ function runWeighted(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
           const ix = ox * sw - padL + kx;
           if (ix < 0 || ix >= inW) continue;
           const xBase = (iy * inW + ix) * cin;
-          if (depthwise) {
-            const wBase = (ky * kw + kx) * C;
-            for (let c = 0; c < C; c++) acc[c] += xc[xBase + ((c / m) | 0)] * w[wBase + c];
-          } else {
-            const wBase = (ky * kw + kx) * cin * C;
-            for (let ci = 0; ci < cin; ci++) {
-              const xv = xc[xBase + ci];
-              if (xv === 0) continue; // zero (e.g. after ReLU) adds nothing
-              const wb = wBase + ci * C;
-              for (let c = 0; c < C; c++) acc[c] += xv * w[wb + c];
-            }
-          }
+          const wBase = (ky * kw + kx) * C;
+          for (let c = 0; c < C; c++) acc[c] += (x[xBase + inChannel[c]] - zIn) * wk[wBase + c];
         }
       }
       const yBase = (oy * outW + ox) * C;
@@ -114,8 +217,9 @@ export function runOp(op: CompiledOp): void {
   switch (op.kind) {
     case 'dense':
     case 'conv2d':
+      return runDenseOrConv(op);
     case 'depthwiseConv2d':
-      return runWeighted(op);
+      return runDepthwise(op);
     case 'maxPool2d':
     case 'avgPool2d':
     case 'globalAvgPool2d':

@@ -15,7 +15,7 @@
  * MultiplyByQuantizedMultiplier; adds shift their inputs left by 15 instead of 20.
  */
 import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, multiplyByQuantizedMultiplierSingle, quantizeMultiplier } from './fixed-point';
-import { ADD_LEFT_SHIFT, ADD_LEFT_SHIFT_16, runOp } from './integer-kernels';
+import { ADD_LEFT_SHIFT, ADD_LEFT_SHIFT_16, PACK, PACK_LIMIT, runOp } from './integer-kernels';
 
 export { runOp };
 import { is16x8, type QuantizedModel } from './quantize-model';
@@ -56,6 +56,39 @@ function geometry(inShape: number[], outShape: number[], k: [number, number], s:
     padT: pad(inH, outH, k[0], s[0], padding),
     padL: pad(inW, outW, k[1], s[1], padding),
   };
+}
+
+/**
+ * The buffers the kernels read (integer-kernels.ts): dense/conv weights transposed to one contiguous
+ * row per output channel, so each output is one long dot product with an im2col patch (instead of
+ * short inner loops over the output channels: 6 for LeNet's conv1), and everything as doubles.
+ */
+function kernelLayout(kind: CompiledWeighted['kind'], g: Geometry, w: Int32Array, bias: Int32Array | Float64Array, input: IntTensor, wide: boolean) {
+  const C = g.cout;
+  const biasF = Float64Array.from(bias);
+  const inChannel = new Int32Array(C);
+  if (kind === 'depthwiseConv2d') {
+    const m = C / g.cin;
+    for (let c = 0; c < C; c++) inChannel[c] = Math.floor(c / m);
+    return { wk: Float64Array.from(w), packed: null, biasF, scratch: new Float64Array(C), inChannel };
+  }
+  const K = g.kh * g.kw * g.cin;
+  const wk = new Float64Array(K * C);
+  for (let k = 0; k < K; k++) for (let c = 0; c < C; c++) wk[c * K + k] = w[k * C + c];
+  // Two channels per double: each |sum| stays below 2^25, so lo + 2^26·hi (< 2^52) is exact and
+  // splits back uniquely (hi = round(s / 2^26), lo = s − 2^26·hi).
+  let maxW = 0;
+  for (let i = 0; i < w.length; i++) maxW = Math.max(maxW, Math.abs(w[i]));
+  const maxX = Math.max(input.qmax - input.zeroPoint, input.zeroPoint - input.qmin);
+  let packed: Float64Array | null = null;
+  if (!wide && K * maxX * maxW < PACK_LIMIT) {
+    const rows = Math.ceil(C / 2);
+    packed = new Float64Array(rows * K);
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < K; k++) packed[r * K + k] = wk[2 * r * K + k] + (2 * r + 1 < C ? PACK * wk[(2 * r + 1) * K + k] : 0);
+    }
+  }
+  return { wk, packed, biasF, scratch: new Float64Array(K), inChannel };
 }
 
 export function compileInteger(qm: QuantizedModel): IntegerModel {
@@ -112,7 +145,7 @@ export function compileInteger(qm: QuantizedModel): IntegerModel {
           kind: op.kind, layer: op.layer, input, output, g,
           mult: op.kind === 'depthwiseConv2d' ? g.cout / g.cin : 1,
           w, wZp, wScale, bias: wide ? lq.biasQ64! : lq.biasQ, multiplier, shift, actMin, actMax, activation: op.activation, requant,
-          xc: new Int32Array(input.data.length), acc: wide ? new Float64Array(C) : new Int32Array(C),
+          ...kernelLayout(op.kind, g, w, wide ? lq.biasQ64! : lq.biasQ, input, wide),
         };
       }
       case 'maxPool2d':

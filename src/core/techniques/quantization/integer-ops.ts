@@ -53,10 +53,23 @@ export interface CompiledWeighted {
   activation: ClampActivation;
   /** x·M in fixed point (double or single rounding). */
   requant: Requant;
-  /** Scratch: input minus its zero point; accumulators. */
-  xc: Int32Array;
-  /** int32 accumulators; int64 (Float64Array, exact below 2^53) in 16x8 mode. */
-  acc: Int32Array | Float64Array;
+  /**
+   * The same weights as doubles, laid out for the kernel: one row of K = kh·kw·cin per output
+   * channel for dense/conv (a dot product per output), the kernel layout for depthwise. Doubles hold
+   * every 8x8 and 16x8 sum exactly (< 2^53), so one code path serves both modes.
+   */
+  wk: Float64Array;
+  /**
+   * Dense/conv with small enough sums: two output channels packed into one double per weight,
+   * w_c + 2^26·w_(c+1), so one multiply-add does two MACs exactly (null when a sum could reach 2^25).
+   */
+  packed: Float64Array | null;
+  /** The bias as doubles (exact integers). */
+  biasF: Float64Array;
+  /** Scratch: one im2col patch (dense/conv) or the per-channel sums (depthwise). */
+  scratch: Float64Array;
+  /** Depthwise: the input channel each output channel reads (c / multiplier). */
+  inChannel: Int32Array;
 }
 export interface CompiledPool {
   kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
