@@ -17,6 +17,7 @@ import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
 import { timeSeriesApi } from './time-series';
 import { shelfApi } from './shelf';
+import { tsVersionsApi } from './ts-version-labs';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -34,6 +35,7 @@ const api: EngineApi = {
   quantization: proxy(quantizationApi),
   timeSeries: proxy(timeSeriesApi),
   shelf: proxy(shelfApi),
+  tsVersions: proxy(tsVersionsApi),
 };
 
 const internals = {

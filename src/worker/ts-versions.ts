@@ -5,7 +5,7 @@
  * with the input range calibrated on their own windows (not MNIST's fixed pixel range).
  */
 import * as tf from '@tensorflow/tfjs';
-import { preparedFromRecipe, rangeOf, recipeFromLink, scoreOutputs, spreadWindows, type TaskScore, type TsRecipe } from '../core/data/timeseries/recipe';
+import { dataLinkOf, preparedFromRecipe, rangeOf, scoreOutputs, spreadWindows, versionRecipe, type TaskScore, type TsRecipe } from '../core/data/timeseries/recipe';
 import type { Prepared, PreparedSplit } from '../core/data/timeseries/prepare';
 import { TFLITE_PTQ, quantizeForTflite } from '../core/export';
 import type { ModelSpec, WeightSet } from '../core/model/spec';
@@ -20,15 +20,7 @@ export function isTimeSeries(v: Pick<ModelVersion, 'task'>): boolean {
 }
 
 /** The version's recipe, or why its data cannot be rebuilt. */
-export function recipeOf(v: Pick<VersionSummary, 'task' | 'settingsLink'>): TsRecipe | { error: string } {
-  if (!v.task) return { error: 'it is not a time-series version' };
-  return recipeFromLink(v.task, dataLinkOf(v));
-}
-
-/** The run link a version's windows come from: a child's inherited one, else its own. */
-export function dataLinkOf(v: Pick<VersionSummary, 'task' | 'settingsLink'>): string | undefined {
-  return v.task?.dataLink ?? v.settingsLink;
-}
+export const recipeOf = versionRecipe;
 
 /** The task a child of `v` stores: the same task, pointing at the same windows. */
 export function childTask(v: Pick<VersionSummary, 'task' | 'settingsLink'>): VersionTask | undefined {

@@ -12,6 +12,7 @@ import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization';
 import type { TimeSeriesApi } from './time-series';
 import type { ShelfApi } from './shelf';
+import type { TsVersionsApi } from './ts-versions';
 
 /**
  * One line per lab namespace. `& ProxyMarked` (the worker wraps each with Comlink.proxy) makes
@@ -25,6 +26,7 @@ export interface LabApis {
   quantization: QuantizationApi & ProxyMarked;
   timeSeries: TimeSeriesApi & ProxyMarked;
   shelf: ShelfApi & ProxyMarked;
+  tsVersions: TsVersionsApi & ProxyMarked;
 }
 
 export type EngineApi = BaseEngineApi & LabApis;

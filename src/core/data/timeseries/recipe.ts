@@ -59,6 +59,17 @@ export function recipeFromLink(task: VersionTask, link: string | undefined): TsR
   return { task: task.kind, settings };
 }
 
+/** The run link a version's windows come from: a child's inherited one (task.dataLink), else its own. */
+export function dataLinkOf(v: { task?: VersionTask; settingsLink?: string }): string | undefined {
+  return v.task?.dataLink ?? v.settingsLink;
+}
+
+/** A shelf version's recipe, or why its data cannot be rebuilt. */
+export function versionRecipe(v: { task?: VersionTask; settingsLink?: string }): TsRecipe | { error: string } {
+  if (v.task?.domain !== 'time-series') return { error: 'it is not a time-series version' };
+  return recipeFromLink(v.task, dataLinkOf(v));
+}
+
 /** The training and test windows of a recipe (simulated from its seed, then split and windowed as the page does). */
 export function preparedFromRecipe(r: TsRecipe): Prepared {
   if (r.settings.dataset === 'csv') throw new Error('CSV data cannot be rebuilt from a recipe');
