@@ -31,6 +31,7 @@ test('Deploy exports a saved time-series model: int8 .tflite of the window, chec
   await expect(pick.locator('option', { hasText: 'Shelf: Motor CNN (ts-deploy)' })).toHaveCount(1);
   await pick.selectOption({ label: 'Shelf: Motor CNN (ts-deploy)' });
   await expect(page.getByText(/calibrated and tested on its own windows, rebuilt from its run link/)).toBeVisible();
+  await page.screenshot({ path: info.outputPath('ts-deploy-chosen.png') });
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(out(page, 'Runtime accuracy')).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
 
