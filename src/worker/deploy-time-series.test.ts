@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readTestVectors, readTflite, TensorType } from '../core/export';
-import { getSlot } from './context';
+import { disposeSlot, getSlot } from './context';
 import { deployApi } from './deploy';
 import { SHELF_PREFIX } from './deploy-models';
 import { SLOTS } from './protocol/slots';
@@ -65,5 +65,23 @@ describe('Deploy: a time-series version (1-D CNN on motor windows)', () => {
     expect(p.available).toBe(false);
     expect(p.reason).toMatch(/run link lacks a valid "tsDataset"/);
     await expect(deployApi.export({ model: p.id, calibrationImages: 10, testVectors: 1 })).rejects.toThrow(/cannot be exported/);
+  });
+
+  it('exports a battery regressor (MLP on DSP features): R² and MAE float vs int8', async () => {
+    const s: TimeSeriesSettings = { ...defaults(timeSeriesSettings), tsTask: 'regression', tsDataset: 'battery', tsRate: 1, tsWindow: 60, tsStride: 20, tsRecordings: 4, tsFeatures: 'dsp', tsModel: 'mlp', tsEpochs: 20, tsSeed: 1 };
+    const v = await saveTsVersion('regression', runSettings(s), linkOf(s));
+    disposeSlot(SLOTS.deployFloat); // the first test's export
+    const before = tf.memory().numTensors;
+    const r = await deployApi.export({ model: SHELF_PREFIX + v.id, calibrationImages: 200, testVectors: 5 });
+    expect(tf.memory().numTensors).toBe(before + getSlot(SLOTS.deployFloat).model.getWeights().length);
+    const t = r.taskScore!;
+    expect(t.metric).toBe('R²');
+    expect(t.reproduced).toBe(true);
+    expect(readTflite(r.tflite).tensors[readTflite(r.tflite).outputs[0]].shape).toEqual([1, 1]);
+    console.log(`ts regression: R² float ${t.float} int8 ${t.appInt8}; MAE float ${t.mae!.float} int8 ${t.mae!.appInt8} % SoC, ${t.testWindows} windows`);
+    // int8 PTQ of a small regressor: R² within 0.1 and MAE within 2 points of SoC of float.
+    expect(Math.abs(t.appInt8 - t.float)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(t.mae!.appInt8 - t.mae!.float)).toBeLessThanOrEqual(2);
+    expect(strFromU8(unzipSync(r.projectZip)['main.cc'])).toContain('MicroPrintf("predicted');
   });
 });
