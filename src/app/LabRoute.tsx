@@ -2,8 +2,8 @@
  * Renders the lab named by the route (#/<id>) from the lab list, lazily: its title and summary, its
  * page, then its guide. Unknown ids get NotFound.
  */
-import { lazy, Suspense, useEffect } from 'react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { Guide } from '../components/Guide';
 import type { Fields, SettingsSchema } from '../store/settings-schema';
 import { useLabSettings } from '../store/use-lab-settings';
@@ -20,6 +20,7 @@ export function LabRoute() {
   useEffect(() => {
     document.title = lab ? `${lab.title} · TinyML Lab` : 'Not found · TinyML Lab';
   }, [lab]);
+  useUnknownLinkKeys(lab !== undefined);
   if (!lab) return <NotFound />;
   const Page = lab.page;
   return (
@@ -44,4 +45,24 @@ export function LabRoute() {
 function LinkSettings({ schema }: { schema: SettingsSchema<Fields> }) {
   useLabSettings(schema);
   return null;
+}
+
+/**
+ * Keys of the link that no schema or reader of the app knows get one notice and are dropped from the
+ * link (store/settings-link-keys.ts, loaded lazily); again on every new location (a pasted link).
+ */
+function useUnknownLinkKeys(onLab: boolean) {
+  // The location object changes on every navigation, a pasted link included (its key does not).
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (!onLab) return;
+    const pasted = !first.current;
+    first.current = false;
+    let live = true;
+    void import('../store/settings-link-keys').then((m) => live && m.checkLinkKeys(pasted));
+    return () => {
+      live = false;
+    };
+  }, [onLab, location]);
 }

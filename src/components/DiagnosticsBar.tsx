@@ -2,12 +2,14 @@
  * The diagnostics readout on every page: which tfjs backend the worker really uses (and why, if it
  * is not the one asked for), how many tensors the worker holds (polled by the shell; a number that
  * keeps growing is a leak), how many threads it trains on (and why only one, when the page is not
- * cross-origin isolated), the last training speed, the job that holds the engine, and MNIST loading progress.
+ * cross-origin isolated), the last training speed, the job that holds the engine, the bounded caches
+ * (CacheList) and MNIST loading progress.
  */
 import { useEffect } from 'react';
 import { startBaselineSync } from '../store/baseline-sync';
 import { useEngineState } from '../store/engine';
 import { useJobs } from '../store/jobs';
+import { CacheList } from './CacheList';
 import { count } from './Output';
 import { WebGpuStatus } from './WebGpuStatus';
 
@@ -62,6 +64,7 @@ export function DiagnosticsBar() {
           {job ? `${job.name} (${job.lab.title})${job.stopRequested ? ', stopping' : ''}` : 'none'}
         </output>
       </div>
+      <CacheList worker={e.caches} />
       <div className="diag diag-data">
         {e.dataReady ? (
           <span>

@@ -10,8 +10,12 @@
 import { create } from 'zustand';
 import { emptyProgress, parseProgress, type CourseProgress } from '../core/course/progress';
 import { pushNotice } from './notices';
+import { linkParam } from './settings-schema';
 
 const KEY = 'tinyml:course-progress';
+
+/** The link key of a challenge (`?challenge=target:mcxn947,flash:150`), read by the challenge panel. */
+export const CHALLENGE_PARAM = linkParam('challenge');
 
 function load(): CourseProgress {
   if (typeof localStorage === 'undefined') return emptyProgress();

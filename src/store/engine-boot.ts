@@ -93,7 +93,8 @@ export function pollEngineMemory(intervalMs = 1000): () => void {
     inFlight = true;
     try {
       const m = await getEngine().memory();
-      patchEngineState({ numTensors: m.numTensors, numBytes: m.numBytes });
+      const same = JSON.stringify(m.caches) === JSON.stringify(useEngineState.getState().caches);
+      patchEngineState({ numTensors: m.numTensors, numBytes: m.numBytes, ...(same ? {} : { caches: m.caches }) });
     } catch {
       /* the next tick tries again; a failing worker already raised a notice */
     } finally {

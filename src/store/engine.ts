@@ -5,7 +5,7 @@
  * samples/s with `reportSpeed`. Which job runs is the job runner's business (src/store/jobs.ts).
  */
 import { create } from 'zustand';
-import type { BackendName } from '../worker/protocol';
+import type { BackendName, CacheInfo } from '../worker/protocol';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
@@ -22,6 +22,8 @@ export interface EngineState {
   dataInfo: { train: number; test: number } | null;
   numTensors: number | null;
   numBytes: number | null;
+  /** The worker's bounded caches (polled with the tensor count). */
+  caches: CacheInfo[] | null;
   /** Last training speed reported by a lab; null before any training this session. */
   samplesPerSec: number | null;
   error: string | null;
@@ -38,6 +40,7 @@ export const useEngineState = create<EngineState>()(() => ({
   dataInfo: null,
   numTensors: null,
   numBytes: null,
+  caches: null,
   samplesPerSec: null,
   error: null,
 }));

@@ -18,6 +18,7 @@ import {
 } from '../core/techniques/nas/space';
 import type { StrategyName } from '../core/techniques/nas/strategies';
 import { boolField, defineSettings, enumField, intField, numberField, type Field } from './settings-schema';
+import { registerPageCache } from './page-caches';
 
 /**
  * A set of allowed values stored as canonical text ("4,8,16"): strings compare by value, so the
@@ -97,6 +98,8 @@ export interface NasRun {
   stopReason?: StopReason;
   elapsedMs?: number;
   error?: string;
+  /** A run replayed from a recording ("Use recorded NAS run"), not searched on this page. */
+  recorded?: { recordedAt: string; backend: string };
 }
 
 export interface TrainingProgress {
@@ -175,3 +178,8 @@ export const useNasStore = create<NasState>()((set) => ({
   select: (selected) => set({ selected }),
   clear: () => set({ runs: [], selected: null, droppedRuns: 0 }),
 }));
+
+registerPageCache('NAS runs', () => {
+  const s = useNasStore.getState();
+  return { entries: s.runs.length, maxEntries: MAX_RUNS, bytes: 0, maxBytes: null, evicted: s.droppedRuns };
+});

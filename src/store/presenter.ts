@@ -5,14 +5,16 @@
  * `<html data-present="on">`, which src/components/presenter/presenter.css keys on.
  */
 import { create } from 'zustand';
+import { linkParam } from './settings-schema';
 
 const KEY = 'tinyml:presenter';
+const PRESENT_PARAM = linkParam('present');
 
 /** The `present` flag of a link, or undefined when the link has none (or a value other than 0/1). */
 export function presentFlag(search: string, hash: string): boolean | undefined {
   const q = hash.indexOf('?');
-  const fromHash = q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('present');
-  const text = fromHash ?? new URLSearchParams(search).get('present');
+  const fromHash = q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(PRESENT_PARAM);
+  const text = fromHash ?? new URLSearchParams(search).get(PRESENT_PARAM);
   return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : undefined;
 }
 

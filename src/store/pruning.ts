@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
+import { registerPageCache } from './page-caches';
 import type { SensitivityResult, SensitivityRow } from '../core/techniques/pruning/sensitivity';
 import type { DuelResult, PruneReport, PruningInfo, SweepPoint } from '../worker/protocol/pruning';
 import type { RoundPoint } from '../core/techniques/pruning/iterative';
@@ -103,3 +104,11 @@ export function addSensitivityRow(row: SensitivityRow, levels: number[]): void {
   const rows = [...(s?.rows ?? []).filter((r) => r.layer !== row.layer), row];
   usePruning.setState({ sensitivity: { baseline: s?.baseline ?? NaN, levels, rows, stopped: false, partial: true } });
 }
+
+// What the page keeps: the latest result of each kind (iterative: one per weight reset), a new job replacing it.
+const KEPT = ['report', 'sweep', 'sensitivity', 'duel'] as const;
+registerPageCache('Pruning results', () => {
+  const s = usePruning.getState();
+  const entries = KEPT.filter((k) => s[k] !== null).length + Object.keys(s.iterative).length;
+  return { entries, maxEntries: KEPT.length + RESETS.length, bytes: 0, maxBytes: null, evicted: 0 };
+});

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Field } from './settings-schema';
 import { defineSettings, enumField, intField } from './settings-schema';
+import { registerPageCache } from './page-caches';
 import type { NeuronTrace } from '../core/techniques/quantization/explain';
 import type { ClusterReport, LedgerRow, QuantInfo, QuantReport, SweepPoint } from '../worker/protocol/quantization';
 
@@ -116,3 +117,10 @@ export function patchQuantization(patch: Partial<QuantizationState>): void {
 export function shownReport(s: QuantizationState): QuantReport | null {
   return (s.shown === 'QAT' ? s.qat : s.ptq) ?? s.ptq ?? s.qat;
 }
+
+// What the page keeps: the latest result of each kind, a new job replacing it.
+const KEPT = ['ptq', 'qat', 'sweep', 'ledger', 'trace', 'cluster'] as const;
+registerPageCache('Quantization results', () => {
+  const s = useQuantization.getState();
+  return { entries: KEPT.filter((k) => s[k] !== null).length, maxEntries: KEPT.length, bytes: 0, maxBytes: null, evicted: 0 };
+});

@@ -61,3 +61,31 @@ export function linkValue(field: Field<unknown>, index: number): BadValue {
   const all = badValues(field).filter((v) => v.text.length <= 5000);
   return all[index % all.length];
 }
+
+export interface UnknownKey {
+  family: 'typo' | 'case' | 'markup' | 'very long' | 'unicode' | 'prototype' | 'empty' | 'many';
+  key: string;
+}
+
+/**
+ * Link keys no schema knows, generated from the known keys (a near miss of each: one letter off,
+ * another case) plus hostile ones: markup, a 5,000-character key, control characters, prototype
+ * names, an empty key. Every key returned must be reported as unknown; the tests check it.
+ */
+export function unknownKeys(known: ReadonlySet<string>): UnknownKey[] {
+  const near = [...known].sort().slice(0, 40);
+  const out: UnknownKey[] = [
+    ...near.map((k) => ({ family: 'typo' as const, key: `${k}x` })),
+    ...near.filter((k) => k.toUpperCase() !== k).map((k) => ({ family: 'case' as const, key: k.toUpperCase() })),
+    { family: 'markup', key: MARKUP },
+    { family: 'markup', key: '"><script>window.__fuzzed=1</script>' },
+    { family: 'very long', key: 'k'.repeat(5000) },
+    { family: 'unicode', key: '\u202e\u0000\n🙂' },
+    { family: 'prototype', key: '__proto__' },
+    { family: 'prototype', key: 'constructor' },
+    { family: 'prototype', key: 'hasOwnProperty' },
+    { family: 'empty', key: '' },
+    ...Array.from({ length: 30 }, (_, i) => ({ family: 'many' as const, key: `zz${i}` })),
+  ];
+  return out.filter((u) => !known.has(u.key));
+}

@@ -56,8 +56,39 @@ export interface Rejected {
   describe: string;
 }
 
+/**
+ * Every schema defined so far, by id, and the link keys read outside a schema (`linkParam`). The
+ * unknown-key check of a link (settings-link-keys.ts) derives the known keys from them, so a new
+ * field or reader is known the moment it is written, without a second list to keep in step.
+ */
+const schemaRegistry = new Map<string, SettingsSchema<Fields>>();
+const paramRegistry = new Set<string>();
+
 export function defineSettings<F extends Fields>(id: string, fields: F): SettingsSchema<F> {
-  return { id, fields };
+  const schema = { id, fields };
+  schemaRegistry.set(id, schema as unknown as SettingsSchema<Fields>);
+  return schema;
+}
+
+/**
+ * Declares a link key that a reader parses itself rather than through a schema (`challenge=`,
+ * `present=`); returns the key, so the reader uses the declared name.
+ */
+export function linkParam<const K extends string>(key: K): K {
+  paramRegistry.add(key);
+  return key;
+}
+
+/** The keys of every schema and link parameter defined so far. */
+export function registeredLinkKeys(): Set<string> {
+  const keys = new Set(paramRegistry);
+  for (const s of schemaRegistry.values()) for (const k of Object.keys(s.fields)) keys.add(k);
+  return keys;
+}
+
+/** Every schema defined so far (in definition order). */
+export function registeredSchemas(): SettingsSchema<Fields>[] {
+  return [...schemaRegistry.values()];
 }
 
 function fmt(n: number): string {

@@ -5,7 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Notices } from '../components/Notices';
 import { defineSettings, intField } from './settings-schema';
-import { useLabSettings, useSettingsStore } from './use-lab-settings';
+import { setByLink, useLabSettings, useSettingsStore } from './use-lab-settings';
 import { useNotices } from './notices';
 
 const schema = defineSettings('demo', { epochs: intField('Epochs', 8, { min: 1, max: 50 }) });
@@ -41,6 +41,20 @@ function page() {
 }
 
 describe('useLabSettings in a page', () => {
+  it('remembers which values a link set, even after the link is rewritten with every setting', async () => {
+    window.localStorage.setItem('tinyml:settings:demo', JSON.stringify({ epochs: '5' }));
+    await act(async () => void page());
+    expect(screen.getByRole('status', { name: 'First' }).textContent).toBe('5');
+    expect(setByLink('demo', 'epochs')).toBe(false); // saved, not linked
+    expect(window.location.hash).toBe('#/?epochs=5'); // rewritten with the value: a reload would now see it in the link
+    cleanup();
+    useSettingsStore.setState({ values: {} });
+    window.location.hash = '#/demo?epochs=9';
+    await act(async () => void page());
+    expect(setByLink('demo', 'epochs')).toBe(true);
+    expect(setByLink('demo', 'unknown')).toBe(false);
+  });
+
   it('a bad link value falls back to the default, rewrites the link and keeps one notice with two readers', async () => {
     window.location.hash = '#/demo?epochs=abc';
     await act(async () => void page());

@@ -127,6 +127,14 @@ function report(schema: SettingsSchema<Fields>, rejected: ReturnType<typeof deco
   }
 }
 
+/** Keys per schema whose value came from a link (the first load's, or one pasted later), not a default. */
+const fromLink = new Map<string, Set<string>>();
+
+/** Whether a link set this setting in this page load (a default or a saved value does not count). */
+export function setByLink(schemaId: string, key: string): boolean {
+  return fromLink.get(schemaId)?.has(key) ?? false;
+}
+
 /** Loads a schema's values once per session (idempotent; safe to call during render). */
 function ensureLoaded(schema: SettingsSchema<Fields>): void {
   const state = useSettingsStore.getState();
@@ -140,6 +148,7 @@ function ensureLoaded(schema: SettingsSchema<Fields>): void {
   report(schema, fromStore.rejected, 'the saved settings');
   const urlOk = new Set(Object.keys(url).filter((k) => !fromUrl.rejected.some((r) => r.key === k)));
   const storeOk = new Set(Object.keys(stored ?? {}).filter((k) => !fromStore.rejected.some((r) => r.key === k)));
+  fromLink.set(schema.id, urlOk);
   const values: Record<string, unknown> = {};
   for (const k of Object.keys(schema.fields)) {
     values[k] = urlOk.has(k)
@@ -220,7 +229,10 @@ export function useLabSettings<F extends Fields>(
       // of the same schema) is not new and must not clear the notice it caused.
       const written = lastWritten.get(s.id) ?? {};
       for (const k of Object.keys(s.fields)) {
-        if (Object.hasOwn(url, k) && url[k] !== written[k] && !rejected.some((r) => r.key === k)) clearNotice(`settings:${s.id}:${k}`);
+        if (Object.hasOwn(url, k) && url[k] !== written[k] && !rejected.some((r) => r.key === k)) {
+          clearNotice(`settings:${s.id}:${k}`);
+          fromLink.get(s.id)?.add(k);
+        }
       }
       report(s, rejected, 'the link');
       flushNotices();

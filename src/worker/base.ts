@@ -9,7 +9,7 @@ import { evaluate, predictProbabilities, trainLoop } from '../core/train/loop';
 import { imagesToFloat, TEST_SIZE, TRAIN_SIZE } from '../core/data/mnist';
 import type { WeightSet } from '../core/model/spec';
 import {
-  beginJob, createSlot, disposeSlot, endJob, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopJob, throttle, workerConfig,
+  beginJob, cacheInfos, createSlot, disposeSlot, endJob, ensureData, getData, getSlot, hasSlot, memorySnapshot, runJob, stopJob, throttle, workerConfig,
 } from './context';
 import { loadModelRecord, saveModelRecord } from './model-records';
 import { saveTrainedRun } from './shelf';
@@ -134,7 +134,7 @@ export function createBaseApi(): BaseEngineApi {
 
     async memory(): Promise<MemoryInfo> {
       const m = memorySnapshot();
-      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName };
+      return { numTensors: m.numTensors, numBytes: m.numBytes, backend: (m.backend || tf.getBackend()) as BackendName, caches: cacheInfos() };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { ModelSpec, WeightSet } from '../core/model/spec';
 import type { TfModel } from '../core/model/tf-model';
 import { fetchMnist, type MnistData, type ProgressFn } from '../core/data/mnist';
 import { mnistToTensors, type MnistTensors } from '../core/data/tensors';
+import type { CacheInfo } from './protocol/base';
 
 // ---------------------------------------------------------------- configuration (set by the entry)
 
@@ -200,6 +201,25 @@ export function throttle<E>(emit: ((e: E) => void) | undefined, intervalMs = 100
       if (pending) send(pending.e);
     },
   };
+}
+
+// ---------------------------------------------------------------- caches (diagnostics)
+
+const cacheReaders: (() => CacheInfo)[] = [
+  () => {
+    let bytes = 0;
+    for (const { model } of slots.values()) for (const v of model.trainable()) bytes += v.size * 4;
+    return { name: 'Model slots', entries: slots.size, maxEntries: null, bytes, maxBytes: null, evicted: 0 };
+  },
+];
+
+/** A worker module's cache, listed in the diagnostics (every cache that holds tensors or data must be bounded). */
+export function registerCache(read: () => CacheInfo): void {
+  cacheReaders.push(read);
+}
+
+export function cacheInfos(): CacheInfo[] {
+  return cacheReaders.map((read) => read());
 }
 
 /** Tensor count for leak checks and the diagnostics bar. */

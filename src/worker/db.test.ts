@@ -46,7 +46,7 @@ describe('db.ts (IndexedDB through idb, fake-indexeddb in Node)', () => {
     expect(await dbPut('versions', 'v1', { x: 1 })).toEqual({ persisted: true });
     const db = await openDB(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['baseline', 'teacher', 'versions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['baseline', 'recordings', 'teacher', 'versions']);
     db.close();
   });
 

@@ -1,6 +1,7 @@
 /**
  * The app's one IndexedDB module (nothing else opens IndexedDB). It runs in the worker and keeps
- * the baseline, the distillation teacher and the model shelf's versions.
+ * the baseline, the distillation teacher, the model shelf's versions and the recordings prepared for a
+ * class (a recorded teacher, a recorded NAS run, measured teacher speeds; src/worker/recordings.ts).
  *
  * Why it looks like this:
  * - Schema versioning: DB_VERSION grows when a store is added; `upgrade` creates whatever store is
@@ -17,9 +18,9 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { FaultKind, StorageFault, StorageStatus } from './protocol/shelf';
 
 export const DB_NAME = 'tinyml-lab';
-/** v1: baseline. v2: + teacher, versions (the model shelf). */
-export const DB_VERSION = 2;
-export const STORES = ['baseline', 'teacher', 'versions'] as const;
+/** v1: baseline. v2: + teacher, versions (the model shelf). v3: + recordings (precomputed results for a class). */
+export const DB_VERSION = 3;
+export const STORES = ['baseline', 'teacher', 'versions', 'recordings'] as const;
 export type StoreName = (typeof STORES)[number];
 /** The distillation teacher's old, separate database (before v2); migrated once, then deleted. */
 const LEGACY_TEACHER_DB = 'tinyml-lab-distillation';

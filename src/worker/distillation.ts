@@ -18,7 +18,8 @@ import { classCounts, digitAccuracy, selectTransferSet } from '../core/technique
 import { createSlot, getData, getSlot, hasSlot, putSlot, runJob, throttle } from './context';
 import { loadModelRecord, saveModelRecord, type SavedModelRecord } from './model-records';
 import { SLOTS, type EpochEvent, type TrainEvent } from './protocol';
-import type { DistillationApi, DistillEvent, TeacherSource } from './protocol/distillation';
+import type { DistillationApi, DistillEvent, TeacherInfo, TeacherSource } from './protocol/distillation';
+import type { StoredModel } from '../core/shelf/validate';
 import { adjustBias, rememberRun } from './distillation-bias';
 import { masksFromZeros } from './shelf-convert';
 import { compareFitNets } from '../core/techniques/distillation/fitnets-run';
@@ -31,6 +32,14 @@ const STUDENT_SLOTS: Record<StudentKind, string> = { distilled: SLOTS.distilled,
 
 const saveTeacher = (t: Omit<SavedModelRecord, 'savedAt'>) => saveModelRecord('teacher', { ...t, savedAt: new Date().toISOString() });
 const loadTeacher = () => loadModelRecord('teacher');
+
+/** Makes a validated model (a recorded teacher, src/worker/recordings.ts) the zoo teacher, and saves it as such. */
+export async function installTeacher(m: StoredModel): Promise<TeacherInfo> {
+  createSlot(TEACHER_SLOT, m.spec, m.seed, m.weights);
+  teacherAccuracy.set(TEACHER_SLOT, m.testAccuracy);
+  await saveTeacher({ spec: m.spec, weights: m.weights, seed: m.seed, testAccuracy: m.testAccuracy });
+  return { source: 'zoo', spec: m.spec, testAccuracy: m.testAccuracy };
+}
 
 // ------------------------------------------------------------ helpers
 

@@ -18,6 +18,7 @@ import { quantizationApi } from './quantization';
 import { timeSeriesApi } from './time-series';
 import { shelfApi } from './shelf';
 import { tsVersionsApi } from './ts-version-labs';
+import { recordingsApi } from './recordings';
 import type { EngineApi } from './protocol';
 
 workerConfig.wasmPaths = {
@@ -36,6 +37,7 @@ const api: EngineApi = {
   timeSeries: proxy(timeSeriesApi),
   shelf: proxy(shelfApi),
   tsVersions: proxy(tsVersionsApi),
+  recordings: proxy(recordingsApi),
 };
 
 const internals = {

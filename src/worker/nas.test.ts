@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readMnistFromDisk } from '../node/mnist';
 import { DEFAULT_PROXY } from '../core/techniques/nas/proxy';
 import type { SearchSpace } from '../core/techniques/nas/space';
-import { disposeSlot, getSlot, setData, stopJob } from './context';
-import { nasApi } from './nas';
+import { cacheInfos, disposeSlot, getSlot, setData, stopJob } from './context';
+import { NAS_WEIGHTS_CACHE, nasApi, trainedWeights } from './nas';
 import type { NasEvent, NasSearchSettings } from './protocol/nas';
 
 beforeAll(async () => {
@@ -63,5 +63,29 @@ describe('engine.nas', () => {
     expect(res.stopReason).toBe('stopped');
     expect(res.records.length).toBeGreaterThanOrEqual(1);
     expect(res.records.filter((r) => r.status === 'trained').length).toBeLessThan(50);
+  });
+
+  it('keeps trained weights in a bounded LRU cache that the diagnostics list', async () => {
+    await nasApi.search({ ...settings, seed: 11 }, () => undefined);
+    const info = cacheInfos().find((c) => c.name === 'NAS trained weights')!;
+    expect(info.entries).toBeGreaterThanOrEqual(2);
+    expect(info.bytes).toBeGreaterThan(0);
+    expect(info).toMatchObject({ maxEntries: NAS_WEIGHTS_CACHE.maxEntries, maxBytes: NAS_WEIGHTS_CACHE.maxBytes });
+    // Far more candidates than the bound (copies of a real weight set): the cache stays within it.
+    const [key] = trainedWeights.keys();
+    const w = trainedWeights.get(key)!;
+    for (let i = 0; i < NAS_WEIGHTS_CACHE.maxEntries * 2; i++) trainedWeights.set(`fill:${i}`, w.map((t) => ({ ...t, data: t.data.slice() })));
+    const full = cacheInfos().find((c) => c.name === 'NAS trained weights')!;
+    expect(full.entries).toBe(NAS_WEIGHTS_CACHE.maxEntries);
+    expect(full.bytes).toBeLessThanOrEqual(NAS_WEIGHTS_CACHE.maxBytes);
+    expect(full.evicted).toBeGreaterThanOrEqual(NAS_WEIGHTS_CACHE.maxEntries);
+    expect(trainedWeights.has(key)).toBe(false); // the oldest gave way
+    // The newest search's candidates went in last, so "Use this model" still starts from their weights.
+    const adopted = await nasApi.adopt((await nasApi.search({ ...settings, seed: 12, candidates: 1 }, () => undefined)).records.find((r) => r.status === 'trained')!.genotype, 12, 'nas:test');
+    expect(adopted.reusedWeights).toBe(true);
+    disposeSlot('nas:test');
+    trainedWeights.clear();
+    const model = cacheInfos().find((c) => c.name === 'Model slots')!;
+    expect(model.maxEntries).toBeNull();
   });
 });

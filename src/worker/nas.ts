@@ -4,8 +4,8 @@
  * Records stream to the page one by one (a few per minute, no throttle needed) and training progress
  * of the current candidate is throttled to ≤ 10 events/s. stop() ends the search and keeps the results.
  *
- * The trained weights of this session's candidates are kept (bounded) so "Use this model" can start
- * from them instead of from scratch.
+ * The trained weights of this session's candidates are kept (an LRU cache, shown in the diagnostics)
+ * so "Use this model" can start from them instead of from scratch.
  */
 import { estimate } from '../core/devices/estimate';
 import type { WeightSet } from '../core/model/spec';
@@ -15,19 +15,18 @@ import { candidateSeed, trainProxy } from '../core/techniques/nas/proxy';
 import { runSearch } from '../core/techniques/nas/search';
 import { decode, genotypeKey } from '../core/techniques/nas/space';
 import { makeStrategy } from '../core/techniques/nas/strategies';
-import { createSlot, ensureData, getData, runJob, throttle } from './context';
-import type {  NasApi, NasEvent } from './protocol/nas';
+import { Lru, weightBytes } from '../core/cache/lru';
+import { createSlot, ensureData, getData, registerCache, runJob, throttle } from './context';
+import type { NasApi, NasEvent } from './protocol/nas';
 
-
-/** Weights of trained candidates by architecture key, oldest first; bounded to keep worker memory small. */
-const trainedWeights = new Map<string, WeightSet>();
-const MAX_KEPT = 64;
-
-function keep(key: string, w: WeightSet) {
-  trainedWeights.delete(key);
-  trainedWeights.set(key, w);
-  while (trainedWeights.size > MAX_KEPT) trainedWeights.delete(trainedWeights.keys().next().value!);
-}
+/**
+ * Weights of trained candidates by search seed + architecture, least recently used first: at most
+ * 64 candidates (three default 20-candidate searches) and 32 MB, whichever comes first, so a lesson
+ * of many searches keeps the newest ones "Use this model" is likely to pick and memory stays bounded.
+ */
+export const NAS_WEIGHTS_CACHE = { maxEntries: 64, maxBytes: 32e6 };
+export const trainedWeights = new Lru<WeightSet>({ name: 'NAS trained weights', ...NAS_WEIGHTS_CACHE, sizeOf: weightBytes });
+registerCache(() => trainedWeights.stats());
 
 export const nasApi: NasApi = {
   async search(s, onEvent) {
@@ -58,7 +57,7 @@ export const nasApi: NasApi = {
               onProgress: (fraction) => progress.push({ type: 'training', key, fraction }),
             });
             if (r.stopped) return null;
-            if (r.weights) keep(`${s.seed}:${key}`, r.weights);
+            if (r.weights) trainedWeights.set(`${s.seed}:${key}`, r.weights);
             return { accuracy: r.accuracy, zeroCost: r.zeroCost };
           },
           onRecord: (record) => {

@@ -14,7 +14,8 @@ import { uniqueName } from '../core/shelf/naming';
 import type { DamagedRecord, ModelVersion, QuantParams, VersionMask } from '../core/shelf/types';
 import { masksFromZeros, quantParamsOf } from './shelf-convert';
 import { recordName, validateVersion } from '../core/shelf/validate';
-import { createSlot, getSlot } from './context';
+import { Lru, weightBytes } from '../core/cache/lru';
+import { createSlot, getSlot, registerCache } from './context';
 import { dbDelete, dbEntries, dbGet, dbPut, storageStatus, useMemoryOnly, type WriteOutcome } from './db';
 import { damagedRecords, deleteModelRecord } from './model-records';
 import { conversionOf } from './quantization';
@@ -23,8 +24,12 @@ import type { SaveVersionRequest, ShelfApi, ShelfEntry, ShelfListing, WriteResul
 
 export const SHELF_CHANNEL = 'tinyml-lab-shelf';
 const STORE = 'versions';
-/** Deleted versions kept for Undo this session (the record itself is gone from IndexedDB). */
-const undo = new Map<string, ModelVersion>();
+/**
+ * Deleted versions kept for Undo this session (the record itself is gone from IndexedDB): the last
+ * 8 deletions, at most 16 MB of weights; an older one can no longer be undone (restore says so).
+ */
+const undo = new Lru<ModelVersion>({ name: 'Shelf undo', maxEntries: 8, maxBytes: 16e6, sizeOf: (v) => weightBytes(v.weights) });
+registerCache(() => undo.stats());
 
 let channel: BroadcastChannel | null = null;
 function announce(): void {

@@ -9,14 +9,14 @@ import { useLocation } from 'react-router';
 import { describeChallenge, evaluateChallenge, parseChallengeLink, type ChallengeModel } from '../../core/challenges';
 import { zooSpec } from '../../core/model/zoo/mnist';
 import { useBaseline, describeBaseline } from '../../store/baseline';
-import { recordChallenge } from '../../store/course-progress';
+import { CHALLENGE_PARAM, recordChallenge } from '../../store/course-progress';
 import { Output } from '../Output';
 import './challenges.css';
 
 /** The `challenge` value of the current hash query, or null when the link has none. */
 function useChallengeParam(): string | null {
   const { search } = useLocation();
-  return new URLSearchParams(search).get('challenge');
+  return new URLSearchParams(search).get(CHALLENGE_PARAM);
 }
 
 export function ChallengePanel({ lab }: { lab: string }) {

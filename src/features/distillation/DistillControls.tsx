@@ -1,5 +1,5 @@
 /** The Distillation page's settings and its three buttons: Train teacher, Distill, Stop. */
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
 import { useJob } from '../../components/jobs';
 import { distillationLab } from './lab';
@@ -9,13 +9,36 @@ import {
 } from '../../store/distillation';
 import { distill, stop, trainTeacher } from './actions';
 import { useBaselineTeacher } from './use-baseline-teacher';
+import { estimateTeacherTime, formatDuration } from '../../core/recordings/teacher-speed';
+import { useEngineState } from '../../store/engine';
+import { useRecordings } from '../../store/recordings';
+import { measureTeacherSpeed, refreshTeacherRate } from './teacher-rate';
 
 import { TEACHER_FROM_SHELF } from './DistillShelf';
 
 const F = distillationSettings.fields;
-/** Assumed, not measured here: the figure the page already states ("about half a minute per epoch"). */
-const SECONDS_PER_TEACHER_EPOCH = 30;
-const formatMinutes = (s: number) => (s < 90 ? `${s} s` : `${Math.round(s / 60)} min`);
+
+/** "Teacher training time": measured on this backend (a past training, or timed batches), never assumed. */
+function TeacherTime({ epochs, busy }: { epochs: number; busy: boolean }) {
+  const rate = useRecordings((s) => s.teacherRate);
+  const backend = useEngineState((s) => s.backend);
+  useEffect(() => {
+    if (backend) void refreshTeacherRate(); // read-only: the best stored rate for this backend
+  }, [backend]);
+  const est = backend ? estimateTeacherTime(rate ?? null, epochs, backend) : null;
+  return (
+    <div className="kd-teacher-time">
+      <output aria-label="Teacher training time" role="status" className="field-hint">
+        {est
+          ? `About ${formatDuration(est.seconds)} before Distill can start (${est.basis}).`
+          : `Not measured yet on ${backend ?? 'this backend'} in this browser: Measure teacher speed times a few batches (seconds).`}
+      </output>
+      <button type="button" className="button" disabled={busy || !backend} onClick={() => void measureTeacherSpeed()}>
+        Measure teacher speed
+      </button>
+    </div>
+  );
+}
 const TEACHER_LABELS: Record<(typeof TEACHER_SOURCES)[number], string> = {
   zoo: 'Teacher CNN (trained here)',
   baseline: TEACHER_FROM_SHELF,
@@ -81,12 +104,7 @@ export function DistillControls() {
                 Train teacher
               </button>
             </div>
-            {!teacher && (
-              <p className="field-hint" aria-label="Teacher training time">
-                About {formatMinutes(v.kdTeacherEpochs * SECONDS_PER_TEACHER_EPOCH)} before Distill can start (estimate: {v.kdTeacherEpochs} epochs × ~
-                {SECONDS_PER_TEACHER_EPOCH} s with the wasm backend).
-              </p>
-            )}
+            {!teacher && <TeacherTime epochs={v.kdTeacherEpochs} busy={busy} />}
           </>
         )}
       </div>
@@ -147,7 +165,7 @@ export function DistillControls() {
         </button>
         {!teacher && !busy && (
           <span className="field-hint">
-            {v.kdTeacher === 'zoo' ? 'Train the teacher first (about half a minute per epoch with the wasm backend).' : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
+            {v.kdTeacher === 'zoo' ? 'Train the teacher first (its training time is shown above).' : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
           </span>
         )}
       </div>

@@ -15,12 +15,14 @@ import {
   emptyStudent, patchDistillation, patchStudent, useDistillation, distillationSettings,
 } from '../../store/distillation';
 import { getEngine, proxy } from '../../worker/client';
-import type { DistillEvent, TeacherSource } from '../../worker/protocol/distillation';
+import type { DistillEvent, TeacherSource, TeacherTrainResult } from '../../worker/protocol/distillation';
 import { SLOTS, type TrainEvent } from '../../worker/protocol';
 import type { ShelfEntry } from '../../worker/protocol/shelf';
 import { useShelf } from '../../store/shelf';
 import { distillationLab } from './lab';
 import { recordDistillOrigin } from './shelf-origin';
+import { patchRecordings } from '../../store/recordings';
+import { saveTeacherRate } from './teacher-rate';
 
 export type DistillSettingsValues = Values<(typeof distillationSettings)['fields']>;
 
@@ -70,10 +72,17 @@ export async function refreshSoftTargets(source: TeacherSource, digit: number): 
   }
 }
 
-export function trainTeacher(v: DistillSettingsValues): Promise<void> {
+/**
+ * Trains the zoo teacher; resolves with the result when it trained at least one epoch (else null).
+ * A complete run also stores its wall time per epoch: the measured basis of "Teacher training time".
+ */
+export async function trainTeacher(v: DistillSettingsValues): Promise<TeacherTrainResult | null> {
   const epochs = v.kdTeacherEpochs;
   patchDistillation({ teacherHistory: [] });
-  return job('Training the teacher', (j) => engine().trainTeacher(
+  patchRecordings({ teacherInUse: null });
+  const started = performance.now();
+  let out: TeacherTrainResult | null = null;
+  await job('Training the teacher', (j) => engine().trainTeacher(
       { epochs, seed: v.kdSeed },
       proxy(j.guard((e: TrainEvent) => {
         const done = e.type === 'epoch' ? e.epoch + 1 : e.epoch + (e.batch + 1) / e.batchesPerEpoch;
@@ -87,10 +96,13 @@ export function trainTeacher(v: DistillSettingsValues): Promise<void> {
       pushNotice('info', 'Stopped before the first epoch ended; the teacher was not changed.', 'distillation-stopped');
       return;
     }
+    out = result;
     patchDistillation({ teacher: { ...useDistillation.getState().teacher, zoo: result } });
     if (result.stopped) pushNotice('info', `Stopped after ${result.history.length} epochs; the teacher keeps what it learned.`, 'distillation-stopped');
+    else await saveTeacherRate(performance.now() - started, result.history.length);
     await refreshSoftTargets('zoo', Number(v.kdDigit));
   });
+  return out;
 }
 
 export function distill(v: DistillSettingsValues): Promise<void> {

@@ -23,6 +23,7 @@ import { BiasAdjust } from './BiasAdjust';
 import { useShelf } from '../../store/shelf';
 import { DistillStartFrom, SaveDistilled } from './DistillShelf';
 import { FitNetsPanel } from './FitNetsPanel';
+import { PrecomputedTeacher } from './PrecomputedTeacher';
 import './distillation.css';
 
 export default function DistillationPage() {
@@ -65,6 +66,7 @@ export default function DistillationPage() {
             : 'No baseline saved yet: train one in the Train lab, or choose the teacher CNN.'}
       </p>
       <DistillStartFrom teacher={v.kdTeacher} />
+      <PrecomputedTeacher />
       <DistillControls />
       <JobStatus lab={distillationLab} />
       <div className="kd-main">

@@ -4,7 +4,7 @@
  * Called from event handlers only, never from effects (StrictMode runs effects twice).
  */
 import type { StrategyName } from '../../core/techniques/nas/strategies';
-import type { CandidateRecord } from '../../core/techniques/nas/search';
+import type { CandidateRecord, SearchRunResult } from '../../core/techniques/nas/search';
 import { DEFAULT_PROXY } from '../../core/techniques/nas/proxy-settings';
 import { useBaseline } from '../../store/baseline';
 import { runJob, stopJob, type JobHandle } from '../../store/jobs';
@@ -67,12 +67,20 @@ function recordBatcher(runId: number) {
   };
 }
 
-/** Runs the given strategies one after another on the same settings and seed. */
-export async function startSearch(v: NasSettingsValues, targetId: string, strategies: StrategyName[] = [v.nasStrategy]): Promise<void> {
-  await runJob(nasLab, strategies.length > 1 ? 'Comparing strategies' : 'The search', (job) => runStrategies(v, targetId, strategies, job));
+/** The worker's own result of a search (all its records, even one still in flight to the page). */
+export interface FinishedSearch {
+  runId: number;
+  result: SearchRunResult;
 }
 
-async function runStrategies(v: NasSettingsValues, targetId: string, strategies: StrategyName[], job: JobHandle): Promise<void> {
+/** Runs the given strategies one after another on the same settings and seed; resolves with the last one's result. */
+export async function startSearch(v: NasSettingsValues, targetId: string, strategies: StrategyName[] = [v.nasStrategy]): Promise<FinishedSearch | null> {
+  const out = await runJob(nasLab, strategies.length > 1 ? 'Comparing strategies' : 'The search', (job) => runStrategies(v, targetId, strategies, job));
+  return out.status === 'done' || out.status === 'stopped' ? out.value : null;
+}
+
+async function runStrategies(v: NasSettingsValues, targetId: string, strategies: StrategyName[], job: JobHandle): Promise<FinishedSearch | null> {
+  let last: FinishedSearch | null = null;
   const store = useNasStore.getState();
   for (const strategy of strategies) {
     const s = searchSettings(v, targetId, strategy);
@@ -94,18 +102,20 @@ async function runStrategies(v: NasSettingsValues, targetId: string, strategies:
       );
       records.flush();
       useNasStore.getState().finishRun(runId, { stopReason: res.stopReason, elapsedMs: res.elapsedMs });
-      if (res.stopReason === 'stopped') return;
+      last = { runId, result: res };
+      if (res.stopReason === 'stopped') return last;
       if (res.stopReason === 'no-feasible') {
         pushNotice('warning', 'No architecture in the space fits the budget: widen the budget or narrow the space to smaller models.', 'nas-none');
-        return;
+        return last;
       }
     } catch (e) {
       records.flush();
       useNasStore.getState().finishRun(runId, { error: errorText(e) });
       pushNotice('error', `The search failed: ${errorText(e)}`, 'nas-search');
-      return;
+      return null;
     }
   }
+  return last;
 }
 
 export const stopSearch = (): Promise<void> => stopJob(nasLab);

@@ -19,6 +19,7 @@ import { SearchControls } from './SearchControls';
 import { SearchStatus } from './SearchStatus';
 import { SpaceEditor } from './SpaceEditor';
 import { NasSeedFrom } from './NasSeedFrom';
+import { RecordedRun } from './RecordedRun';
 import { useNasDeviceVariants } from './use-nas-variants';
 import { best, bestSoFarRows, COST_AXES, fastest, fmtMs, proxyAgreement, STRATEGY_COLORS, trained, type CostAxis } from './view-model';
 import './nas.css';
@@ -94,6 +95,7 @@ export default function NasPage() {
       </p>
       <JobStatus lab={nasLab} />
       <NasSeedFrom update={update} busy={busy} />
+      <RecordedRun v={v} update={update} />
       <Controls v={v} update={update} busy={busy} />
       <Space v={v} update={update} busy={busy} />
 

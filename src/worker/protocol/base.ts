@@ -6,6 +6,7 @@
  * Models live in named slots inside the worker (SLOTS in ./slots.ts), so labs can keep several
  * models at once without shipping weights back and forth.
  */
+import type { CacheStats } from '../../core/cache/lru';
 import type { ModelSpec, WeightSet } from '../../core/model/spec';
 import type { LoopBatchEvent, LoopEpochEvent, OptimizerName, TrainSettings } from '../../core/train/loop';
 
@@ -53,10 +54,17 @@ export interface EvalResult {
   misclassified: { index: number; label: number; predicted: number; confidence: number }[];
 }
 
+/**
+ * One of the worker's bounded caches (trained NAS weights, shelf undo, model slots), as the
+ * diagnostics show it. maxEntries null: one entry per named model slot.
+ */
+export type CacheInfo = Omit<CacheStats, 'maxEntries'> & { maxEntries: number | null };
+
 export interface MemoryInfo {
   numTensors: number;
   numBytes: number;
   backend: BackendName;
+  caches: CacheInfo[];
 }
 
 export interface SavedBaseline {

@@ -13,6 +13,7 @@ import type { QuantizationApi } from './quantization';
 import type { TimeSeriesApi } from './time-series';
 import type { ShelfApi } from './shelf';
 import type { TsVersionsApi } from './ts-versions';
+import type { RecordingsApi } from './recordings';
 
 /**
  * One line per lab namespace. `& ProxyMarked` (the worker wraps each with Comlink.proxy) makes
@@ -27,6 +28,7 @@ export interface LabApis {
   timeSeries: TimeSeriesApi & ProxyMarked;
   shelf: ShelfApi & ProxyMarked;
   tsVersions: TsVersionsApi & ProxyMarked;
+  recordings: RecordingsApi & ProxyMarked;
 }
 
 export type EngineApi = BaseEngineApi & LabApis;
