@@ -18,6 +18,7 @@ import { createSlot, getData, getSlot, hasSlot } from './context';
 import { getVersion, shelfApi } from './shelf';
 import { lastConversion } from './quantization';
 import { SLOTS } from './protocol/slots';
+import { isTimeSeries, recipeOf } from './ts-versions';
 import type { DeployModelOption } from './protocol/deploy';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -54,10 +55,11 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.
  * scale / zero point, weights re-quantized from the stored float weights (symmetric max-abs, as
  * stored), then every parameter checked against the stored one. Throws with the reason if not exact.
  */
-export function fromStoredParams(spec: ModelSpec, weights: WeightSet, q: QuantParams): QuantizedModel {
+export function fromStoredParams(spec: ModelSpec, weights: WeightSet, q: QuantParams, ownInput = false): QuantizedModel {
   const ranges: Record<string, [number, number]> = {};
   for (const a of q.activations) ranges[a.tensor] = [(-128 - a.zeroPoint[0]) * a.scale[0], (127 - a.zeroPoint[0]) * a.scale[0]];
-  const qm = quantizeForTflite(spec, weights, ranges);
+  // ownInput: a time-series version's input was calibrated on its windows (MNIST's is fixed).
+  const qm = quantizeForTflite(spec, weights, ranges, ownInput ? ranges.input : undefined);
   for (const a of q.activations) {
     const p = qm.tensors.get(a.tensor);
     if (!p || !close(p.scale[0], a.scale[0]) || p.zeroPoint[0] !== a.zeroPoint[0]) throw new Error(`tensor "${a.tensor}" does not reproduce its stored scale / zero point`);
@@ -97,7 +99,7 @@ function lineageOf(id: string, byId: Map<string, { name: string; parentId: strin
 
 export async function deployableModels(): Promise<DeployModelOption[]> {
   const out: DeployModelOption[] = [];
-  /** Time-series versions: listed last (never the default pick), with why they cannot be exported here. */
+  /** Time-series versions: listed last (never the default pick); those whose data cannot be rebuilt say why. */
   const otherTask: DeployModelOption[] = [];
   try {
     const listing = await shelfApi.list();
@@ -110,12 +112,17 @@ export async function deployableModels(): Promise<DeployModelOption[]> {
         const why = full.quant && quantParamsIncompatibility(full.spec, full.quant);
         quantNote = why ? `Its own quantization cannot be written as TFLite int8 (${why}): Export re-quantizes it from its float weights.` : 'Written with its own quantization parameters (checked to reproduce exactly on export).';
       }
-      (runsOnMnist(v) ? out : otherTask).push({
+      const entry = {
         id: SHELF_PREFIX + v.id, label: `Shelf: ${v.name}`, lineage: `Shelf lineage: ${lineageOf(v.id, byId, deleted)}`,
-        // Export calibrates and checks on MNIST images: a time-series version is listed, with why it cannot be.
-        available: runsOnMnist(v), ...(runsOnMnist(v) ? {} : { reason: notMnistReason(v) }),
         spec: v.spec, accuracy: runningAccuracy(v), quantized: v.quantized, quantNote,
-      });
+      };
+      if (runsOnMnist(v)) out.push({ ...entry, available: true });
+      else {
+        // A time-series version calibrates and is checked on its own windows, rebuilt from its run link.
+        const recipe = isTimeSeries(v) ? recipeOf(v) : { error: notMnistReason(v) };
+        const reason = 'error' in recipe ? recipe.error : planProblem(v.spec);
+        otherTask.push({ ...entry, available: !reason, ...(reason ? { reason } : {}), task: v.task, taskMetric: v.metrics.taskMetric });
+      }
     }
   } catch {
     /* no shelf (storage unavailable): the baseline is still offered below */

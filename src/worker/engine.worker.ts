@@ -17,6 +17,7 @@ import { pruningApi } from './pruning';
 import { quantizationApi } from './quantization';
 import { timeSeriesApi } from './time-series';
 import { shelfApi } from './shelf';
+import { tsVersionsApi } from './ts-version-labs';
 import { recordingsApi } from './recordings';
 import type { EngineApi } from './protocol';
 
@@ -35,6 +36,7 @@ const api: EngineApi = {
   quantization: proxy(quantizationApi),
   timeSeries: proxy(timeSeriesApi),
   shelf: proxy(shelfApi),
+  tsVersions: proxy(tsVersionsApi),
   recordings: proxy(recordingsApi),
 };
 

@@ -17,9 +17,11 @@ export interface StartFromProps {
   /** Optional start (e.g. NAS seed architecture): adds "None". */
   optional?: boolean;
   onPicked?(id: string | null): void;
+  /** The page has a time-series panel: the hint on unlisted time-series versions points to it. */
+  tsPanel?: boolean;
 }
 
-export function StartFrom({ use, label = 'Start from', optional = false, onPicked }: StartFromProps) {
+export function StartFrom({ use, label = 'Start from', optional = false, onPicked, tsPanel = false }: StartFromProps) {
   const id = useId();
   const hintId = useId();
   const versions = useVersions();
@@ -31,7 +33,7 @@ export function StartFrom({ use, label = 'Start from', optional = false, onPicke
   // Every lab with "Start from" works on MNIST digits: a time-series version is never offered.
   const mnist = versions.filter((v) => runsOnMnist(v));
   const usable = use === 'train' ? mnist.filter((v) => !v.quantized) : mnist;
-  const otherTask = notListedNote(versions);
+  const otherTask = notListedNote(versions, tsPanel);
   const fallback = defaultStart(usable, lastPicked);
   const [none, setNone] = useState(optional);
   const current = none ? null : (usable.find((v) => v.id === activeId) ?? fallback);

@@ -9,7 +9,7 @@ import { compileInteger, runInteger, setInput, type IntegerRun } from '../techni
 import type { QuantizedModel } from '../techniques/quantization/quantize-model';
 import { exportPackage, type ExportPackage } from './index';
 import { writeTestVectors } from './test-vectors';
-import { cArrayZip, tflmProjectZip } from './tflm-project';
+import { cArrayZip, tflmProjectZip, type SensorTask } from './tflm-project';
 
 export interface Deployment {
   pkg: ExportPackage;
@@ -39,7 +39,7 @@ export async function buildDeployment(
   testPixels: Float32Array,
   testLabels: ArrayLike<number>,
   testVectors: number,
-  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; task?: SensorTask } = {},
 ): Promise<Deployment> {
   const pkg = exportPackage(qm);
   const count = testLabels.length;
@@ -59,6 +59,6 @@ export async function buildDeployment(
   return {
     pkg, run, integerAccuracy: correct / count, testVectorsBin, testVectorCount: nVec,
     cArrayZip: cArrayZip({ tflite: pkg.tflite, io, modelName }),
-    projectZip: tflmProjectZip({ ...pkg, modelName, testVectors: testVectorsBin }),
+    projectZip: tflmProjectZip({ ...pkg, modelName, testVectors: testVectorsBin, task: opts.task }),
   };
 }

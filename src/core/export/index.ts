@@ -42,9 +42,12 @@ export const TFLITE_PTQ: QuantSettings = {
   requantRounding: 'double',
 };
 
-/** ranges: min/max calibrated [lo, hi] per calibrated tensor (the converter's calibration). */
-export function quantizeForTflite(spec: ModelSpec, weights: WeightSet, ranges: Record<string, [number, number]>): QuantizedModel {
-  return quantizeModel(spec, weights, ranges, TFLITE_PTQ);
+/**
+ * ranges: min/max calibrated [lo, hi] per calibrated tensor (the converter's calibration).
+ * inputRange: the input's calibrated range when it is not MNIST pixels (time-series windows).
+ */
+export function quantizeForTflite(spec: ModelSpec, weights: WeightSet, ranges: Record<string, [number, number]>, inputRange?: [number, number]): QuantizedModel {
+  return quantizeModel(spec, weights, ranges, inputRange ? { ...TFLITE_PTQ, inputRange } : TFLITE_PTQ);
 }
 
 export function ioQuant(qm: QuantizedModel): IoQuant {

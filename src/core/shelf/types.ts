@@ -48,6 +48,11 @@ export interface VersionTask {
   /** Dataset id ("motor", "activity", "battery", "csv") and how the page names it ("motor modes"). */
   dataset: string;
   datasetLabel: string;
+  /**
+   * The Time-series run link its windows are rebuilt from, when it is not the version's own
+   * settingsLink (a pruned / quantized / deployed child keeps its root's run link here).
+   */
+  dataLink?: string;
 }
 
 export const TASK_KINDS: readonly VersionTask['kind'][] = ['classification', 'anomaly', 'regression'];

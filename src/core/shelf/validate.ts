@@ -138,7 +138,11 @@ function checkTask(v: unknown): VersionTask {
   if (v.domain !== 'time-series') fail(`the task domain "${String(v.domain).slice(0, 40)}" is unknown`);
   if (!TASK_KINDS.includes(v.kind as never)) fail(`the task "${String(v.kind).slice(0, 40)}" is unknown`);
   if (!text(v.dataset, 40) || !text(v.datasetLabel, 80)) fail('the task names no dataset');
-  return { domain: 'time-series', kind: v.kind as VersionTask['kind'], dataset: v.dataset as string, datasetLabel: v.datasetLabel as string };
+  if (v.dataLink !== undefined && !text(v.dataLink, 4000)) fail('the task’s data link is not text');
+  return {
+    domain: 'time-series', kind: v.kind as VersionTask['kind'], dataset: v.dataset as string, datasetLabel: v.datasetLabel as string,
+    ...(v.dataLink !== undefined ? { dataLink: v.dataLink as string } : {}),
+  };
 }
 
 const METRIC_NAMES: readonly TaskMetric['name'][] = ['accuracy', 'AUC', 'R²', 'MAE'];

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { count, Output, percent } from '../../components/Output';
-import type { DeployResult } from '../../worker/protocol/deploy';
+import type { DeployResult, RuntimeCheck } from '../../worker/protocol/deploy';
+import { TaskRuntimeOutputs } from './TaskResults';
 import { isTypingIn } from '../../components/use-result-focus';
 
 export function RuntimeComparison({ r }: { r: DeployResult }) {
@@ -21,15 +22,24 @@ export function RuntimeComparison({ r }: { r: DeployResult }) {
   return (
     <section ref={ref} className="panel" aria-labelledby="dp-check" role="region">
       <h2 ref={headingRef} tabIndex={-1} id="dp-check">Checked by a real runtime</h2>
-      <p className="dp-muted">
-        The float-interface twin of the exported graph ran in {rt ? rt.runtime : 'LiteRT.js'} on the {count(r.testCount)} test digits; its int8 outputs
-        are recovered exactly from the dequantized floats (q = round(y / s) + z) and compared with the app’s integer-only engine on the same digits.
-      </p>
       {'error' in r.runtime && (
         <p role="alert" className="field-error">
           {r.runtime.error}. The app’s own numbers below are still valid; the files can still be downloaded.
         </p>
       )}
+      {r.taskScore ? <TaskRuntimeOutputs r={r} s={r.taskScore} rt={rt} /> : <DigitOutputs r={r} rt={rt} />}
+      {rt && <RuntimeNote rt={rt} what={r.taskScore ? 'window' : 'digit'} argmax={!r.taskScore || r.taskScore.metric === 'accuracy'} />}
+    </section>
+  );
+}
+
+function DigitOutputs({ r, rt }: { r: DeployResult; rt: RuntimeCheck | null }) {
+  return (
+    <>
+      <p className="dp-muted">
+        The float-interface twin of the exported graph ran in {rt ? rt.runtime : 'LiteRT.js'} on the {count(r.testCount)} test digits; its int8 outputs
+        are recovered exactly from the dequantized floats (q = round(y / s) + z) and compared with the app’s integer-only engine on the same digits.
+      </p>
       <div className="dp-outputs">
         <Output label="Runtime accuracy">{rt ? percent(rt.accuracy, 2) : 'not run'}</Output>
         <Output label="App integer accuracy">{percent(r.integerAccuracy, 2)}</Output>
@@ -39,16 +49,20 @@ export function RuntimeComparison({ r }: { r: DeployResult }) {
         <Output label="Outputs within 1 LSB">{rt ? percent(rt.withinOne, 2) : 'not run'}</Output>
         <Output label="File size">{count(r.tflite.length)} bytes</Output>
       </div>
-      {rt && (
-        <p>
-          {rt.maxDiff === 0
-            ? 'Every int8 output is identical: the app computes exactly what the runtime computes.'
-            : `Largest difference: ${rt.maxDiff} LSB. XNNPACK requantizes with a float32 multiplier where the app (like TFLM’s reference kernels) uses gemmlowp’s Q31 fixed-point multiply and shift, so a value that lands near a rounding boundary can round the other way.`}
-          {rt.disagreements.length > 0 &&
-            ` Argmax differs on ${rt.disagreements.length === 20 ? '20 or more' : rt.disagreements.length} digit(s), e.g. test digit ${rt.disagreements[0].index} (label ${rt.disagreements[0].label}: app ${rt.disagreements[0].app}, runtime ${rt.disagreements[0].runtime}) — two logits within 1 LSB of each other.`}
-        </p>
-      )}
-    </section>
+    </>
+  );
+}
+
+function RuntimeNote({ rt, what, argmax }: { rt: RuntimeCheck; what: string; argmax: boolean }) {
+  const d = rt.disagreements;
+  return (
+    <p>
+      {rt.maxDiff === 0
+        ? 'Every int8 output is identical: the app computes exactly what the runtime computes.'
+        : `Largest difference: ${rt.maxDiff} LSB. XNNPACK requantizes with a float32 multiplier where the app (like TFLM’s reference kernels) uses gemmlowp’s Q31 fixed-point multiply and shift, so a value that lands near a rounding boundary can round the other way.`}
+      {argmax && d.length > 0 &&
+        ` Argmax differs on ${d.length === 20 ? '20 or more' : d.length} ${what}(s), e.g. test ${what} ${d[0].index} (label ${d[0].label}: app ${d[0].app}, runtime ${d[0].runtime}) — two logits within 1 LSB of each other.`}
+    </p>
   );
 }
 

@@ -13,7 +13,9 @@ import type { ModelVariant } from '../../core/devices/types';
 import { analyzeSpec } from '../../core/model/analyze';
 import { useBaseline } from '../../store/baseline';
 import { useVersions, watchShelf } from '../../store/shelf';
-import { SaveToShelf } from '../../components/shelf/SaveToShelf';
+import { SaveToShelf, type SaveToShelfProps } from '../../components/shelf/SaveToShelf';
+import { formatTaskMetric } from '../../core/shelf/types';
+import type { DeployModelOption, DeployResult } from '../../worker/protocol/deploy';
 import { defaultVersionName, quantStep } from '../../core/shelf/naming';
 import { deploySettings, patchDeploy, useDeploy } from '../../store/deploy';
 import { useLabSettings } from '../../store/use-lab-settings';
@@ -22,6 +24,21 @@ import { deployLab } from './lab';
 import { Downloads } from './Downloads';
 import { FileDetails, RuntimeComparison } from './DeployResults';
 import './deploy.css';
+
+/** A time-series version's line: its task, stored metric and how it is calibrated (on its own windows). */
+function taskDetails(o: DeployModelOption, calibration: number): string {
+  const m = o.taskMetric;
+  const stored = m ? ` · stored float ${m.name} ${formatTaskMetric(m.name, m.float, m.unit)}` : '';
+  return `${stored} · time-series ${o.task!.kind} (${o.task!.datasetLabel}): calibrated and tested on its own windows, rebuilt from its run link${o.quantized ? ' (its own int8 parameters when TFLite can hold them)' : `; min/max calibration on up to ${count(calibration)} training windows`}, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations and input.`;
+}
+
+/** What "Save to shelf" stores with the exported model: digit accuracies, or a time-series version's task and metric. */
+function saveMetrics(r: DeployResult): Pick<SaveToShelfProps, 'metrics' | 'task'> {
+  const s = r.taskScore;
+  if (!s) return { metrics: { ...(r.floatAccuracy !== null ? { floatAccuracy: r.floatAccuracy } : {}), integerAccuracy: r.integerAccuracy } };
+  const extra = s.mae ? [{ name: 'MAE' as const, value: s.mae.float, unit: s.mae.unit }] : undefined;
+  return { task: s.task, metrics: { taskMetric: { name: s.metric, float: s.float, int8: s.appInt8, ...(extra ? { extra } : {}) } } };
+}
 
 export default function DeployPage() {
   const [v, set] = useLabSettings(deploySettings);
@@ -48,7 +65,8 @@ export default function DeployPage() {
 
   return (
     <div className="dp-page">
-      {loaded && !baseline && <BaselineGate lab={deployLab} why="Deploy exports a trained model (or a shelf version)." />}
+      {/* A time-series version brings its own data: no MNIST baseline needed to export it. */}
+      {loaded && !baseline && !chosen?.task && <BaselineGate lab={deployLab} why="Deploy exports a trained model (or a shelf version)." />}
       <section ref={convertRef} className="panel" aria-labelledby="dp-convert">
         <h2 id="dp-convert">Convert to int8 and export</h2>
         <div className="dp-controls">
@@ -79,10 +97,12 @@ export default function DeployPage() {
           <p className="dp-muted">
             {chosen.lineage}
             {costs && ` · ${chosen.spec!.layers.length} layers, ${count(costs.params)} parameters, ${count(costs.macs)} MACs`}
-            {accuracy !== undefined && ` · ${chosen.quantized ? 'integer' : 'float'} test accuracy ${percent(accuracy)}`}
-            {selected === 'quantization'
-              ? ' · exported with the Quantization lab’s own ranges (no new calibration).'
-              : ` · ${chosen.quantized ? 'if re-quantized: ' : ''}min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
+            {chosen.task ? taskDetails(chosen, v.dpCalibration) : accuracy !== undefined && ` · ${chosen.quantized ? 'integer' : 'float'} test accuracy ${percent(accuracy)}`}
+            {chosen.task
+              ? ''
+              : selected === 'quantization'
+                ? ' · exported with the Quantization lab’s own ranges (no new calibration).'
+                : ` · ${chosen.quantized ? 'if re-quantized: ' : ''}min/max calibration on ${count(v.dpCalibration)} training images, per-channel int8 conv weights, per-tensor int8 dense weights, asymmetric int8 activations.`}
           </p>
         )}
         {chosen?.quantNote && <p className="dp-muted">{chosen.quantNote}</p>}
@@ -114,7 +134,7 @@ export default function DeployPage() {
               lab="deploy"
               masks="inherit"
               quant={result.quant}
-              metrics={{ ...(result.floatAccuracy !== null ? { floatAccuracy: result.floatAccuracy } : {}), integerAccuracy: result.integerAccuracy }}
+              {...saveMetrics(result)}
               disabled={running}
             />
           </section>

@@ -18,6 +18,7 @@ import { PruneControls } from './PruneControls';
 import { PruneResults } from './PruneResults';
 import { DuelPanel, SensitivityPanel, SweepPanel } from './StudyPanels';
 import { LotteryPanel } from './LotteryPanel';
+import { TimeSeriesPrune } from './TimeSeriesPrune';
 import './pruning.css';
 
 function useVariants(): ModelVariant[] {
@@ -61,7 +62,8 @@ export default function PruningPage() {
             : 'Loading the saved baseline…'}
       </p>
       {loaded && !baseline && <BaselineGate lab={pruningLab} why="Pruning starts from a trained model." preview={<PruneControls preview />} />}
-      <StartFrom use="train" />
+      <StartFrom use="train" tsPanel />
+      <TimeSeriesPrune />
       <JobStatus lab={pruningLab} />
       {baseline && !info && <p>Reading the baseline…</p>}
       {baseline && info && (

@@ -22,6 +22,7 @@ import { StepThrough } from './StepThrough';
 import { LedgerPanel, SweepPanel } from './StudyPanels';
 import { ClusterPanel } from './ClusterPanel';
 import { MixedPrecisionPanel } from './MixedPrecisionPanel';
+import { TimeSeriesQuant } from './TimeSeriesQuant';
 import './quantization.css';
 
 function useVariants(): ModelVariant[] {
@@ -60,7 +61,8 @@ export default function QuantizationPage() {
             : 'Loading the saved baseline…'}
       </p>
       {loaded && !baseline && <BaselineGate lab={quantizationLab} why="Quantization starts from a trained float model." preview={<QuantControls preview />} />}
-      <StartFrom use="quantize" />
+      <StartFrom use="quantize" tsPanel />
+      <TimeSeriesQuant />
       <JobStatus lab={quantizationLab} />
       {error && <p className="field-error" role="alert">{error}</p>}
       {baseline && !info && !error && <p>Preparing the baseline (folding batch norm, measuring float accuracy)…</p>}

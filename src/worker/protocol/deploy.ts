@@ -6,7 +6,7 @@
 import type { IoQuant } from '../../core/export';
 import type { ModelSpec } from '../../core/model/spec';
 import type { Int8Comparison } from '../../core/export/compare';
-import type { QuantParams } from '../../core/shelf/types';
+import type { QuantParams, TaskMetric, VersionTask } from '../../core/shelf/types';
 
 /** One entry of "Model to deploy". */
 export interface DeployModelOption {
@@ -24,11 +24,31 @@ export interface DeployModelOption {
   quantNote?: string;
   /** Where it comes from, e.g. "Train lab baseline" or "Quantization lab (PTQ, 8/8 bit)". */
   lineage: string;
+  /** A time-series version: its task and stored metric (it calibrates and tests on its own windows). */
+  task?: VersionTask;
+  taskMetric?: TaskMetric;
+}
+
+/** A time-series export's own metric on its rebuilt test windows: float vs the app's int8 vs the runtime. */
+export interface TaskDeployScore {
+  task: VersionTask;
+  metric: TaskMetric['name'];
+  float: number;
+  appInt8: number;
+  /** Null when LiteRT.js did not run. */
+  runtime: number | null;
+  /** Regression: the MAE (in % SoC) beside R². */
+  mae?: { float: number; appInt8: number; runtime: number | null; unit: string };
+  testWindows: number;
+  calibrationWindows: number;
+  /** Where the windows came from and whether they reproduce the stored float metric. */
+  dataNote: string;
+  reproduced: boolean | null;
 }
 
 export interface DeployRequest {
   model: string;
-  /** Training images used for min/max calibration (ignored for the Quantization lab's result). */
+  /** Training images (time series: windows) used for min/max calibration (ignored for the Quantization lab's result). */
   calibrationImages: number;
   /** Test digits written into test_vectors.bin. */
   testVectors: number;
@@ -76,6 +96,8 @@ export interface DeployResult {
   saveSlot: string;
   parentId: string | null;
   quant: QuantParams;
+  /** Set for a time-series version: its task metric (the digit accuracies above are then not meaningful). */
+  taskScore?: TaskDeployScore;
 }
 
 export interface DeployApi {

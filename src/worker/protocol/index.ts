@@ -12,6 +12,7 @@ import type { PruningApi } from './pruning';
 import type { QuantizationApi } from './quantization';
 import type { TimeSeriesApi } from './time-series';
 import type { ShelfApi } from './shelf';
+import type { TsVersionsApi } from './ts-versions';
 import type { RecordingsApi } from './recordings';
 
 /**
@@ -26,6 +27,7 @@ export interface LabApis {
   quantization: QuantizationApi & ProxyMarked;
   timeSeries: TimeSeriesApi & ProxyMarked;
   shelf: ShelfApi & ProxyMarked;
+  tsVersions: TsVersionsApi & ProxyMarked;
   recordings: RecordingsApi & ProxyMarked;
 }
 

@@ -27,6 +27,9 @@ export const SLOTS = {
   tsClassification: 'time-series:classification',
   tsAnomaly: 'time-series:anomaly',
   tsRegression: 'time-series:regression',
+  /** A time-series version quantized / pruned on the Quantization / Pruning page (engine.tsVersions). */
+  tsVersionQuant: 'ts-version:quant',
+  tsVersionPruned: 'ts-version:pruned',
   /** The shelf's pipeline recipe (a version being pruned / fine-tuned / quantized, and its scratch copy). */
   shelfPipeline: 'shelf:pipeline',
   shelfPipelineScratch: 'shelf:pipeline-scratch',

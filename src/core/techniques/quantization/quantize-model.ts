@@ -43,6 +43,11 @@ export interface QuantSettings {
    * "single" = TFLITE_SINGLE_ROUNDING (one rounding in 64-bit). Default double.
    */
   requantRounding?: 'double' | 'single';
+  /**
+   * The model input's real range when it is not MNIST pixels in [0, 1] (a standardised sensor window):
+   * 8-bit asymmetric input parameters calibrated from it instead of INPUT_PARAMS. Unset: INPUT_PARAMS.
+   */
+  inputRange?: [number, number];
 }
 
 /**
@@ -111,7 +116,8 @@ export function quantizeModel(
   const plan = planQuantization(spec);
   const tensors = new Map<string, QuantParams>();
   const mode16 = is16x8(settings);
-  tensors.set('input', mode16 ? INPUT_PARAMS_16X8 : INPUT_PARAMS);
+  const input = settings.inputRange ? tensorParams(settings.inputRange[0], settings.inputRange[1], 8, 'asymmetric') : INPUT_PARAMS;
+  tensors.set('input', mode16 ? INPUT_PARAMS_16X8 : input);
   // 16x8: every activation symmetric (zero point 0), whatever "Scheme" says for the weights.
   const actScheme = mode16 ? 'symmetric' : (settings.activationScheme ?? settings.scheme);
   for (const name of plan.calibrated) {
