@@ -56,6 +56,20 @@ async function duringJob(page: Page, job: () => Promise<void>) {
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
+/**
+ * Clicks the enabled button whose text is `name` from inside the page: a locator's click first runs
+ * Playwright's role and name matching over the whole page on the main thread (30–100 ms at load),
+ * which would be counted as the job's.
+ */
+async function press(page: Page, name: string) {
+  const clicked = await page.evaluate((n) => {
+    const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === n && !x.disabled);
+    b?.click();
+    return !!b;
+  }, name);
+  expect(clicked, `an enabled "${name}" button`).toBe(true);
+}
+
 /** Waits (cheaply) until the element at `selector` has text matching `pattern`. */
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 200_000) {
   await page.waitForFunction(
@@ -82,7 +96,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
   await settled(page, 'Train');
   jobs.train = await duringJob(page, async () => {
-    await button(page, 'Train').click();
+    await press(page, 'Train');
     await waitForText(page, '[aria-label="Run status"]', /Done/);
   });
 
@@ -90,23 +104,29 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'pruning', 'prFineTune=1&prTarget=80&prGranularity=unstructured&prScope=global&prCriterion=magnitude&prWhen=after');
   await settled(page, 'Prune');
   jobs.pruning = await duringJob(page, async () => {
-    await button(page, 'Prune').click();
+    await press(page, 'Prune');
     await waitForText(page, '[aria-label="Pruning results"] [aria-label="Sparsity"]', /^80\.0 %$/);
   });
 
   // Quantization: post-training int8 (calibration, then the float, fake-quant and integer-only evals).
-  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200');
+  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200&qQatEpochs=1');
   await settled(page, 'Quantize (PTQ)');
   jobs.quantization = await duringJob(page, async () => {
-    await button(page, 'Quantize (PTQ)').click();
+    await press(page, 'Quantize (PTQ)');
     await waitForText(page, '[aria-label="Quantization results"] [aria-label="Integer-only accuracy"]', /\d+\.\d\d %/);
+  });
+  // QAT: one epoch of fake-quant training (progress every batch), then the integer evaluation.
+  await settled(page, 'Train with QAT');
+  jobs.qat = await duringJob(page, async () => {
+    await press(page, 'Train with QAT');
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Show QAT'), null, { polling: 500, timeout: 300_000 });
   });
 
   // Distillation: the baseline teaches a small MLP for one epoch (both students train).
   await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=500&kdLeaveOut=3&kdShifts=0&kdEpochs=1&kdSeed=1&kdDigit=3');
   await settled(page, 'Distill');
   jobs.distillation = await duringJob(page, async () => {
-    await button(page, 'Distill').click();
+    await press(page, 'Distill');
     await waitForText(page, '[aria-label="Distillation results"] [aria-label="Scratch student accuracy"]', /\d+\.\d %/);
   });
 
@@ -114,7 +134,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'nas', 'nasBlocks=1,2&nasWidths=4,8&nasKernels=3&nasHeads=0&nasEpochs=1&nasSubset=300&nasSeed=7&nasTime=0&nasZeroCost=true&nasStrategy=random&nasCandidates=6&nasFinalEpochs=0&nasLatency=20&nasRam=100&nasFlash=500');
   await settled(page, 'Search');
   jobs.nas = await duringJob(page, async () => {
-    await button(page, 'Search').click();
+    await press(page, 'Search');
     await waitForText(page, '[aria-label="Candidates evaluated"]', /^6 of 6$/);
   });
 
