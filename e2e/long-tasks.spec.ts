@@ -6,24 +6,29 @@ import { test, expect, gotoLab } from './fixtures';
  * only draws progress). A PerformanceObserver('longtask') records every task over 50 ms from before
  * the app's first script; each job is measured from its button's click to its result on screen.
  *
- * The target is "no task over 50 ms" on the bench machine at rest; it is not met yet (issue 18 note).
- * This spec runs on loaded CI machines (2 cores shared with the worker's training and other jobs),
- * where everything is stretched several times: measured here at load average 16–18, the longest task
- * per job was 240–1,700 ms and the blocking time (each task's part beyond 50 ms) 4–46 % of the job
- * (Train 27 %, Pruning 4 %, Quantization 18 %, Distillation 46 %, NAS 7 %). So it asserts what a
- * regression breaks but load does not: no single freeze of 2 s or more, blocking under 60 % of each
- * job (a chart fed every training sample, or the NAS scatter as SVG at many points, keeps the page
- * frozen most of the time), and for NAS, whose scatter is now a canvas, under 25 %. The measured
- * distribution is attached to the report (long-tasks.json) and logged.
+ * The target is "no task over 50 ms" on the bench machine at rest; it is not met under load. This
+ * spec runs on loaded CI machines (2 cores shared with the worker's training and other jobs), where
+ * every task is stretched several times. Measured with this spec on the 2-core team machine at load
+ * average 17–20 (other engineers' builds and tests), two runs each, before → after the issue-18
+ * render fixes (useJob without progress, SVG curves instead of recharts, one histogram level path,
+ * one number formatter, chart font read once): tasks over 50 ms per job Train 37–63 → 6–10,
+ * Pruning 3–6 → 3–6, PTQ 3–17 → 2–4, QAT 110–136 → 10–16, Distillation 11–12 → 4, NAS 15–21 →
+ * 8–10; longest task 528–3,293 → 116–1,057 ms (the longest are now single result renders and
+ * major GCs); blocking time (each task's part beyond 50 ms) at most 14 % of any job (was 38 %).
+ * So it asserts what a regression breaks but load does not: at most 25 tasks over 50 ms per job (a
+ * chart or panel that re-renders on every progress report made 37–136), no freeze of 1.5 s or more, blocking
+ * under 25 % of each job and under 10 % for NAS. The measured distribution is attached to the
+ * report (long-tasks.json) and logged.
  *
  * The waits poll a plain querySelector twice a second, not Playwright locators: a locator's wait
  * runs its role/name matching over the whole page on the main thread many times a second, which
  * itself made long tasks here (and, under load, most of them). Each job starts once its page has
  * settled (guide rendered), so the page's own first render is not counted as the job's.
  */
-const MAX_TASK_MS = 2000;
-const MAX_BLOCKED_SHARE = 0.6;
-const MAX_NAS_BLOCKED_SHARE = 0.25;
+const MAX_TASK_MS = 1500;
+const MAX_TASKS_OVER_50_MS = 25;
+const MAX_BLOCKED_SHARE = 0.25;
+const MAX_NAS_BLOCKED_SHARE = 0.1;
 
 interface LongTask {
   start: number;
@@ -86,7 +91,7 @@ async function settled(page: Page, name: string) {
   await page.waitForTimeout(1500);
 }
 
-test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillation, NAS', async ({ page }, testInfo) => {
+test('no lab job blocks the main thread: Train, Pruning, Quantization (PTQ, QAT), Distillation, NAS', async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await observeLongTasks(page);
@@ -142,6 +147,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   console.log(`long tasks per job: ${report}`);
   await testInfo.attach('long-tasks.json', { body: report, contentType: 'application/json' });
   for (const [lab, j] of Object.entries(jobs)) {
+    expect(j.over50, `${lab}: main-thread tasks over 50 ms`).toBeLessThanOrEqual(MAX_TASKS_OVER_50_MS);
     expect(j.maxMs, `${lab}: longest main-thread task (ms)`).toBeLessThanOrEqual(MAX_TASK_MS);
     expect(j.blockedShare, `${lab}: share of the job the main thread was blocked`).toBeLessThanOrEqual(lab === 'nas' ? MAX_NAS_BLOCKED_SHARE : MAX_BLOCKED_SHARE);
   }
