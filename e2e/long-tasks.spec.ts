@@ -6,24 +6,29 @@ import { test, expect, gotoLab } from './fixtures';
  * only draws progress). A PerformanceObserver('longtask') records every task over 50 ms from before
  * the app's first script; each job is measured from its button's click to its result on screen.
  *
- * The target is "no task over 50 ms" on the bench machine at rest; it is not met yet (issue 18 note).
- * This spec runs on loaded CI machines (2 cores shared with the worker's training and other jobs),
- * where everything is stretched several times: measured here at load average 16–18, the longest task
- * per job was 240–1,700 ms and the blocking time (each task's part beyond 50 ms) 4–46 % of the job
- * (Train 27 %, Pruning 4 %, Quantization 18 %, Distillation 46 %, NAS 7 %). So it asserts what a
- * regression breaks but load does not: no single freeze of 2 s or more, blocking under 60 % of each
- * job (a chart fed every training sample, or the NAS scatter as SVG at many points, keeps the page
- * frozen most of the time), and for NAS, whose scatter is now a canvas, under 25 %. The measured
- * distribution is attached to the report (long-tasks.json) and logged.
+ * The target is "no task over 50 ms" on the bench machine at rest; it is not met under load. This
+ * spec runs on loaded CI machines (2 cores shared with the worker's training and other jobs), where
+ * every task is stretched several times. Measured with this spec on the 2-core team machine at load
+ * average 17–20 (other engineers' builds and tests), two runs each, before → after the issue-18
+ * render fixes (useJob without progress, SVG curves instead of recharts, one histogram level path,
+ * one number formatter, chart font read once): tasks over 50 ms per job Train 37–63 → 6–10,
+ * Pruning 3–6 → 3–6, PTQ 3–17 → 2–4, QAT 110–136 → 10–16, Distillation 11–12 → 4, NAS 15–21 →
+ * 8–10; longest task 528–3,293 → 116–1,057 ms (the longest are now single result renders and
+ * major GCs); blocking time (each task's part beyond 50 ms) at most 14 % of any job (was 38 %).
+ * So it asserts what a regression breaks but load does not: at most 25 tasks over 50 ms per job (a
+ * chart or panel that re-renders on every progress report made 37–136), no freeze of 1.5 s or more, blocking
+ * under 25 % of each job and under 10 % for NAS. The measured distribution is attached to the
+ * report (long-tasks.json) and logged.
  *
  * The waits poll a plain querySelector twice a second, not Playwright locators: a locator's wait
  * runs its role/name matching over the whole page on the main thread many times a second, which
  * itself made long tasks here (and, under load, most of them). Each job starts once its page has
  * settled (guide rendered), so the page's own first render is not counted as the job's.
  */
-const MAX_TASK_MS = 2000;
-const MAX_BLOCKED_SHARE = 0.6;
-const MAX_NAS_BLOCKED_SHARE = 0.25;
+const MAX_TASK_MS = 1500;
+const MAX_TASKS_OVER_50_MS = 25;
+const MAX_BLOCKED_SHARE = 0.25;
+const MAX_NAS_BLOCKED_SHARE = 0.1;
 
 interface LongTask {
   start: number;
@@ -56,6 +61,20 @@ async function duringJob(page: Page, job: () => Promise<void>) {
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
+/**
+ * Clicks the enabled button whose text is `name` from inside the page: a locator's click first runs
+ * Playwright's role and name matching over the whole page on the main thread (30–100 ms at load),
+ * which would be counted as the job's.
+ */
+async function press(page: Page, name: string) {
+  const clicked = await page.evaluate((n) => {
+    const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === n && !x.disabled);
+    b?.click();
+    return !!b;
+  }, name);
+  expect(clicked, `an enabled "${name}" button`).toBe(true);
+}
+
 /** Waits (cheaply) until the element at `selector` has text matching `pattern`. */
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 200_000) {
   await page.waitForFunction(
@@ -72,7 +91,7 @@ async function settled(page: Page, name: string) {
   await page.waitForTimeout(1500);
 }
 
-test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillation, NAS', async ({ page }, testInfo) => {
+test('no lab job blocks the main thread: Train, Pruning, Quantization (PTQ, QAT), Distillation, NAS', async ({ page }, testInfo) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await observeLongTasks(page);
@@ -82,7 +101,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
   await settled(page, 'Train');
   jobs.train = await duringJob(page, async () => {
-    await button(page, 'Train').click();
+    await press(page, 'Train');
     await waitForText(page, '[aria-label="Run status"]', /Done/);
   });
 
@@ -90,23 +109,29 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'pruning', 'prFineTune=1&prTarget=80&prGranularity=unstructured&prScope=global&prCriterion=magnitude&prWhen=after');
   await settled(page, 'Prune');
   jobs.pruning = await duringJob(page, async () => {
-    await button(page, 'Prune').click();
+    await press(page, 'Prune');
     await waitForText(page, '[aria-label="Pruning results"] [aria-label="Sparsity"]', /^80\.0 %$/);
   });
 
   // Quantization: post-training int8 (calibration, then the float, fake-quant and integer-only evals).
-  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200');
+  await gotoLab(page, 'quantization', 'qWeightBits=8&qActivationBits=8&qScheme=asymmetric&qGranularity=per-channel&qCalibration=minmax&qCalibrationSamples=200&qQatEpochs=1');
   await settled(page, 'Quantize (PTQ)');
   jobs.quantization = await duringJob(page, async () => {
-    await button(page, 'Quantize (PTQ)').click();
+    await press(page, 'Quantize (PTQ)');
     await waitForText(page, '[aria-label="Quantization results"] [aria-label="Integer-only accuracy"]', /\d+\.\d\d %/);
+  });
+  // QAT: one epoch of fake-quant training (progress every batch), then the integer evaluation.
+  await settled(page, 'Train with QAT');
+  jobs.qat = await duringJob(page, async () => {
+    await press(page, 'Train with QAT');
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Show QAT'), null, { polling: 500, timeout: 300_000 });
   });
 
   // Distillation: the baseline teaches a small MLP for one epoch (both students train).
   await gotoLab(page, 'distillation', 'kdTeacher=baseline&kdStudent=mlp-small&kdWidth=1&kdTemperature=4&kdAlpha=0.9&kdTransfer=500&kdLeaveOut=3&kdShifts=0&kdEpochs=1&kdSeed=1&kdDigit=3');
   await settled(page, 'Distill');
   jobs.distillation = await duringJob(page, async () => {
-    await button(page, 'Distill').click();
+    await press(page, 'Distill');
     await waitForText(page, '[aria-label="Distillation results"] [aria-label="Scratch student accuracy"]', /\d+\.\d %/);
   });
 
@@ -114,7 +139,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   await gotoLab(page, 'nas', 'nasBlocks=1,2&nasWidths=4,8&nasKernels=3&nasHeads=0&nasEpochs=1&nasSubset=300&nasSeed=7&nasTime=0&nasZeroCost=true&nasStrategy=random&nasCandidates=6&nasFinalEpochs=0&nasLatency=20&nasRam=100&nasFlash=500');
   await settled(page, 'Search');
   jobs.nas = await duringJob(page, async () => {
-    await button(page, 'Search').click();
+    await press(page, 'Search');
     await waitForText(page, '[aria-label="Candidates evaluated"]', /^6 of 6$/);
   });
 
@@ -122,6 +147,7 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization, Distillat
   console.log(`long tasks per job: ${report}`);
   await testInfo.attach('long-tasks.json', { body: report, contentType: 'application/json' });
   for (const [lab, j] of Object.entries(jobs)) {
+    expect(j.over50, `${lab}: main-thread tasks over 50 ms`).toBeLessThanOrEqual(MAX_TASKS_OVER_50_MS);
     expect(j.maxMs, `${lab}: longest main-thread task (ms)`).toBeLessThanOrEqual(MAX_TASK_MS);
     expect(j.blockedShare, `${lab}: share of the job the main thread was blocked`).toBeLessThanOrEqual(lab === 'nas' ? MAX_NAS_BLOCKED_SHARE : MAX_BLOCKED_SHARE);
   }

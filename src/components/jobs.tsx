@@ -1,7 +1,10 @@
 /**
  * The job runner's face on every lab (src/store/jobs.ts has the runner itself):
- * - `useJob(lab)`: is this lab's job running (and which), its progress and last error, and whether
- *   another lab's job holds the engine — start buttons use `blocked` to disable themselves;
+ * - `useJob(lab)`: is this lab's job running (and which), its last error, and whether another lab's
+ *   job holds the engine — start buttons use `blocked` to disable themselves. It leaves out the
+ *   progress on purpose: progress changes many times a second, and every component that only wants
+ *   `blocked` (a whole chart panel, often) re-rendered with it — the largest cause of main-thread
+ *   long tasks during jobs (issue 18). Only `<JobStatus/>` reads progress;
  * - `<JobStatus lab={…}/>`: the one status line — progress bar and text of this lab's job, or whose
  *   job holds the engine with a link to its page (where its Stop is), or the last error. It keeps its
  *   height while idle so the buttons around it do not jump.
@@ -16,7 +19,6 @@ export interface LabJob {
   running: boolean;
   /** The running job's name (this lab's), or null. */
   name: string | null;
-  progress: JobProgress | null;
   stopping: boolean;
   error: string | null;
   /** Another lab's job holds the engine. */
@@ -35,7 +37,6 @@ export function useJob(lab: LabRef): LabJob {
       return {
         mine,
         name: c?.name ?? null,
-        progress: mine ? c.progress : null,
         stopping: mine ? c.stopRequested : false,
         error: st.errors[lab.id] ?? null,
         otherLab: c && !mine ? c.lab : null,
@@ -47,7 +48,6 @@ export function useJob(lab: LabRef): LabJob {
   return {
     running: s.mine,
     name: s.mine ? s.name : null,
-    progress: s.progress,
     stopping: s.stopping,
     error: s.error,
     other,
@@ -57,11 +57,12 @@ export function useJob(lab: LabRef): LabJob {
 
 export function JobStatus({ lab }: { lab: LabRef }) {
   const j = useJob(lab);
+  const progress = useJobs((st): JobProgress | null => (st.current?.lab.id === lab.id ? st.current.progress : null));
   return (
     <div className="job-status">
-      {j.running && j.progress && (
+      {j.running && progress && (
         <span className="job-progress" role="status" aria-label="Progress">
-          {j.progress.fraction === null ? <progress /> : <progress max={1} value={j.progress.fraction} />} {j.progress.text}
+          {progress.fraction === null ? <progress /> : <progress max={1} value={progress.fraction} />} {progress.text}
         </span>
       )}
       {j.other && (

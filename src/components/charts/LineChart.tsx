@@ -1,15 +1,19 @@
 /**
- * Line chart for training curves (recharts, animation off so live updates do not replay tweens).
+ * Line chart for training curves: plain SVG drawn by React, one <path> per series.
  * Series may have gaps (e.g. test accuracy exists only at epoch ends); gaps are bridged.
- * Text and strokes are sized for a projector.
+ * Text and strokes are sized for a projector (useChartFont: ≥ 18 px in presenter mode).
  *
- * Built for live data: the width is measured once per resize (not by ResponsiveContainer on every
- * update) and the legend is plain HTML, which keeps a redraw well under one frame's budget.
+ * Not recharts (issue 18): recharts 3 keeps every axis, series and line in a Redux store that it
+ * rebuilds through dozens of selectors on each data change, so one live-curve redraw profiled at
+ * 20–170 ms of main-thread time here (4× more on a loaded machine), and a chart re-rendered by an
+ * unrelated prop change cost as much. This chart is ~20 elements whatever the number of points;
+ * a redraw is its path strings. The <svg> is an image named by its title and its last values; the
+ * page's outputs carry the exact numbers.
  */
-import { CartesianGrid, Line, LineChart as RLineChart, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import { useChartFont } from '../presenter/chart-font';
-import { useMemo } from 'react';
 import { useWidth } from './use-width';
+import { niceTicks } from './ticks';
 
 export interface Series {
   key: string;
@@ -29,27 +33,91 @@ export interface LineChartProps {
   yDomain?: [number | 'auto', number | 'auto'];
   yFormat?: (v: number) => string;
   xDomain?: [number | 'auto', number | 'auto'];
-  /** Explicit x ticks (e.g. whole epochs); recharts picks them when omitted. */
+  /** Explicit x ticks (e.g. whole epochs); picked evenly when omitted. */
   xTicks?: number[];
   height?: number;
 }
 
 const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
-const DOT = { r: 4 };
-const AUTO_DOMAIN: [string, string] = ['auto', 'auto'];
-const DATA_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const GRID = '#d0d4da';
 const xTickFormat = (v: number) => String(Math.round(v * 100) / 100);
+const defaultYFormat = (v: number) => String(Math.round(v * 1000) / 1000);
 
-/**
- * Pass stable props (module constants or memoised values) for everything but `data`: recharts 3
- * re-registers an axis or series whose props change identity, which multiplies the cost of a redraw.
- */
-export function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat, xDomain, xTicks, height = 210 }: LineChartProps) {
+type Point = [number, number];
+
+/** The finite [x, y] points of one series, in data order. */
+function pointsOf(data: LineChartProps['data'], xKey: string, key: string): Point[] {
+  const out: Point[] = [];
+  for (const d of data) {
+    const x = d[xKey];
+    const y = d[key];
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) out.push([x, y]);
+  }
+  return out;
+}
+
+/** [lo, hi] from the fixed ends of `domain` and the data's extent for the 'auto' ones. */
+function resolveDomain(domain: [number | 'auto', number | 'auto'] | undefined, values: number[], nice: boolean): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  const d0 = domain?.[0];
+  const d1 = domain?.[1];
+  let a = typeof d0 === 'number' ? d0 : lo;
+  let b = typeof d1 === 'number' ? d1 : hi;
+  if (a === b) [a, b] = [a - 1, b + 1];
+  if (nice) {
+    // Round the automatic ends out to the tick step, as an axis would.
+    const ticks = niceTicks(a, b, 5);
+    const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
+    if (d0 === undefined || d0 === 'auto') a = Math.floor(a / step + 1e-9) * step;
+    if (d1 === undefined || d1 === 'auto') b = Math.ceil(b / step - 1e-9) * step;
+  }
+  return [a, b];
+}
+
+function pathOf(points: Point[], px: (x: number) => number, py: (y: number) => number): string {
+  let d = '';
+  for (let i = 0; i < points.length; i++) d += `${i ? 'L' : 'M'}${px(points[i][0]).toFixed(1)},${py(points[i][1]).toFixed(1)}`;
+  return d;
+}
+
+function summary(title: string, series: Series[], points: Point[][], yFormat: (v: number) => string): string {
+  const last = series.map((s, i) => {
+    const p = points[i][points[i].length - 1];
+    return p ? `${s.name} ${yFormat(p[1])}` : null;
+  }).filter(Boolean);
+  return last.length ? `${title}; last values: ${last.join(', ')}` : `${title}; no data yet`;
+}
+
+export const LineChart = memo(function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat, xDomain, xTicks, height = 210 }: LineChartProps) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  // Presenter mode enlarges chart text (and the axis room it needs); memoised for stable props.
   const { fontSize, scale } = useChartFont(14);
-  const axisFont = useMemo(() => ({ fontSize }), [fontSize]);
-  const xLabelProps = useMemo(() => ({ value: xLabel, position: 'insideBottom', offset: -10, fontSize }) as const, [xLabel, fontSize]);
+  const fmtY = yFormat ?? defaultYFormat;
+  const axisWidth = Math.round(60 * scale);
+
+  const drawing = useMemo(() => {
+    const points = series.map((s) => pointsOf(data, xKey, s.key));
+    const xs = data.map((d) => d[xKey]).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+    const [x0, x1] = resolveDomain(xDomain, xs, false);
+    const [y0, y1] = resolveDomain(yDomain, points.flat().map((p) => p[1]), true);
+    const left = MARGIN.left + axisWidth;
+    const plotW = Math.max(1, width - left - MARGIN.right);
+    const bottomRoom = MARGIN.bottom + Math.round(fontSize * 1.6);
+    const plotH = Math.max(1, height - MARGIN.top - bottomRoom);
+    const px = (x: number) => left + ((x - x0) / (x1 - x0)) * plotW;
+    const py = (y: number) => MARGIN.top + plotH - ((y - y0) / (y1 - y0)) * plotH;
+    const xt = (xTicks ?? niceTicks(x0, x1, 6)).filter((t) => t >= x0 - 1e-9 && t <= x1 + 1e-9);
+    const yt = niceTicks(y0, y1, 5);
+    return { points, px, py, xt, yt, left, plotW, plotH, paths: points.map((p) => pathOf(p, px, py)) };
+  }, [data, xKey, series, xDomain, yDomain, xTicks, width, height, axisWidth, fontSize]);
+
+  const { points, px, py, xt, yt, left, plotW, plotH, paths } = drawing;
+  const bottom = MARGIN.top + plotH;
   return (
     <figure className="chart">
       <figcaption>
@@ -67,43 +135,27 @@ export function LineChart({ title, data, xKey, xLabel, series, yDomain, yFormat,
       </figcaption>
       <div ref={ref} style={{ height }}>
         {width > 0 && (
-          <RLineChart
-            width={width}
-            height={height}
-            data={data}
-            margin={MARGIN}
-            // Not a tab stop: the caption and the page's outputs carry the numbers (issue 16).
-            accessibilityLayer={false}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
-            <XAxis
-              dataKey={xKey}
-              type="number"
-              domain={xDomain ?? DATA_DOMAIN}
-              ticks={xTicks}
-              tick={axisFont}
-              tickFormatter={xTickFormat}
-              label={xLabelProps}
-              allowDecimals
-            />
-            <YAxis domain={yDomain ?? AUTO_DOMAIN} tick={axisFont} tickFormatter={yFormat} width={Math.round(60 * scale)} />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.color}
-                strokeWidth={2.5}
-                strokeDasharray={s.dashed ? '6 4' : undefined}
-                dot={s.dots ? DOT : false}
-                activeDot={false}
-                connectNulls
-                isAnimationActive={false}
-              />
+          <svg width={width} height={height} role="img" aria-label={summary(title, series, points, fmtY)} className="line-chart">
+            <g stroke={GRID} strokeDasharray="3 3">
+              {yt.map((t) => <line key={`y${t}`} x1={left} x2={left + plotW} y1={py(t)} y2={py(t)} />)}
+              {xt.map((t) => <line key={`x${t}`} x1={px(t)} x2={px(t)} y1={MARGIN.top} y2={bottom} />)}
+            </g>
+            <g fontSize={fontSize} fill="#4a5260" aria-hidden="true">
+              {yt.map((t) => <text key={`y${t}`} x={left - 6} y={py(t)} textAnchor="end" dominantBaseline="middle">{fmtY(t)}</text>)}
+              {xt.map((t) => <text key={`x${t}`} x={px(t)} y={bottom + 4} textAnchor="middle" dominantBaseline="hanging">{xTickFormat(t)}</text>)}
+              <text x={left + plotW / 2} y={height - 4} textAnchor="middle">{xLabel}</text>
+            </g>
+            <line x1={left} x2={left + plotW} y1={bottom} y2={bottom} stroke="#666" />
+            <line x1={left} x2={left} y1={MARGIN.top} y2={bottom} stroke="#666" />
+            {series.map((s, i) => (
+              <g key={s.key} stroke={s.color} fill={s.color}>
+                <path d={paths[i]} fill="none" strokeWidth={2.5} strokeDasharray={s.dashed ? '6 4' : undefined} />
+                {s.dots && points[i].map(([x, y], j) => <circle key={j} cx={px(x)} cy={py(y)} r={4} stroke="none" />)}
+              </g>
             ))}
-          </RLineChart>
+          </svg>
         )}
       </div>
     </figure>
   );
-}
+});

@@ -3,10 +3,10 @@
  * levels and the clipping range. Dragging the "Clip min"/"Clip max" sliders (or typing) recomputes the
  * layer's SQNR and max error on the page at once; "Evaluate with this range" re-runs PTQ with it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useJob } from '../../components/jobs';
 import { quantizationLab } from './lab';
-import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
 import { useChartFont } from '../../components/presenter/chart-font';
 import { Output, percent } from '../../components/Output';
 import { SelectField } from '../../components/controls';
@@ -18,6 +18,49 @@ import { ClipHandles } from './ClipHandles';
 import { db } from './QuantResults';
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(4));
+type View = NonNullable<ReturnType<typeof histogramView>>;
+const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
+
+/**
+ * The quantization levels as one SVG path. As one <ReferenceLine> each (256 at 8 bits), every
+ * re-render of the chart removed and re-added 256 lines in recharts' store: the largest main-thread
+ * task of the page, 100–700 ms (issue 18).
+ */
+function LevelLines({ levels, domain }: { levels: number[]; domain: [number, number] }) {
+  const x = useXAxisScale();
+  const area = usePlotArea();
+  if (!x || !area) return null;
+  let d = '';
+  for (const l of levels) {
+    const px = l >= domain[0] && l <= domain[1] ? x(l) : undefined;
+    if (px !== undefined && Number.isFinite(px)) d += `M${px.toFixed(1)},${area.y}v${area.height}`;
+  }
+  return <path d={d} stroke="#b8bec8" strokeWidth={1} fill="none" pointerEvents="none" />;
+}
+
+/** The histogram itself; memoised so that the panel's other state (job, fields) does not redraw it. */
+const HistogramChart = memo(function HistogramChart({ view, clip, fontSize, yWidth }: { view: View; clip: [number, number]; fontSize: number; yWidth: number }) {
+  const tick = useMemo(() => ({ fontSize }), [fontSize]);
+  const xLabel = useMemo(() => ({ value: 'real value', position: 'insideBottom', offset: -10, fontSize }) as const, [fontSize]);
+  const clipLabel = useMemo(() => ({ value: 'clip', fill: '#c0392b', fontSize, position: 'top' }) as const, [fontSize]);
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <ComposedChart data={view.bins} margin={MARGIN} barGap={0} barCategoryGap={0} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
+        <XAxis dataKey="x" type="number" domain={view.domain} tick={tick} tickFormatter={fmt} label={xLabel} allowDataOverflow />
+        <YAxis tick={tick} width={yWidth} scale="sqrt" />
+        <Tooltip isAnimationActive={false} labelFormatter={(x) => `value ≈ ${fmt(Number(x))}`} />
+        <Legend verticalAlign="top" height={24} />
+        {view.levels && <LevelLines levels={view.levels} domain={view.domain} />}
+        <Bar dataKey="float" name="float values" fill="#8aa4c8" isAnimationActive={false} />
+        <Bar dataKey="quantized" name="after quantization" fill="#1f5fbf" isAnimationActive={false} />
+        <ReferenceLine x={clip[0]} stroke="#c0392b" strokeWidth={2} label={clipLabel} />
+        <ReferenceLine x={clip[1]} stroke="#c0392b" strokeWidth={2} label={clipLabel} />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
 
 export function HistogramExplorer() {
   const [v] = useLabSettings(quantizationSettings);
@@ -129,21 +172,7 @@ export function HistogramExplorer() {
               {view.levelCount} levels {view.levels ? '(grey lines)' : `(too many to draw; spacing s = ${view.params.scale[0].toExponential(2)})`}, clipping range in red (drag its handles)
             </figcaption>
             <div className="quant-hist-plot">
-            <ResponsiveContainer width="100%" height={240}>
-              <ComposedChart data={view.bins} margin={{ top: 8, right: 16, bottom: 18, left: 4 }} barGap={0} barCategoryGap={0} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
-                <XAxis dataKey="x" type="number" domain={view.domain} tick={{ fontSize }} tickFormatter={fmt}
-                  label={{ value: 'real value', position: 'insideBottom', offset: -10, fontSize }} allowDataOverflow />
-                <YAxis tick={{ fontSize }} width={yWidth} scale="sqrt" />
-                <Tooltip isAnimationActive={false} labelFormatter={(x) => `value ≈ ${fmt(Number(x))}`} />
-                <Legend verticalAlign="top" height={24} />
-                {view.levels?.map((l) => <ReferenceLine key={l} x={l} stroke="#b8bec8" strokeWidth={1} ifOverflow="hidden" />)}
-                <Bar dataKey="float" name="float values" fill="#8aa4c8" isAnimationActive={false} />
-                <Bar dataKey="quantized" name="after quantization" fill="#1f5fbf" isAnimationActive={false} />
-                <ReferenceLine x={clip[0]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize, position: 'top' }} />
-                <ReferenceLine x={clip[1]} stroke="#c0392b" strokeWidth={2} label={{ value: 'clip', fill: '#c0392b', fontSize, position: 'top' }} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <HistogramChart view={view} clip={clip} fontSize={fontSize} yWidth={yWidth} />
             <ClipHandles domain={view.domain} clip={clip} onChange={(c) => setClip(c)} plotLeft={yWidth + 4} plotRight={16} plotTop={32} plotBottom={48} />
             </div>
           </figure>
