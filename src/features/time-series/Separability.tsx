@@ -1,11 +1,11 @@
 /** Class separability of the DSP features: Fisher's ratio per feature and the two best as a scatter. */
 import { memo, useMemo } from 'react';
-import { BarChart } from '../../components/charts/BarChart';
 import { useWidth } from '../../components/charts/use-width';
 import type { DataSummary } from '../../worker/protocol/time-series';
 import { classColor } from './palette';
 import { useStaged } from './stage';
 import { CanvasScatter } from './CanvasScatter';
+import { CanvasBars } from './CanvasBars';
 
 const oneDecimal = (v: number) => v.toFixed(1);
 
@@ -32,7 +32,7 @@ export const Separability = memo(function Separability({ summary: latest }: { su
         {regression ? ', with the state of charge in three bands as classes' : ''}. Higher separates better.
       </p>
       <div ref={ref} className="ts-two">
-        {barSummary ? <BarChart title="Fisher's ratio, best features" data={bars} height={260} yFormat={oneDecimal} /> : <div style={{ height: 260 }} />}
+        {width > 0 && barSummary ? <CanvasBars title="Fisher's ratio, best features" data={bars} width={half} format={oneDecimal} /> : <div style={{ height: 260 }} />}
         {width > 0 && scatterSummary && (
           <figure className="ts-figure" aria-label={`Scatter of ${summary.scatterAxes[0]} against ${summary.scatterAxes[1]}`}>
             <figcaption>Two best features, one dot per training window</figcaption>
