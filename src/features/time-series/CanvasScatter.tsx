@@ -7,7 +7,7 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import { useChartFont } from '../../components/presenter/chart-font';
-import { drawAxes, extentOf, plotFrame, prepareCanvas, ticks, type Domain } from './canvas-chart';
+import { drawAxes, extentOf, prepareCanvas, type Domain } from './canvas-chart';
 
 export interface ScatterSeries {
   color: string;
@@ -27,8 +27,10 @@ interface Props {
   yLabel?: string;
   xDomain?: Domain;
   yDomain?: Domain;
+  /** Tick labels; by default as many decimals as the tick step needs (and `xSuffix`, e.g. "s"). */
   xFormat?: (v: number) => string;
   yFormat?: (v: number) => string;
+  xSuffix?: string;
   /** A dashed line from (x0, y0) to (x1, y1), e.g. the diagonal of predicted vs true. */
   line?: [number, number, number, number];
   lineColor?: string;
@@ -39,9 +41,7 @@ interface Props {
   fontSize?: number;
 }
 
-const oneDecimal = (v: number) => v.toFixed(1);
-
-export const CanvasScatter = memo(function CanvasScatter({ width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat = oneDecimal, yFormat = oneDecimal, line, lineColor = '#c2410c', radius = 2.5, summary, fontSize: base = 12 }: Props) {
+export const CanvasScatter = memo(function CanvasScatter({ width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, xSuffix, line, lineColor = '#c2410c', radius = 2.5, summary, fontSize: base = 12 }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { fontSize } = useChartFont(base);
   useEffect(() => {
@@ -50,9 +50,7 @@ export const CanvasScatter = memo(function CanvasScatter({ width, height, series
     if (!ctx) return;
     const x = xDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.x)));
     const y = yDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.y)));
-    const yTickChars = Math.max(...ticks(y).map((t) => yFormat(t).length));
-    const frame = plotFrame(width, height, fontSize, { yLabel: !!yLabel, xTitle: !!xLabel, yTickChars });
-    const { px, py } = drawAxes(ctx, frame, fontSize, { x, y, xFormat, yFormat, xTitle: xLabel, yTitle: yLabel }, height);
+    const { frame, px, py } = drawAxes(ctx, width, height, fontSize, { x, y, xFormat, yFormat, xSuffix, xTitle: xLabel, yTitle: yLabel, xTicks: width < 320 ? 4 : 6, yTicks: height < 160 ? 4 : 6 });
     ctx.save();
     ctx.beginPath();
     ctx.rect(frame.left - 4, frame.top - 4, frame.width + 8, frame.height + 8);
@@ -86,7 +84,7 @@ export const CanvasScatter = memo(function CanvasScatter({ width, height, series
       ctx.setLineDash([]);
     }
     ctx.restore();
-  }, [width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, line, lineColor, radius, fontSize]);
+  }, [width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, xSuffix, line, lineColor, radius, fontSize]);
   return summary ? (
     <canvas ref={ref} style={{ width, height, display: 'block' }} role="img" aria-label={summary} />
   ) : (

@@ -15,7 +15,6 @@ import { useChartFont } from '../../components/presenter/chart-font';
 
 const CHANNEL_COLORS = ['#0072b2', '#d55e00', '#009e73'];
 const MAX_POINTS = 128;
-const yTick = (v: number) => v.toFixed(1);
 const CARD_HEIGHT = 110;
 const CARD_FONT = 11;
 
@@ -85,7 +84,6 @@ const ClassCard = memo(function ClassCard({ c, index, channels, unit, rate, widt
   const drawn = useStaged(c, null, 'signal-card');
   const series = useMemo(() => (drawn ? lines(drawn.window, rate) : []), [drawn, rate]);
   const xDomain = useMemo((): [number, number] => [0, Math.max(1, (drawn?.window[0]?.length ?? 1) - 1) / rate], [drawn, rate]);
-  const xTick = useMemo(() => (t: number) => `${t.toFixed(rate >= 100 ? 2 : 1)}s`, [rate]);
   // Presenter mode's larger text needs a taller plot to leave room for the lines.
   const { scale } = useChartFont(CARD_FONT);
   const height = Math.round(CARD_HEIGHT * Math.max(1, scale * 0.8));
@@ -96,10 +94,10 @@ const ClassCard = memo(function ClassCard({ c, index, channels, unit, rate, widt
     return `One window of ${c.name}: ${channels.join(', ')} over ${fixed(seconds, 3)} s, from ${fixed(lo, 2)} to ${fixed(hi, 2)}${unit ? ` ${unit}` : ''}`;
   }, [drawn, rate, channels, unit, c.name]);
   return (
-    <figure className="ts-class">
+    <figure className="ts-class" style={{ width: width + 14 }}>
       <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
       {drawn ? (
-        <CanvasScatter width={width} height={height} series={series} xDomain={xDomain} xFormat={xTick} yFormat={yTick} fontSize={CARD_FONT} summary={summary} />
+        <CanvasScatter width={width} height={height} series={series} xDomain={xDomain} xSuffix="s" fontSize={CARD_FONT} summary={summary} />
       ) : (
         <div style={{ width, height }} aria-hidden="true" />
       )}
@@ -113,7 +111,9 @@ export const SignalView = memo(function SignalView({ preview, error }: { preview
   const [ref, width] = useWidth<HTMLDivElement>();
   const rate = preview?.sampleRate ?? 1;
   const n = preview?.windowLength ?? 0;
-  const cols = width > 900 ? 4 : width > 600 ? 3 : 2;
+  // Presenter mode's larger text needs wider cards: fewer per row.
+  const { scale } = useChartFont(CARD_FONT);
+  const cols = Math.max(1, Math.min(4, Math.floor(width / (230 * Math.max(1, scale * 0.8)))));
   const cardWidth = Math.max(140, Math.floor(width / cols) - 26);
   return (
     <section className="ts-signals" aria-labelledby="ts-signals-h">

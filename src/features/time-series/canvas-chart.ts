@@ -29,11 +29,13 @@ export function prepareCanvas(c: HTMLCanvasElement, width: number, height: numbe
 }
 
 /** The plot area inside a width × height chart, with room for tick labels and axis titles at this font size. */
-export function plotFrame(width: number, height: number, fontSize: number, opts: { yLabel: boolean; xTitle: boolean; yTickChars?: number }): Frame {
-  const left = Math.round(fontSize * 0.62 * (opts.yTickChars ?? 4) + 8 + (opts.yLabel ? fontSize + 4 : 0));
+export function plotFrame(width: number, height: number, fontSize: number, opts: { yLabel: boolean; xTitle: boolean; yTickChars: number; lastXTickChars: number }): Frame {
+  const charWidth = fontSize * 0.6;
+  const left = Math.round(charWidth * opts.yTickChars + 8 + (opts.yLabel ? fontSize + 4 : 0));
   const bottom = Math.round(fontSize + 8 + (opts.xTitle ? fontSize + 4 : 0));
   const top = Math.round(fontSize / 2);
-  const right = Math.round(fontSize * 1.2);
+  // Half of the last x tick label hangs past the plot's right edge.
+  const right = Math.round(Math.max(fontSize * 0.6, (charWidth * opts.lastXTickChars) / 2 + 2));
   return { left, top, width: Math.max(10, width - left - right), height: Math.max(10, height - top - bottom) };
 }
 
@@ -55,9 +57,23 @@ export function extentOf(values: Iterable<number>): Domain {
   return [lo - pad, hi + pad];
 }
 
-export function ticks([lo, hi]: Domain, n = 5): number[] {
-  const step = (hi - lo) / (n - 1);
-  return Array.from({ length: n }, (_, i) => lo + i * step);
+/** Tick values at a "nice" step (1, 2 or 5 × 10^k) inside the domain, about n of them, and that step. */
+export function niceTicks([lo, hi]: Domain, n = 5): { values: number[]; step: number } {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return { values: [lo], step: 1 };
+  const raw = span / Math.max(1, n - 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+  const values: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return { values, step };
+}
+
+/** Formats ticks with as many decimals as their step needs (step 0.25 → "0.25", step 2 → "4"). */
+export function tickFormat(step: number, suffix = ''): (v: number) => string {
+  const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+  const exact = Math.abs(step * 10 ** decimals - Math.round(step * 10 ** decimals)) > 1e-6;
+  return (v) => `${v.toFixed(decimals + (exact ? 1 : 0))}${suffix}`;
 }
 
 export const FONT = 'system-ui, sans-serif';
@@ -67,43 +83,64 @@ const GRID = '#e3e6ea';
 export interface AxisSpec {
   x: Domain;
   y: Domain;
-  xFormat: (v: number) => string;
-  yFormat: (v: number) => string;
+  /** Tick label text; default: the decimals the tick step needs, then `xSuffix`. */
+  xFormat?: (v: number) => string;
+  yFormat?: (v: number) => string;
+  xSuffix?: string;
   xTitle?: string;
   yTitle?: string;
   xTicks?: number;
   yTicks?: number;
 }
 
+/** The ticks and their labels of both axes (what plotFrame needs to leave room for). */
+export function axisTicks(a: AxisSpec): { x: { v: number; text: string }[]; y: { v: number; text: string }[] } {
+  const xt = niceTicks(a.x, a.xTicks);
+  const yt = niceTicks(a.y, a.yTicks);
+  const xf = a.xFormat ?? tickFormat(xt.step, a.xSuffix);
+  const yf = a.yFormat ?? tickFormat(yt.step);
+  return { x: xt.values.map((v) => ({ v, text: xf(v) })), y: yt.values.map((v) => ({ v, text: yf(v) })) };
+}
+
+/** Room for the axes of `a` in a width × height chart: the plot frame and the ticks to draw. */
+export function layoutAxes(width: number, height: number, fontSize: number, a: AxisSpec): { frame: Frame; ticks: ReturnType<typeof axisTicks> } {
+  const t = axisTicks(a);
+  const yTickChars = Math.max(1, ...t.y.map((y) => y.text.length));
+  const lastXTickChars = t.x[t.x.length - 1]?.text.length ?? 1;
+  return { frame: plotFrame(width, height, fontSize, { yLabel: !!a.yTitle, xTitle: !!a.xTitle, yTickChars, lastXTickChars }), ticks: t };
+}
+
 /** Grid lines, tick labels and axis titles; returns the two scales for the marks. */
-export function drawAxes(ctx: CanvasRenderingContext2D, f: Frame, fontSize: number, a: AxisSpec, totalHeight: number): { px: (v: number) => number; py: (v: number) => number } {
+export function drawAxes(ctx: CanvasRenderingContext2D, width: number, height: number, fontSize: number, a: AxisSpec): { frame: Frame; px: (v: number) => number; py: (v: number) => number } {
+  const { frame: f, ticks: t } = layoutAxes(width, height, fontSize, a);
   const px = scale(a.x, f.left, f.width);
   const py = scale(a.y, f.top, f.height, true);
   ctx.font = `${fontSize}px ${FONT}`;
   ctx.fillStyle = TEXT;
   ctx.strokeStyle = GRID;
   ctx.lineWidth = 1;
+  ctx.strokeRect(f.left, f.top, f.width, f.height);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of ticks(a.x, a.xTicks)) {
+  for (const { v, text } of t.x) {
     ctx.beginPath();
-    ctx.moveTo(px(t), f.top);
-    ctx.lineTo(px(t), f.top + f.height);
+    ctx.moveTo(px(v), f.top);
+    ctx.lineTo(px(v), f.top + f.height);
     ctx.stroke();
-    ctx.fillText(a.xFormat(t), px(t), f.top + f.height + 4);
+    ctx.fillText(text, px(v), f.top + f.height + 4);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of ticks(a.y, a.yTicks)) {
+  for (const { v, text } of t.y) {
     ctx.beginPath();
-    ctx.moveTo(f.left, py(t));
-    ctx.lineTo(f.left + f.width, py(t));
+    ctx.moveTo(f.left, py(v));
+    ctx.lineTo(f.left + f.width, py(v));
     ctx.stroke();
-    ctx.fillText(a.yFormat(t), f.left - 4, py(t));
+    ctx.fillText(text, f.left - 4, py(v));
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  if (a.xTitle) ctx.fillText(a.xTitle, f.left + f.width / 2, totalHeight - 2);
+  if (a.xTitle) ctx.fillText(a.xTitle, f.left + f.width / 2, height - 2);
   if (a.yTitle) {
     ctx.save();
     ctx.translate(2, f.top + f.height / 2);
@@ -113,5 +150,5 @@ export function drawAxes(ctx: CanvasRenderingContext2D, f: Frame, fontSize: numb
     ctx.restore();
   }
   ctx.textBaseline = 'alphabetic';
-  return { px, py };
+  return { frame: f, px, py };
 }
