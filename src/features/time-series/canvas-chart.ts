@@ -63,7 +63,9 @@ export function niceTicks([lo, hi]: Domain, n = 5): { values: number[]; step: nu
   if (!(span > 0) || !Number.isFinite(span)) return { values: [lo], step: 1 };
   const raw = span / Math.max(1, n - 1);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.999) ?? 10 * mag;
+  // d3's rule: the nice multiple nearest to the raw step (geometric midpoints √2, √10, √50).
+  const e = raw / mag;
+  const step = (e >= Math.sqrt(50) ? 10 : e >= Math.sqrt(10) ? 5 : e >= Math.SQRT2 ? 2 : 1) * mag;
   const values: number[] = [];
   for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return { values, step };
