@@ -41,6 +41,9 @@ interface Props {
   fontSize?: number;
 }
 
+/** About as many ticks as fit with `room` px per label (presenter text gets fewer), 3 to 6. */
+const tickCount = (length: number, room: number) => Math.max(3, Math.min(6, Math.floor(length / room)));
+
 export const CanvasScatter = memo(function CanvasScatter({ width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, xSuffix, line, lineColor = '#c2410c', radius = 2.5, summary, fontSize: base = 12 }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { fontSize } = useChartFont(base);
@@ -50,7 +53,7 @@ export const CanvasScatter = memo(function CanvasScatter({ width, height, series
     if (!ctx) return;
     const x = xDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.x)));
     const y = yDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.y)));
-    const { frame, px, py } = drawAxes(ctx, width, height, fontSize, { x, y, xFormat, yFormat, xSuffix, xTitle: xLabel, yTitle: yLabel, xTicks: width < 320 ? 4 : 6, yTicks: height < 160 ? 4 : 6 });
+    const { frame, px, py } = drawAxes(ctx, width, height, fontSize, { x, y, xFormat, yFormat, xSuffix, xTitle: xLabel, yTitle: yLabel, xTicks: tickCount(width, fontSize * 5), yTicks: tickCount(height, fontSize * 2.5) });
     ctx.save();
     ctx.beginPath();
     ctx.rect(frame.left - 4, frame.top - 4, frame.width + 8, frame.height + 8);
