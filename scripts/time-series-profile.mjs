@@ -30,7 +30,7 @@ const MIN_MS = Number(process.env.PROF_MIN_MS ?? 50);
 const BY_CPU = process.env.PROF_BY === 'cpu'; // pick tasks by thread CPU time instead of wall time
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 4000));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 try {
@@ -56,7 +56,7 @@ try {
   report(trace.traceEvents, runSeconds);
 } finally {
   await browser.close();
-  server.kill();
+  process.kill(-server.pid); // the whole group: npx's child vite would outlive a plain kill
 }
 
 function report(events, runSeconds) {
