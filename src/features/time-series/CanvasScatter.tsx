@@ -1,114 +1,84 @@
 /**
- * A scatter (or dotted line) plot on one canvas: hundreds of dots cost one draw call each instead of one SVG element
+ * A scatter (or line) plot on one canvas: hundreds of dots cost one draw call each instead of one SVG element
  * (and React component) each, which in recharts made a single scatter a main-thread task of 100–400 ms.
- * Axes are drawn with their tick values; the figure around it carries the accessible name.
+ * Axes are drawn with their tick values, text at the presenter-aware chart size. With `summary` the
+ * canvas is an image with that text as its name (the accessible alternative); without, the figure
+ * around it carries the name and the canvas is hidden from assistive technology.
  */
 import { memo, useEffect, useRef } from 'react';
+import { useChartFont } from '../../components/presenter/chart-font';
+import { drawAxes, extentOf, prepareCanvas, type Domain } from './canvas-chart';
 
 export interface ScatterSeries {
   color: string;
   points: { x: number; y: number }[];
   /** Join the points in order (a line chart, e.g. loss per epoch) as well as dotting them. */
   connect?: boolean;
+  /** Dot radius for this series (0: line only); the chart's `radius` otherwise. */
+  radius?: number;
+  lineWidth?: number;
 }
 
 interface Props {
   width: number;
   height: number;
   series: ScatterSeries[];
-  xLabel: string;
+  xLabel?: string;
   yLabel?: string;
-  xDomain?: [number, number];
-  yDomain?: [number, number];
+  xDomain?: Domain;
+  yDomain?: Domain;
+  /** Tick labels; by default as many decimals as the tick step needs (and `xSuffix`, e.g. "s"). */
+  xFormat?: (v: number) => string;
+  yFormat?: (v: number) => string;
+  xSuffix?: string;
   /** A dashed line from (x0, y0) to (x1, y1), e.g. the diagonal of predicted vs true. */
   line?: [number, number, number, number];
+  lineColor?: string;
   radius?: number;
+  /** Text alternative: makes the canvas role="img" with this name. */
+  summary?: string;
+  /** Base text size in px (presenter mode raises it to ≥ 18 px). */
+  fontSize?: number;
 }
 
-const PAD = { left: 40, right: 8, top: 6, bottom: 34 };
+/** About as many ticks as fit with `room` px per label (presenter text gets fewer), 3 to 6. */
+const tickCount = (length: number, room: number) => Math.max(3, Math.min(6, Math.floor(length / room)));
 
-function extent(series: ScatterSeries[], key: 'x' | 'y'): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) for (const p of s.points) {
-    if (p[key] < lo) lo = p[key];
-    if (p[key] > hi) hi = p[key];
-  }
-  if (!Number.isFinite(lo)) return [0, 1];
-  const pad = (hi - lo || 1) * 0.05;
-  return [lo - pad, hi + pad];
-}
-
-function ticks([lo, hi]: [number, number], n = 5): number[] {
-  const step = (hi - lo) / (n - 1);
-  return Array.from({ length: n }, (_, i) => lo + i * step);
-}
-
-export const CanvasScatter = memo(function CanvasScatter({ width, height, series, xLabel, yLabel, xDomain, yDomain, line, radius = 2.5 }: Props) {
+export const CanvasScatter = memo(function CanvasScatter({ width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, xSuffix, line, lineColor = '#c2410c', radius = 2.5, summary, fontSize: base = 12 }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const { fontSize } = useChartFont(base);
   useEffect(() => {
     const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = Math.round(width * dpr);
-    c.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    const xd = xDomain ?? extent(series, 'x');
-    const yd = yDomain ?? extent(series, 'y');
-    const w = width - PAD.left - PAD.right;
-    const h = height - PAD.top - PAD.bottom;
-    const px = (x: number) => PAD.left + ((x - xd[0]) / (xd[1] - xd[0] || 1)) * w;
-    const py = (y: number) => PAD.top + h - ((y - yd[0]) / (yd[1] - yd[0] || 1)) * h;
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillStyle = '#333';
-    ctx.strokeStyle = '#e3e6ea';
-    ctx.lineWidth = 1;
-    ctx.textAlign = 'center';
-    for (const t of ticks(xd)) {
-      ctx.beginPath();
-      ctx.moveTo(px(t), PAD.top);
-      ctx.lineTo(px(t), PAD.top + h);
-      ctx.stroke();
-      ctx.fillText(t.toFixed(1), px(t), PAD.top + h + 14);
-    }
-    ctx.textAlign = 'right';
-    for (const t of ticks(yd)) {
-      ctx.beginPath();
-      ctx.moveTo(PAD.left, py(t));
-      ctx.lineTo(PAD.left + w, py(t));
-      ctx.stroke();
-      ctx.fillText(t.toFixed(1), PAD.left - 4, py(t) + 4);
-    }
-    ctx.textAlign = 'center';
-    ctx.font = '13px system-ui, sans-serif';
-    ctx.fillText(xLabel, PAD.left + w / 2, height - 4);
-    if (yLabel) {
-      ctx.save();
-      ctx.translate(11, PAD.top + h / 2);
-      ctx.rotate(-Math.PI / 2);
-      ctx.fillText(yLabel, 0, 0);
-      ctx.restore();
-    }
+    const ctx = c && prepareCanvas(c, width, height);
+    if (!ctx) return;
+    const x = xDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.x)));
+    const y = yDomain ?? extentOf(series.flatMap((s) => s.points.map((p) => p.y)));
+    const { frame, px, py } = drawAxes(ctx, width, height, fontSize, { x, y, xFormat, yFormat, xSuffix, xTitle: xLabel, yTitle: yLabel, xTicks: tickCount(width, fontSize * 5), yTicks: tickCount(height, fontSize * 2.5) });
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(frame.left - 4, frame.top - 4, frame.width + 8, frame.height + 8);
+    ctx.clip();
     for (const s of series) {
       if (s.connect && s.points.length > 1) {
         ctx.strokeStyle = s.color;
-        ctx.lineWidth = 2;
+        ctx.lineWidth = s.lineWidth ?? 2;
+        ctx.lineJoin = 'round';
         ctx.beginPath();
         s.points.forEach((p, i) => (i === 0 ? ctx.moveTo(px(p.x), py(p.y)) : ctx.lineTo(px(p.x), py(p.y))));
         ctx.stroke();
-        ctx.lineWidth = 1;
       }
+      const r = s.radius ?? radius;
+      if (r <= 0) continue;
       ctx.fillStyle = s.color;
       for (const p of s.points) {
         ctx.beginPath();
-        ctx.arc(px(p.x), py(p.y), radius, 0, 2 * Math.PI);
+        ctx.arc(px(p.x), py(p.y), r, 0, 2 * Math.PI);
         ctx.fill();
       }
     }
     if (line) {
-      ctx.strokeStyle = '#c2410c';
+      ctx.strokeStyle = lineColor;
+      ctx.lineWidth = 1.5;
       ctx.setLineDash([5, 4]);
       ctx.beginPath();
       ctx.moveTo(px(line[0]), py(line[1]));
@@ -116,6 +86,11 @@ export const CanvasScatter = memo(function CanvasScatter({ width, height, series
       ctx.stroke();
       ctx.setLineDash([]);
     }
-  }, [width, height, series, xLabel, yLabel, xDomain, yDomain, line, radius]);
-  return <canvas ref={ref} style={{ width, height, display: 'block' }} aria-hidden="true" />;
+    ctx.restore();
+  }, [width, height, series, xLabel, yLabel, xDomain, yDomain, xFormat, yFormat, xSuffix, line, lineColor, radius, fontSize]);
+  return summary ? (
+    <canvas ref={ref} style={{ width, height, display: 'block' }} role="img" aria-label={summary} />
+  ) : (
+    <canvas ref={ref} style={{ width, height, display: 'block' }} aria-hidden="true" />
+  );
 });

@@ -2,25 +2,22 @@
  * Evaluation per task: the confusion matrix (classification); ROC with the threshold's operating point,
  * precision / recall and the faults it misses (anomaly detection); predicted vs true (regression).
  */
-import { CartesianGrid, ComposedChart, Line, Scatter, XAxis, YAxis } from 'recharts';
 import { CanvasScatter } from './CanvasScatter';
 import { ConfusionMatrix } from '../../components/ConfusionMatrix';
-import { Output, percent } from '../../components/Output';
-import { useWidth } from '../../components/charts/use-width';
+import { Output, count, percent } from '../../components/Output';
+import { useObservedWidth } from './use-observed-width';
 import type { TaskEvaluation } from '../../worker/protocol/time-series';
 import { atThreshold, thresholdAt } from '../../core/data/timeseries/metrics';
 import { fixed } from './palette';
 import { useStaged } from './stage';
 import { useMemo } from 'react';
 
-// Stable chart props: recharts 3 re-registers an axis or series whose props change identity.
-const MARGIN = { top: 6, right: 12, bottom: 18, left: 0 };
-const TICK = { fontSize: 12 };
+// Stable chart props, so the memoised canvas charts redraw only when their data changes.
 const UNIT: [number, number] = [0, 1];
 const PRED_DOMAIN: [number, number] = [-0.1, 1.1];
-const FPR_LABEL = { value: 'false positive rate', position: 'insideBottom', offset: -10, fontSize: 13 } as const;
-const TPR_LABEL = { value: 'true positive rate', angle: -90, position: 'insideLeft', offset: 14, fontSize: 13 } as const;
 const DIAGONAL: [number, number, number, number] = [0, 0, 1, 1];
+const ROC_COLOR = '#1f5fbf';
+const DOT_COLOR = '#c2410c';
 
 /** The classification windows' confusion matrix (the shared component, with the task's class names). */
 export function ConfusionTable({ confusion, classNames }: { confusion: number[][]; classNames: string[] }) {
@@ -36,13 +33,23 @@ export function ConfusionTable({ confusion, classNames }: { confusion: number[][
 
 export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<TaskEvaluation['anomaly']>; threshold: number; classNames: string[] }) {
   const labels = ev.labels;
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useObservedWidth<HTMLDivElement>();
   const t = thresholdAt(ev.normalTrainScores, threshold);
   const at = atThreshold(ev.scores, ev.anomalous, t);
   // The numbers follow at once; the ROC chart redraws in its own task (stage.ts).
   const drawn = useStaged(ev, null, 'roc');
-  const roc = useMemo(() => drawn?.roc.map((p) => ({ fpr: p.fpr, tpr: p.tpr })) ?? [], [drawn]);
-  const dot = useMemo(() => [{ fpr: at.falsePositiveRate, tpr: at.recall }], [at.falsePositiveRate, at.recall]);
+  // On a canvas (CanvasScatter): the curve and the threshold's dot are one cheap draw; recharts took
+  // 115–155 ms of main-thread time for this chart when a run ended (scripts/time-series-profile.mjs).
+  const series = useMemo(
+    () =>
+      drawn
+        ? [
+            { color: ROC_COLOR, connect: true, radius: 0, points: drawn.roc.map((p) => ({ x: p.fpr, y: p.tpr })) },
+            { color: DOT_COLOR, radius: 6, points: [{ x: at.falsePositiveRate, y: at.recall }] },
+          ]
+        : [],
+    [drawn, at.falsePositiveRate, at.recall],
+  );
   // Missed anomalies per class at this threshold.
   const missed = new Map<string, [number, number]>();
   {
@@ -57,14 +64,19 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
     <div ref={ref} className="ts-two">
       {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="ROC curve">
-          <figcaption>ROC curve (test windows); the dot is the threshold</figcaption>
-          <ComposedChart width={Math.max(260, Math.floor(width / 2) - 12)} height={250} data={roc} margin={MARGIN} accessibilityLayer={false}>
-            <CartesianGrid stroke="#e3e6ea" />
-            <XAxis dataKey="fpr" type="number" domain={UNIT} tick={TICK} label={FPR_LABEL} />
-            <YAxis type="number" domain={UNIT} tick={TICK} label={TPR_LABEL} />
-            <Line dataKey="tpr" stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Scatter data={dot} dataKey="tpr" fill="#c2410c" isAnimationActive={false} />
-          </ComposedChart>
+          <figcaption>ROC curve (test windows); the dot is the threshold, the dashed diagonal is chance</figcaption>
+          <CanvasScatter
+            width={Math.max(260, Math.min(520, Math.floor(width / 2) - 12))}
+            height={260}
+            series={series}
+            xLabel="false positive rate"
+            yLabel="true positive rate"
+            xDomain={UNIT}
+            yDomain={UNIT}
+            line={DIAGONAL}
+            lineColor="#8a94a3"
+            summary={`ROC curve, AUC ${fixed(ev.auc, 3)}; at the threshold: ${percent(at.falsePositiveRate)} false positive rate, ${percent(at.recall)} true positive rate`}
+          />
         </figure>
       )}
       <div>
@@ -91,7 +103,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
 }
 
 export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regression']> }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useObservedWidth<HTMLDivElement>();
   const drawn = useStaged(ev, null, 'predicted-vs-true');
   // On a canvas (CanvasScatter): up to 600 dots are one cheap draw, not 600 SVG elements.
   const series = useMemo(() => {
@@ -104,7 +116,18 @@ export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regr
       {width > 0 && drawn && (
         <figure className="ts-figure" aria-label="Predicted against true state of charge">
           <figcaption>Predicted vs true (test windows); on the diagonal is perfect</figcaption>
-          <CanvasScatter width={Math.min(520, width)} height={260} series={series} xLabel="true state of charge" yLabel="predicted" xDomain={UNIT} yDomain={PRED_DOMAIN} line={DIAGONAL} radius={2} />
+          <CanvasScatter
+            width={Math.min(520, width)}
+            height={260}
+            series={series}
+            xLabel="true state of charge"
+            yLabel="predicted"
+            xDomain={UNIT}
+            yDomain={PRED_DOMAIN}
+            line={DIAGONAL}
+            radius={2}
+            summary={`Predicted against true state of charge, ${count(drawn.truth.length)} test windows: R² ${fixed(ev.r2, 3)}, MAE ${fixed(ev.mae * 100, 1)} % of charge`}
+          />
         </figure>
       )}
     </div>

@@ -1,16 +1,17 @@
 /** Class separability of the DSP features: Fisher's ratio per feature and the two best as a scatter. */
 import { memo, useMemo } from 'react';
-import { BarChart } from '../../components/charts/BarChart';
-import { useWidth } from '../../components/charts/use-width';
+import { useObservedWidth } from './use-observed-width';
 import type { DataSummary } from '../../worker/protocol/time-series';
 import { classColor } from './palette';
 import { useStaged } from './stage';
 import { CanvasScatter } from './CanvasScatter';
+import { CanvasBars } from './CanvasBars';
 
-const oneDecimal = (v: number) => v.toFixed(1);
+// Two significant digits: the ratios run from 0.01 (field noise) to 100s (clean data).
+const ratio = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(2));
 
 export const Separability = memo(function Separability({ summary: latest }: { summary: DataSummary }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useObservedWidth<HTMLDivElement>();
   // The bar chart and the scatter are two redraws; each gets its own task (stage.ts).
   const barSummary = useStaged(latest, null, 'fisher-bars');
   const scatterSummary = useStaged(barSummary, null, 'feature-scatter');
@@ -32,7 +33,7 @@ export const Separability = memo(function Separability({ summary: latest }: { su
         {regression ? ', with the state of charge in three bands as classes' : ''}. Higher separates better.
       </p>
       <div ref={ref} className="ts-two">
-        {barSummary ? <BarChart title="Fisher's ratio, best features" data={bars} height={260} yFormat={oneDecimal} /> : <div style={{ height: 260 }} />}
+        {width > 0 && barSummary ? <CanvasBars title="Fisher's ratio, best features" data={bars} width={half} format={ratio} /> : <div style={{ height: 260 }} />}
         {width > 0 && scatterSummary && (
           <figure className="ts-figure" aria-label={`Scatter of ${summary.scatterAxes[0]} against ${summary.scatterAxes[1]}`}>
             <figcaption>Two best features, one dot per training window</figcaption>

@@ -1,25 +1,22 @@
 /**
- * Data intelligence, first look: one window of each class as the model sees it (recharts) and the
- * spectrogram of one recording per class (canvas: thousands of cells), redrawn live when the sampling
- * rate or window changes, with the numbers that follow from them (Nyquist, resolution, duration).
+ * Data intelligence, first look: one window of each class as the model sees it and the spectrogram
+ * of one recording per class, redrawn live when the sampling rate or window changes, with the numbers
+ * that follow from them (Nyquist, resolution, duration). Both are canvases: seven recharts line
+ * charts cost 30–60 ms of main-thread time each on this machine.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { ClassPreview, SignalPreview, Spectrogram } from '../../worker/protocol/time-series';
-import { useWidth } from '../../components/charts/use-width';
+import { useObservedWidth } from './use-observed-width';
 import { Output } from '../../components/Output';
 import { classColor, fixed } from './palette';
 import { useStaged } from './stage';
+import { CanvasScatter, type ScatterSeries } from './CanvasScatter';
+import { useChartFont } from '../../components/presenter/chart-font';
 
 const CHANNEL_COLORS = ['#0072b2', '#d55e00', '#009e73'];
 const MAX_POINTS = 128;
-// Stable chart props: recharts 3 re-registers an axis or series whose props change identity.
-const MARGIN = { top: 4, right: 6, bottom: 0, left: -18 };
-const TICK = { fontSize: 11 };
-const X_DOMAIN = ['dataMin', 'dataMax'];
-const Y_DOMAIN = ['auto', 'auto'];
-const yTick = (v: number) => v.toFixed(1);
 const CARD_HEIGHT = 110;
+const CARD_FONT = 11;
 
 /** Viridis-like ramp from dark blue to yellow (readable on a projector). */
 function ramp(t: number): [number, number, number] {
@@ -61,33 +58,48 @@ function SpectrogramCanvas({ sg, label }: { sg: Spectrogram; label: string }) {
   return <canvas ref={ref} className="ts-spectrogram" role="img" aria-label={label} />;
 }
 
-function downsample(w: Float32Array[]): Record<string, number>[] {
+/** Each channel of the window as a line, at most MAX_POINTS points, x in seconds. */
+function lines(w: Float32Array[], rate: number): ScatterSeries[] {
   const n = w[0]?.length ?? 0;
   const step = Math.max(1, Math.ceil(n / MAX_POINTS));
-  const rows: Record<string, number>[] = [];
-  for (let t = 0; t < n; t += step) rows.push(Object.fromEntries([['t', t], ...w.map((ch, c) => [`c${c}`, ch[t]])]));
-  return rows;
+  return w.map((ch, k) => {
+    const points: { x: number; y: number }[] = [];
+    for (let t = 0; t < n; t += step) points.push({ x: t / rate, y: ch[t] });
+    return { color: CHANNEL_COLORS[k % 3], connect: true, radius: 0, lineWidth: 1.3, points };
+  });
 }
 
-const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: { c: ClassPreview; index: number; channels: string[]; rate: number; width: number }) {
+function range(w: Float32Array[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const ch of w) for (const v of ch) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+const ClassCard = memo(function ClassCard({ c, index, channels, unit, rate, width }: { c: ClassPreview; index: number; channels: string[]; unit: string; rate: number; width: number }) {
   // Seven cards redraw when the settings change: one per task (stage.ts), not all in one.
   const drawn = useStaged(c, null, 'signal-card');
-  const data = useMemo(() => (drawn ? downsample(drawn.window) : []), [drawn]);
-  const xTick = useMemo(() => (t: number) => `${(t / rate).toFixed(2)}s`, [rate]);
+  const series = useMemo(() => (drawn ? lines(drawn.window, rate) : []), [drawn, rate]);
+  const xDomain = useMemo((): [number, number] => [0, Math.max(1, (drawn?.window[0]?.length ?? 1) - 1) / rate], [drawn, rate]);
+  // Presenter mode's larger text needs a taller plot to leave room for the lines.
+  const { scale } = useChartFont(CARD_FONT);
+  const height = Math.round(CARD_HEIGHT * Math.max(1, scale * 0.8));
+  const summary = useMemo(() => {
+    if (!drawn) return '';
+    const [lo, hi] = range(drawn.window);
+    const seconds = (drawn.window[0]?.length ?? 0) / rate;
+    return `One window of ${c.name}: ${channels.join(', ')} over ${fixed(seconds, 3)} s, from ${fixed(lo, 2)} to ${fixed(hi, 2)}${unit ? ` ${unit}` : ''}`;
+  }, [drawn, rate, channels, unit, c.name]);
   return (
-    <figure className="ts-class">
+    <figure className="ts-class" style={{ width: width + 14 }}>
       <figcaption style={{ borderColor: classColor(index) }}>{c.name}</figcaption>
       {drawn ? (
-        <LineChart width={width} height={CARD_HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>
-          <CartesianGrid stroke="#e3e6ea" />
-          <XAxis dataKey="t" type="number" domain={X_DOMAIN} tick={TICK} tickFormatter={xTick} />
-          <YAxis tick={TICK} domain={Y_DOMAIN} tickFormatter={yTick} />
-          {channels.map((_, k) => (
-            <Line key={k} dataKey={`c${k}`} stroke={CHANNEL_COLORS[k % 3]} dot={false} strokeWidth={1.3} isAnimationActive={false} />
-          ))}
-        </LineChart>
+        <CanvasScatter width={width} height={height} series={series} xDomain={xDomain} xSuffix="s" fontSize={CARD_FONT} summary={summary} />
       ) : (
-        <div style={{ width, height: CARD_HEIGHT }} aria-hidden="true" />
+        <div style={{ width, height }} aria-hidden="true" />
       )}
       <SpectrogramCanvas sg={c.spectrogram} label={`Spectrogram of ${c.name} (${c.spectrogramChannel}), 0 to ${fixed(c.spectrogram.maxHz, 0)} Hz`} />
       <small className="ts-axis-note">spectrogram, {c.spectrogramChannel}: 0 – {fixed(c.spectrogram.maxHz, 0)} Hz ↑, time →</small>
@@ -96,10 +108,12 @@ const ClassCard = memo(function ClassCard({ c, index, channels, rate, width }: {
 });
 
 export const SignalView = memo(function SignalView({ preview, error }: { preview: SignalPreview | null; error: string | null }) {
-  const [ref, width] = useWidth<HTMLDivElement>();
+  const [ref, width] = useObservedWidth<HTMLDivElement>();
   const rate = preview?.sampleRate ?? 1;
   const n = preview?.windowLength ?? 0;
-  const cols = width > 900 ? 4 : width > 600 ? 3 : 2;
+  // Presenter mode's larger text needs wider cards: fewer per row.
+  const { scale } = useChartFont(CARD_FONT);
+  const cols = Math.max(1, Math.min(4, Math.floor(width / (230 * Math.max(1, scale * 0.8)))));
   const cardWidth = Math.max(140, Math.floor(width / cols) - 26);
   return (
     <section className="ts-signals" aria-labelledby="ts-signals-h">
@@ -122,7 +136,7 @@ export const SignalView = memo(function SignalView({ preview, error }: { preview
       {error && <p className="notice notice-error">{error}</p>}
       <div ref={ref} className="ts-class-grid">
         {preview?.classes.length === 0 && <p className="placeholder">Load a CSV file or record clips to see their signals.</p>}
-        {width > 0 && preview?.classes.map((c, i) => <ClassCard key={c.name} c={c} index={i} channels={preview.channelNames} rate={rate} width={cardWidth} />)}
+        {width > 0 && preview?.classes.map((c, i) => <ClassCard key={c.name} c={c} index={i} channels={preview.channelNames} unit={preview.unit} rate={rate} width={cardWidth} />)}
       </div>
     </section>
   );

@@ -60,7 +60,11 @@ export default function TimeSeriesPage() {
   const channels = summary?.channelNames.length ?? 3;
   const classes = summary?.classNames.length ?? (s.tsDataset === 'activity' ? ACTIVITY_CLASSES.length : MOTOR_CLASSES.length);
   const useClips = useCallback((hz: number) => update({ tsDataset: 'csv', tsRate: Math.max(1, Math.min(16000, hz)) }), [update]);
-  const spec = useMemo(() => outcome?.spec ?? specForSettings(task, runSettings(s), channels, classes), [outcome, task, s.tsModel, s.tsFeatures, s.tsWindow, s.tsBands, channels, classes]); // eslint-disable-line react-hooks/exhaustive-deps
+  const nextSpec = useMemo(() => outcome?.spec ?? specForSettings(task, runSettings(s), channels, classes), [outcome, task, s.tsModel, s.tsFeatures, s.tsWindow, s.tsBands, channels, classes]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The trained model's spec usually equals the one shown before the run; keeping the same object
+  // spares the device panel (estimates, memory chart) a redraw in the busy moment a run ends.
+  const specKey = JSON.stringify(nextSpec);
+  const spec = useMemo(() => nextSpec, [specKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const curve = useStaged(t.curve, t.curve, 'loss-curve');
   const ev = outcome?.float;
   const ran = lastRunOf(task);
