@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import { NumberField, SelectField } from '../../components/controls';
 import { useJob } from '../../components/jobs';
-import { DATASET_DEFAULTS, TASK_DATASETS, TASK_MODELS, TS_DEFAULTS } from '../../core/data/timeseries/lab-defaults';
+import { TASK_DATASETS, TASK_MODELS } from '../../core/data/timeseries/lab-defaults';
+import { datasetPatch, taskPatch } from './settings-patch';
 import { timeSeriesSettings, type TimeSeriesSettings } from '../../store/time-series';
 import { timeSeriesLab } from './lab';
 import { generate, importFiles, stop, train } from './actions';
@@ -18,17 +19,6 @@ const FEATURE_OPTIONS = [
   { value: 'raw', label: 'Raw window' },
   { value: 'dsp', label: 'DSP features' },
 ] as const;
-
-/** Task change: that task's own dataset, model and signal defaults. */
-function taskPatch(task: TimeSeriesSettings['tsTask']): Partial<TimeSeriesSettings> {
-  const d = TS_DEFAULTS[task];
-  return { tsTask: task, tsDataset: d.dataset, tsModel: d.model, tsFeatures: d.features, ...datasetPatch(d.dataset), tsRecordings: d.recordings };
-}
-
-function datasetPatch(id: keyof typeof DATASET_DEFAULTS): Partial<TimeSeriesSettings> {
-  const d = DATASET_DEFAULTS[id];
-  return { tsDataset: id, tsRate: d.sampleRate, tsWindow: d.windowLength, tsStride: d.stride, ...(d.seconds ? { tsSeconds: d.seconds } : {}), ...(d.recordings ? { tsRecordings: d.recordings } : {}) };
-}
 
 /** The signal settings, next to the live signal view they change. */
 export const SignalControls = memo(function SignalControls({ s, update }: { s: TimeSeriesSettings; update: (p: Partial<TimeSeriesSettings>) => void }) {

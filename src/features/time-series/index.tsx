@@ -21,16 +21,23 @@ import { CsvPreview } from './CsvPreview';
 import { LiveCapture } from './LiveCapture';
 import { lastRunOf, refreshPreview } from './actions';
 import { SaveRun } from './SaveRun';
+import { datasetPatch } from './settings-patch';
 import { useStaged } from './stage';
 import { LossCurve } from './LossCurve';
 import './time-series.css';
 
 
-/** Keeps dataset and model valid for the task (a hand-edited link may pair them wrongly). */
+/**
+ * Keeps dataset and model valid for the task (a hand-edited link may pair them wrongly). A dataset
+ * replaced here brings its own signal defaults: `#/time-series?tsTask=regression` alone must not run
+ * the battery at the motor's 1000 Hz.
+ */
 function normalise(s: TimeSeriesSettings): TimeSeriesSettings {
   const datasets = TASK_DATASETS[s.tsTask];
   const models = TASK_MODELS[s.tsTask];
-  return { ...s, tsDataset: datasets.includes(s.tsDataset) ? s.tsDataset : datasets[0], tsModel: models.includes(s.tsModel) ? s.tsModel : models[0] };
+  const tsModel = models.includes(s.tsModel) ? s.tsModel : models[0];
+  if (datasets.includes(s.tsDataset)) return { ...s, tsModel };
+  return { ...s, tsModel, ...datasetPatch(datasets[0]) };
 }
 
 export default function TimeSeriesPage() {

@@ -2,7 +2,7 @@
  * The Time-series lab's run settings as plain data, the defaults of each task, and the two steps every
  * caller (worker, tests, the measurement script) shares: build the task's dataset, prepare its windows.
  */
-import { activityDataset } from './activity';
+import { ACTIVITY_CLASSES, activityDataset } from './activity';
 import { batteryDataset } from './battery';
 import { MOTOR_CLASSES, motorDataset, type MotorMode } from './motor';
 import { prepare, type FeatureMode, type Prepared } from './prepare';
@@ -85,7 +85,27 @@ export const FIELD_PRESETS: Record<TimeSeriesTask, Partial<TsRunSettings>> = {
 export const ANOMALY_MODES: MotorMode[] = ['low', 'high', 'unbalance', 'misalignment', 'outer race', 'inner race'];
 export const NORMAL_CLASS_NAMES = ['low', 'high', 'normal', 'ok', 'healthy'];
 
+/**
+ * Most samples (per channel, all recordings) a simulated dataset may have: 24x the motor default
+ * (7 classes x 12 recordings x 2 s x 1000 Hz = 168,000). A hand-edited link such as the battery at
+ * 1000 Hz (12 discharges of up to 6,000 s) would otherwise ask for 72 million samples and keep the
+ * worker busy for minutes; it gets a message naming the fix instead.
+ */
+export const MAX_SIMULATED_SAMPLES = 4_000_000;
+
+/** Upper bound of the samples buildDataset would simulate (the battery: discharges of at most 6,000 s). */
+export function simulatedSamples(task: TimeSeriesTask, id: Exclude<DatasetId, 'csv'>, s: TsRunSettings): number {
+  if (id === 'battery') return s.recordings * 6000 * s.sampleRate;
+  const classes = id === 'motor' ? (task === 'anomaly' ? ANOMALY_MODES.length : MOTOR_CLASSES.length) : ACTIVITY_CLASSES.length;
+  return classes * s.recordings * s.seconds * s.sampleRate;
+}
+
 export function buildDataset(task: TimeSeriesTask, id: Exclude<DatasetId, 'csv'>, s: TsRunSettings): TimeSeriesDataset {
+  const samples = simulatedSamples(task, id, s);
+  if (samples > MAX_SIMULATED_SAMPLES) {
+    const d = DATASET_DEFAULTS[id];
+    throw new RangeError(`These settings would simulate ${Math.round(samples).toLocaleString('en')} samples per channel (at most ${MAX_SIMULATED_SAMPLES.toLocaleString('en')}): lower the sampling rate (this dataset's default is ${d.sampleRate} Hz), the recordings or the seconds per recording.`);
+  }
   const noise = s.noise * NOMINAL_NOISE[id];
   if (id === 'motor') {
     const modes = task === 'anomaly' ? ANOMALY_MODES : MOTOR_CLASSES;
