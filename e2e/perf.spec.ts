@@ -21,12 +21,19 @@ test('the start page loads at most 110 kB of gzipped JavaScript', async ({ page 
 
 // vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, tfjs loads its
 // threaded SIMD wasm build, and the diagnostics bar says how many threads the engine trains on.
+// Which tfjs wasm binary the engine worker fetched (the threaded SIMD build needs SharedArrayBuffer).
+const wasmBuilds = (requests: string[]) => requests.filter((u) => /tfjs-backend-wasm[^/]*\.wasm$/.test(u)).map((u) => u.split('/').pop()!);
+
 test('the page is cross-origin isolated and the diagnostics bar shows the thread count', async ({ page }) => {
+  const urls: string[] = [];
+  page.context().on('request', (r) => urls.push(r.url()));
   await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3');
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
   const threads = page.getByRole('status', { name: 'Threads' });
   await expect(threads).toHaveText(/^\d+ threads?$/);
+  await expect(threads).toHaveAttribute('title', /^threaded SIMD build, \d+ threads?$/);
+  expect(wasmBuilds(urls)).toEqual([expect.stringMatching(/^tfjs-backend-wasm-threaded-simd/)]);
   const n = Number((await threads.textContent())!.split(' ')[0]);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   expect(n).toBeGreaterThanOrEqual(1);
@@ -47,6 +54,8 @@ test('without isolation the engine runs on one thread and says why', async ({ br
     delete headers['cross-origin-embedder-policy'];
     await route.fulfill({ response, headers });
   });
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -55,6 +64,8 @@ test('without isolation the engine runs on one thread and says why', async ({ br
   await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
   const threads = page.getByRole('status', { name: 'Threads' });
   await expect(threads).toHaveText(/^1 thread \(page not cross-origin isolated/);
+  await expect(threads).toHaveAttribute('title', /^SIMD, 1 thread \(/);
+  expect(wasmBuilds(urls)).toEqual([expect.stringMatching(/^tfjs-backend-wasm-simd/)]);
   expect(errors).toEqual([]);
   await context.close();
 });

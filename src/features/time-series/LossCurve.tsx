@@ -3,13 +3,13 @@
  * recharts redraw of even ten points measured 20–110 ms of main-thread time on the loaded machine.
  */
 import { memo, useMemo } from 'react';
-import { useObservedWidth } from './use-observed-width';
+import { useWidth } from '../../components/charts/use-width';
 import { CanvasScatter } from './CanvasScatter';
 
 const COLOR = '#1f5fbf';
 
 export const LossCurve = memo(function LossCurve({ curve, lossName }: { curve: { epoch: number; loss: number }[]; lossName: string }) {
-  const [ref, width] = useObservedWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const series = useMemo(() => [{ color: COLOR, connect: true, points: curve.map((p) => ({ x: p.epoch, y: p.loss })) }], [curve]);
   const last = curve[curve.length - 1];
   return (

@@ -5,7 +5,7 @@
 import { CanvasScatter } from './CanvasScatter';
 import { ConfusionMatrix } from '../../components/ConfusionMatrix';
 import { Output, count, percent } from '../../components/Output';
-import { useObservedWidth } from './use-observed-width';
+import { useWidth } from '../../components/charts/use-width';
 import type { TaskEvaluation } from '../../worker/protocol/time-series';
 import { atThreshold, thresholdAt } from '../../core/data/timeseries/metrics';
 import { fixed } from './palette';
@@ -33,7 +33,7 @@ export function ConfusionTable({ confusion, classNames }: { confusion: number[][
 
 export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<TaskEvaluation['anomaly']>; threshold: number; classNames: string[] }) {
   const labels = ev.labels;
-  const [ref, width] = useObservedWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const t = thresholdAt(ev.normalTrainScores, threshold);
   const at = atThreshold(ev.scores, ev.anomalous, t);
   // The numbers follow at once; the ROC chart redraws in its own task (stage.ts).
@@ -103,7 +103,7 @@ export function AnomalyResults({ ev, threshold, classNames }: { ev: NonNullable<
 }
 
 export function RegressionResults({ ev }: { ev: NonNullable<TaskEvaluation['regression']> }) {
-  const [ref, width] = useObservedWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const drawn = useStaged(ev, null, 'predicted-vs-true');
   // On a canvas (CanvasScatter): up to 600 dots are one cheap draw, not 600 SVG elements.
   const series = useMemo(() => {

@@ -1,6 +1,6 @@
 /** Class separability of the DSP features: Fisher's ratio per feature and the two best as a scatter. */
 import { memo, useMemo } from 'react';
-import { useObservedWidth } from './use-observed-width';
+import { useWidth } from '../../components/charts/use-width';
 import type { DataSummary } from '../../worker/protocol/time-series';
 import { classColor } from './palette';
 import { useStaged } from './stage';
@@ -11,7 +11,7 @@ import { CanvasBars } from './CanvasBars';
 const ratio = (v: number) => (v >= 100 ? v.toFixed(0) : v.toPrecision(2));
 
 export const Separability = memo(function Separability({ summary: latest }: { summary: DataSummary }) {
-  const [ref, width] = useObservedWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>();
   // The bar chart and the scatter are two redraws; each gets its own task (stage.ts).
   const barSummary = useStaged(latest, null, 'fisher-bars');
   const scatterSummary = useStaged(barSummary, null, 'feature-scatter');

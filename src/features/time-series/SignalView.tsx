@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ClassPreview, SignalPreview, Spectrogram } from '../../worker/protocol/time-series';
-import { useObservedWidth } from './use-observed-width';
+import { useWidth } from '../../components/charts/use-width';
 import { Output } from '../../components/Output';
 import { classColor, fixed } from './palette';
 import { useStaged } from './stage';
@@ -108,7 +108,7 @@ const ClassCard = memo(function ClassCard({ c, index, channels, unit, rate, widt
 });
 
 export const SignalView = memo(function SignalView({ preview, error }: { preview: SignalPreview | null; error: string | null }) {
-  const [ref, width] = useObservedWidth<HTMLDivElement>();
+  const [ref, width] = useWidth<HTMLDivElement>();
   const rate = preview?.sampleRate ?? 1;
   const n = preview?.windowLength ?? 0;
   // Presenter mode's larger text needs wider cards: fewer per row.
