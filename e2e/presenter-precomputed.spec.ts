@@ -30,6 +30,7 @@ test('a NAS run prepared for class survives a reload, names a settings mismatch,
   await expect(page.getByRole('status', { name: 'Candidates evaluated' })).toHaveText('2 of 2');
   await expect(page.locator('.nas-status')).toHaveText(/^Recorded, not run here: the random search recorded .* on wasm/);
   await expect(page.getByRole('heading', { name: 'Search results' })).toBeFocused();
+  await expect(page.getByRole('img', { name: /last values: random #\d+ \(recorded\)/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('presenter-nas-1280.png') });
   const axe = await new AxeBuilder({ page }).include('.precomputed').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations).toEqual([]);

@@ -70,7 +70,7 @@ export default function NasPage() {
     ),
   );
   const progressRows = useDeferredValue(useMemo(() => bestSoFarRows(runs), [runs]));
-  const seriesKey = runs.map((r) => `${r.id}:${r.strategy}`).join(',');
+  const seriesKey = runs.map((r) => `${r.id}:${r.strategy}:${r.recorded ? 'recorded' : ''}`).join(',');
   const series = useDeferredValue(
     useMemo(
       // Only the runs' ids and strategies name a series (seriesKey): new records must not change its identity.
@@ -79,8 +79,8 @@ export default function NasPage() {
           .split(',')
           .filter(Boolean)
           .map((entry, i) => {
-            const [id, strategy] = entry.split(':') as [string, keyof typeof STRATEGY_COLORS];
-            return { key: `run${id}`, name: `${strategy} #${id}`, color: STRATEGY_COLORS[strategy], dashed: i % 2 === 1, dots: true };
+            const [id, strategy, recorded] = entry.split(':') as [string, keyof typeof STRATEGY_COLORS, string];
+            return { key: `run${id}`, name: `${strategy} #${id}${recorded ? ' (recorded)' : ''}`, color: STRATEGY_COLORS[strategy], dashed: i % 2 === 1, dots: true };
           }),
       [seriesKey],
     ),
