@@ -107,7 +107,7 @@ export function addSensitivityRow(row: SensitivityRow, levels: number[]): void {
 
 // What the page keeps: the latest result of each kind (iterative: one per weight reset), a new job replacing it.
 const KEPT = ['report', 'sweep', 'sensitivity', 'duel'] as const;
-registerPageCache('Pruning results', () => {
+registerPageCache('Kept pruning runs', () => {
   const s = usePruning.getState();
   const entries = KEPT.filter((k) => s[k] !== null).length + Object.keys(s.iterative).length;
   return { entries, maxEntries: KEPT.length + RESETS.length, bytes: 0, maxBytes: null, evicted: 0 };

@@ -120,7 +120,7 @@ export function shownReport(s: QuantizationState): QuantReport | null {
 
 // What the page keeps: the latest result of each kind, a new job replacing it.
 const KEPT = ['ptq', 'qat', 'sweep', 'ledger', 'trace', 'cluster'] as const;
-registerPageCache('Quantization results', () => {
+registerPageCache('Kept quantization runs', () => {
   const s = useQuantization.getState();
   return { entries: KEPT.filter((k) => s[k] !== null).length, maxEntries: KEPT.length, bytes: 0, maxBytes: null, evicted: 0 };
 });

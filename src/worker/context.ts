@@ -209,7 +209,7 @@ const cacheReaders: (() => CacheInfo)[] = [
   () => {
     let bytes = 0;
     for (const { model } of slots.values()) for (const v of model.trainable()) bytes += v.size * 4;
-    return { name: 'Model slots', entries: slots.size, maxEntries: null, bytes, maxBytes: null, evicted: 0 };
+    return { name: 'Engine slots', entries: slots.size, maxEntries: null, bytes, maxBytes: null, evicted: 0 };
   },
 ];
 

@@ -85,7 +85,7 @@ describe('engine.nas', () => {
     expect(adopted.reusedWeights).toBe(true);
     disposeSlot('nas:test');
     trainedWeights.clear();
-    const model = cacheInfos().find((c) => c.name === 'Model slots')!;
+    const model = cacheInfos().find((c) => c.name === 'Engine slots')!;
     expect(model.maxEntries).toBeNull();
   });
 });
