@@ -84,4 +84,25 @@ describe('Deploy: a time-series version (1-D CNN on motor windows)', () => {
     expect(Math.abs(t.mae!.appInt8 - t.mae!.float)).toBeLessThanOrEqual(2);
     expect(strFromU8(unzipSync(r.projectZip)['main.cc'])).toContain('MicroPrintf("predicted');
   });
+
+  it('exports a motor anomaly detector (autoencoder on normal windows, field noise x8 so the AUC is not 1): AUC float vs int8', async () => {
+    const s: TimeSeriesSettings = { ...SMALL, tsTask: 'anomaly', tsDataset: 'motor', tsFeatures: 'dsp', tsModel: 'autoencoder', tsRecordings: 4, tsEpochs: 20, tsNoise: 8 };
+    const v = await saveTsVersion('anomaly', runSettings(s), linkOf(s));
+    disposeSlot(SLOTS.deployFloat);
+    const before = tf.memory().numTensors;
+    const r = await deployApi.export({ model: SHELF_PREFIX + v.id, calibrationImages: 200, testVectors: 5 });
+    expect(tf.memory().numTensors).toBe(before + getSlot(SLOTS.deployFloat).model.getWeights().length);
+    const t = r.taskScore!;
+    expect(t.metric).toBe('AUC');
+    expect(t.reproduced).toBe(true);
+    expect(t.float).toBeCloseTo(v.metrics.taskMetric!.float, 6);
+    // The autoencoder reconstructs its input: the graph's output has the input's shape.
+    const g = readTflite(r.tflite);
+    expect(g.tensors[g.outputs[0]].shape).toEqual(g.tensors[g.inputs[0]].shape);
+    console.log(`ts anomaly: AUC float ${t.float} int8 ${t.appInt8}, ${t.testWindows} windows`);
+    // Issue 14's bound for int8 PTQ of the anomaly detector: AUC within 0.02 of float.
+    expect(Math.abs(t.appInt8 - t.float)).toBeLessThanOrEqual(0.02);
+    expect(t.float).toBeGreaterThan(0.5);
+    expect(strFromU8(unzipSync(r.projectZip)['main.cc'])).toMatch(/anomaly|score/i);
+  });
 });
