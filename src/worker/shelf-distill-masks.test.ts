@@ -6,7 +6,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import type { WeightSet } from '../core/model/spec';
 import { createBaseApi } from './base';
 import { getSlot } from './context';
 import { dbGet } from './db';
@@ -15,27 +14,12 @@ import { distillationApi } from './distillation';
 import { SLOTS } from './protocol';
 import type { DistillRequest } from './protocol/distillation';
 import type { ModelVersion } from '../core/shelf/types';
-import { setUpShelfTests, savePrunedVersion } from './shelf-test-env';
+import { setUpShelfTests, savePrunedVersion, revivedAndMoved } from './shelf-test-env';
 import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
 
 setUpShelfTests(readMnistFromDisk);
-
-/** Pruned weights that are no longer zero, and kept weights that training changed. */
-function compare(parent: ModelVersion, trained: WeightSet): { revived: number; moved: number } {
-  let revived = 0;
-  let moved = 0;
-  for (const m of parent.masks!) {
-    const w = trained.find((x) => x.layer === m.layer && x.role === m.role)!;
-    const p = parent.weights.find((x) => x.layer === m.layer && x.role === m.role)!;
-    for (let i = 0; i < m.mask.length; i++) {
-      if (m.mask[i] === 0) revived += w.data[i] !== 0 ? 1 : 0; // -0 (a negative weight times the mask) is zero too
-      else if (w.data[i] !== p.data[i]) moved++;
-    }
-  }
-  return { revived, moved };
-}
 
 const masksOf = (v: ModelVersion) => v.masks!.map((m) => [m.layer, m.role, Buffer.from(m.mask).toString('base64')]);
 
@@ -56,7 +40,7 @@ it('distilling from a pruned start keeps both students pruned and the saved chil
   expect(report.students.map((s) => s.kind)).toEqual(['distilled', 'scratch']);
 
   for (const slot of [SLOTS.distilled, SLOTS.scratchStudent]) {
-    const { revived, moved } = compare(parent, getSlot(slot).model.getWeights());
+    const { revived, moved } = revivedAndMoved(parent, getSlot(slot).model.getWeights());
     expect({ slot, revived }).toEqual({ slot, revived: 0 });
     expect(moved).toBeGreaterThan(1000);
   }

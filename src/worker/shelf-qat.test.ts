@@ -12,7 +12,7 @@ import { dbGet } from './db';
 import { shelfApi } from './shelf';
 import { conversionOf, quantizationApi, type QuantRequest } from './quantization';
 import type { ModelVersion } from '../core/shelf/types';
-import { setUpShelfTests, savePrunedVersion, pruneHalf } from './shelf-test-env';
+import { setUpShelfTests, savePrunedVersion, pruneHalf, revivedAndMoved } from './shelf-test-env';
 import { readMnistFromDisk } from '../node/mnist';
 
 const base = createBaseApi();
@@ -39,16 +39,9 @@ it('QAT on a pruned version keeps its pruned weights zero and the child inherits
 
   // The trained float weights: every weight the parent pruned is still exactly zero, and training moved the others.
   const trained = getSlot('quant:qat').model.getWeights();
-  let moved = 0;
-  let revived = 0;
-  for (const m of parent.masks!) {
-    const w = trained.find((x) => x.layer === m.layer && x.role === m.role)!;
-    const p = parent.weights.find((x) => x.layer === m.layer && x.role === m.role)!;
-    for (let i = 0; i < m.mask.length; i++) {
-      if (m.mask[i] === 0) revived += w.data[i] !== 0 ? 1 : 0; // -0 (a negative weight times the mask) is zero too
-      else if (w.data[i] !== p.data[i]) moved++;
-    }
-  }
+  const float = revivedAndMoved(parent, trained);
+  let revived = float.revived;
+  const moved = float.moved;
   expect(revived).toBe(0);
   expect(moved).toBeGreaterThan(1000);
   // The integer weights too: a zero real weight is the zero point (0 for symmetric weights).

@@ -14,6 +14,7 @@ import { shelfApi } from './shelf';
 import type { createBaseApi } from './base';
 import { zooSpec } from '../core/model/zoo/mnist';
 import type { ModelVersion } from '../core/shelf/types';
+import type { WeightSet } from '../core/model/spec';
 
 type BaseApi = ReturnType<typeof createBaseApi>;
 
@@ -53,4 +54,19 @@ export async function savePrunedVersion(base: BaseApi): Promise<ModelVersion> {
   pruneHalf('t');
   const pruned = (await shelfApi.save({ slot: 't', name: 'pruned 50 %', technique: 'prune', lab: 'pruning', parentId: root.id, masks: 'from-zeros', metrics: {} })).version;
   return (await dbGet('versions', pruned.id)) as ModelVersion;
+}
+
+/** Pruned weights that are no longer zero, and kept weights that training changed. */
+export function revivedAndMoved(parent: ModelVersion, trained: WeightSet): { revived: number; moved: number } {
+  let revived = 0;
+  let moved = 0;
+  for (const m of parent.masks!) {
+    const w = trained.find((x) => x.layer === m.layer && x.role === m.role)!;
+    const p = parent.weights.find((x) => x.layer === m.layer && x.role === m.role)!;
+    for (let i = 0; i < m.mask.length; i++) {
+      if (m.mask[i] === 0) revived += w.data[i] !== 0 ? 1 : 0; // -0 (a negative weight times the mask) is zero too
+      else if (w.data[i] !== p.data[i]) moved++;
+    }
+  }
+  return { revived, moved };
 }

@@ -8,7 +8,12 @@ import { SelectField } from '../controls';
 import { versionRecipe } from '../../core/data/timeseries/recipe';
 import { formatTaskMetric, runsOnMnist } from '../../core/shelf/types';
 import type { ShelfEntry } from '../../worker/protocol/shelf';
+import type { TaskScore } from '../../worker/protocol/ts-versions';
+import { percent } from '../Output';
 import { useVersions, watchShelf } from '../../store/shelf';
+
+/** A time-series version's score on a panel: accuracy to 0.01 %, the other metrics as the shelf prints them. */
+export const taskScoreText = (s: TaskScore) => (s.name === 'accuracy' ? percent(s.value, 2) : formatTaskMetric(s.name, s.value));
 
 export interface TsPick {
   version: ShelfEntry | undefined;

@@ -9,17 +9,15 @@ import { JobStatus, useJob } from '../../components/jobs';
 import { count, Output, percent } from '../../components/Output';
 import { NumberField, SelectField } from '../../components/controls';
 import { SaveToShelf } from '../../components/shelf/SaveToShelf';
-import { pickOf, TimeSeriesVersionPick, useTimeSeriesVersions } from '../../components/shelf/TimeSeriesVersionPick';
+import { pickOf, taskScoreText, TimeSeriesVersionPick, useTimeSeriesVersions } from '../../components/shelf/TimeSeriesVersionPick';
 import { defaultVersionName, pruneStep } from '../../core/shelf/naming';
-import { formatTaskMetric } from '../../core/shelf/types';
 import { intField } from '../../store/settings-schema';
 import { runJob } from '../../store/jobs';
 import { getEngine, proxy } from '../../worker/client';
-import type { TaskScore, TsPruneReport } from '../../worker/protocol/ts-versions';
+import type { TsPruneReport } from '../../worker/protocol/ts-versions';
 import { pruningLab } from './lab';
 
 const SPARSITY = intField('Sparsity (%)', 50, { min: 0, max: 95 });
-const scoreText = (s: TaskScore) => (s.name === 'accuracy' ? percent(s.value, 2) : formatTaskMetric(s.name, s.value));
 
 export function TimeSeriesPrune() {
   const versions = useTimeSeriesVersions().filter((v) => !v.quantized);
@@ -70,8 +68,8 @@ function PruneReportView({ r }: { r: TsPruneReport }) {
         {r.dataNote} Evaluated on {count(r.testWindows)} test windows. Per layer: {r.layers.map((l) => `${l.name} ${percent(l.sparsity, 0)}`).join(', ')}.
       </p>
       <div className="prune-ts-outputs">
-        <Output label={`Before pruning ${m} (time series)`}>{scoreText(r.before)}</Output>
-        <Output label={`After pruning ${m} (time series)`}>{scoreText(r.after)}</Output>
+        <Output label={`Before pruning ${m} (time series)`}>{taskScoreText(r.before)}</Output>
+        <Output label={`After pruning ${m} (time series)`}>{taskScoreText(r.after)}</Output>
         <Output label="Zeros (time series)">{percent(r.sparsity, 1)}</Output>
       </div>
       <SaveToShelf

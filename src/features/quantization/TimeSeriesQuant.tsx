@@ -6,21 +6,19 @@
  */
 import { useState } from 'react';
 import { JobStatus, useJob } from '../../components/jobs';
-import { count, Output, percent } from '../../components/Output';
+import { count, Output } from '../../components/Output';
 import { NumberField } from '../../components/controls';
 import { SaveToShelf } from '../../components/shelf/SaveToShelf';
-import { pickOf, TimeSeriesVersionPick, useTimeSeriesVersions } from '../../components/shelf/TimeSeriesVersionPick';
+import { pickOf, taskScoreText, TimeSeriesVersionPick, useTimeSeriesVersions } from '../../components/shelf/TimeSeriesVersionPick';
 import { defaultVersionName, quantStep } from '../../core/shelf/naming';
-import { formatTaskMetric } from '../../core/shelf/types';
 import { intField } from '../../store/settings-schema';
 import { runJob } from '../../store/jobs';
 import { getEngine, proxy } from '../../worker/client';
-import type { TaskScore, TsQuantReport } from '../../worker/protocol/ts-versions';
+import type { TsQuantReport } from '../../worker/protocol/ts-versions';
 import { quantizationLab } from './lab';
 
 const CALIBRATION = intField('Calibration windows', 200, { min: 1, max: 5000 });
 
-export const scoreText = (s: TaskScore) => (s.name === 'accuracy' ? percent(s.value, 2) : formatTaskMetric(s.name, s.value));
 
 export function TimeSeriesQuant() {
   const versions = useTimeSeriesVersions();
@@ -68,8 +66,8 @@ function QuantReportView({ r }: { r: TsQuantReport }) {
         {r.dataNote} Calibrated on {count(r.calibrationWindows)} training windows; evaluated on {count(r.testWindows)} test windows with the app’s integer-only engine.
       </p>
       <div className="quant-ts-outputs">
-        <Output label={`Float ${m} (time series)`}>{scoreText(r.float)}</Output>
-        <Output label={`Integer-only ${m} (time series)`}>{scoreText(r.int8)}</Output>
+        <Output label={`Float ${m} (time series)`}>{taskScoreText(r.float)}</Output>
+        <Output label={`Integer-only ${m} (time series)`}>{taskScoreText(r.int8)}</Output>
         {r.float.mae !== undefined && <Output label="Integer-only MAE (time series)">{`${r.int8.mae!.toFixed(2)} % SoC`}</Output>}
         <Output label="int8 weights (time series)">{`${count(r.int8Bytes)} B (float ${count(r.floatBytes)} B)`}</Output>
       </div>

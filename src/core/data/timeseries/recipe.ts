@@ -6,6 +6,7 @@
  * with the reason, never a guess. Also: a task's metric from any model's outputs (float, int8
  * dequantized, a runtime's), so every path reports the very same figure. Pure TypeScript.
  */
+import { minMax } from '../../techniques/quantization/calibrate';
 import type { TaskMetric, VersionTask } from '../../shelf/types';
 import { buildDataset, prepareFor, type DatasetId, type ModelKind, type TsRunSettings } from './lab-defaults';
 import { accuracyOf, confusionMatrix, regressionMetrics, rocCurve } from './metrics';
@@ -93,12 +94,7 @@ export function spreadWindows(s: PreparedSplit, count: number): { x: Float32Arra
 
 /** [min, max] of the inputs (what the converter's calibration gives the input tensor). */
 export function rangeOf(x: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] < lo) lo = x[i];
-    if (x[i] > hi) hi = x[i];
-  }
+  const [lo, hi] = minMax(x);
   return [Math.min(lo, 0), Math.max(hi, 0)];
 }
 
