@@ -22,7 +22,10 @@
  *    navigation to the first training report; the NAS page: long tasks during a 6-candidate search;
  *  - initial JS (gzipped) before a lab opens;
  *  - in Node (scripts/bench/core-node.ts, per tree): integer-only evaluation of 2,000 digits, the
- *    sensitivity scan, a 20-candidate NAS search (BENCH_CORE=0 skips it).
+ *    sensitivity scan, a 20-candidate NAS search (BENCH_CORE=0 skips it);
+ *  - in Node (scripts/bench/time-series-node.ts, new tree only): each time-series model's training
+ *    samples/s on its task's default data and the share of a roofline measured in the same process
+ *    (BENCH_TS=0 skips it).
  * BENCH_PORT (default 4190) serves the new tree; the old one gets a free port. BENCH_MODELS and
  * BENCH_SKIP (roofline,ratio,threads,pages) narrow a run.
  */
@@ -106,6 +109,14 @@ function runCoreNode(tree) {
   return JSON.parse(line.slice('CORE_RESULT '.length));
 }
 
+/** The time-series models (new tree only: the baseline has no Time series lab). */
+function runTimeSeriesNode() {
+  const r = spawnSync('npx', ['tsx', 'scripts/bench/time-series-node.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('{"rows"'));
+  if (!line) return { error: (r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(line);
+}
+
 async function main() {
   const results = { date: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: loadavg()[0], samples, batchSize, repeats, trees: {}, training: {}, roofline: null, ratio: {}, threads: null, pages: {}, initialJs: {}, core: {} };
   const trees = [await startTree('new', root, port)];
@@ -187,6 +198,10 @@ async function main() {
       log(`${t.name} core: ${JSON.stringify(results.core[t.name])}`);
     }
   }
+  if (process.env.BENCH_TS !== '0') {
+    results.timeSeries = runTimeSeriesNode();
+    log(`time-series models: ${JSON.stringify(results.timeSeries)}`);
+  }
   results.loadAverageAtEnd = loadavg()[0];
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, process.env.BENCH_OUT ?? 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -223,6 +238,12 @@ function printTable(r) {
   if (r.core.new && r.core.old && !r.core.new.error && !r.core.old.error) {
     const up = (k) => fmt(cpuOr(r.core.old, k) / cpuOr(r.core.new, k), 2);
     L.push(`core old/new speed-ups (CPU time): integer ${up('integerEval')}x, sensitivity ${up('sensitivity')}x, NAS ${up('nas')}x`);
+  }
+  const ts = r.timeSeries;
+  if (ts) {
+    L.push('', 'Time-series models (new tree, Node, 1 thread; batch 32 as the lab trains; bound from each layer\'s own rate in the same process):');
+    if (ts.error) L.push(`  not measured (${ts.error})`);
+    for (const row of ts.rows ?? []) L.push(`  ${row.id.padEnd(26)} ${fmt(row.samplesPerSec).padStart(7)} samples/s  ${fmt(row.macsPerSample).padStart(7)} MACs/sample  bound ${fmt(row.boundSamplesPerSec).padStart(8)}/s  share ${fmt(100 * row.share, 1).padStart(5)} %`);
   }
   console.log(`\n${L.join('\n')}\n\nwritten to ${process.env.BENCH_OUT ?? 'bench/results.json'}`);
 }
