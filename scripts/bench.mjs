@@ -21,16 +21,18 @@
  *  - the Train page: main-thread long tasks while LeNet-5 trains an epoch, and the time from
  *    navigation to the first training report; the NAS page: long tasks during a 6-candidate search;
  *  - initial JS (gzipped) before a lab opens;
+ *  - LiteRT.js inference time (scripts/bench/litert.html, new tree): LeNet-5 int8 as Deploy exports it, per digit,
+ *    next to the app's integer engine and tfjs float at batch 1 on the same page;
  *  - in Node (scripts/bench/core-node.ts, per tree): integer-only evaluation of 2,000 digits, the
  *    sensitivity scan, a 20-candidate NAS search (BENCH_CORE=0 skips it);
  *  - in Node (scripts/bench/time-series-node.ts, new tree only): each time-series model's training
  *    samples/s on its task's default data and the share of a roofline measured in the same process
  *    (BENCH_TS=0 skips it).
  * BENCH_PORT (default 4190) serves the new tree; the old one gets a free port. BENCH_MODELS and
- * BENCH_SKIP (roofline,ratio,threads,pages) narrow a run.
+ * BENCH_SKIP (roofline,ratio,threads,litert,pages) narrow a run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
@@ -47,7 +49,7 @@ const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 const runCore = process.env.BENCH_CORE !== '0';
 const batchSize = 64;
 const MODELS = (process.env.BENCH_MODELS ?? 'mlp,lenet5,dscnn,teacher').split(',');
-// BENCH_SKIP: any of roofline,ratio,threads,pages (comma-separated), for a quicker partial run.
+// BENCH_SKIP: any of roofline,ratio,threads,litert,pages (comma-separated), for a quicker partial run.
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(','));
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -71,19 +73,22 @@ async function startTree(name, treeRoot, treePort) {
     root: treeRoot,
     configFile,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: { index: join(treeRoot, 'index.html'), bench: join(treeRoot, 'scripts/bench/bench.html') } } },
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: { index: join(treeRoot, 'index.html'), bench: join(treeRoot, 'scripts/bench/bench.html'), ...litertInput(treeRoot) } } },
   });
   const server = await preview({ root: treeRoot, configFile, logLevel: 'warn', preview: { port: treePort, strictPort: treePort !== 0 }, build: { outDir } });
   const url = server.resolvedUrls.local[0];
   return { name, root: treeRoot, outDir, server, base: url.endsWith('/') ? url : `${url}/` };
 }
 
-async function onBenchPage(browser, tree, fn, args) {
+/** The LiteRT.js page exists in this tree only (it is not copied into the baseline, which has no Deploy lab). */
+const litertInput = (treeRoot) => (treeRoot === root && existsSync(join(root, 'scripts/bench/litert.html')) ? { litert: join(root, 'scripts/bench/litert.html') } : {});
+
+async function onBenchPage(browser, tree, fn, args, pageFile = 'bench.html') {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await page.goto(`${tree.base}scripts/bench/bench.html`);
+    await page.goto(`${tree.base}scripts/bench/${pageFile}`);
     await page.waitForFunction(() => window.benchReady === true);
     // A hung page (e.g. a wasm thread pool that never starts) becomes an error row, not a stuck bench.
     const limitS = Number(process.env.BENCH_PAGE_TIMEOUT_S ?? 600);
@@ -179,6 +184,11 @@ async function main() {
       log(`threads 2 vs 1 on LeNet-5: ${fmt(results.threads.ratio, 2)}`);
     }
 
+    if (!skip.has('litert')) {
+      results.litert = await onBenchPage(browser, NEW, (n) => window.benchLitert(n), [Number(process.env.BENCH_LITERT_DIGITS ?? 500)], 'litert.html');
+      log(`LiteRT.js: ${JSON.stringify(results.litert)}`);
+    }
+
     for (const t of skip.has('pages') ? [] : trees) {
       results.pages[t.name] = {
         train: await measureTrainPage(browser, t.base, batchSize),
@@ -238,6 +248,10 @@ function printTable(r) {
   if (r.core.new && r.core.old && !r.core.new.error && !r.core.old.error) {
     const up = (k) => fmt(cpuOr(r.core.old, k) / cpuOr(r.core.new, k), 2);
     L.push(`core old/new speed-ups (CPU time): integer ${up('integerEval')}x, sensitivity ${up('sensitivity')}x, NAS ${up('nas')}x`);
+  }
+  const lr = r.litert;
+  if (lr) {
+    L.push('', lr.error ? `LiteRT.js (new tree): not measured (${lr.error})` : `LiteRT.js (new tree, bench page main thread, LeNet-5 int8 as Deploy exports it, ${lr.count} digits one at a time): ${fmt(lr.litertMsPerDigit, 3)} ms per digit; app integer engine ${fmt(lr.appIntegerMsPerDigit, 3)} ms (LiteRT.js ${fmt(lr.appIntegerMsPerDigit / lr.litertMsPerDigit, 2)}x faster); tfjs float on wasm, batch 1: ${fmt(lr.tfjsFloatMsPerDigit, 3)} ms (LiteRT.js ${fmt(lr.tfjsFloatMsPerDigit / lr.litertMsPerDigit, 2)}x faster); argmax agreement with the app ${fmt(100 * lr.argmaxAgreement, 1)} %; load + compile ${fmt(lr.compileMs)} ms`);
   }
   const ts = r.timeSeries;
   if (ts) {

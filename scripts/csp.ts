@@ -6,7 +6,7 @@
  * (data:/blob: for canvases and downloads) and fonts (KaTeX's). No plugins, no <base>, no forms.
  * frame-ancestors and nosniff cannot be set from a meta tag: the README lists the headers for a host.
  *
- * Only the app's page (index.html) gets it, not the benchmark page (scripts/bench/bench.html), which
+ * Only the app's page (index.html) gets it, not the benchmark pages (scripts/bench/*.html), which
  * runs tfjs' threaded wasm on its own main thread: each wasm pthread is a blob: worker that
  * importScripts() a blob: copy of the wasm factory, and script-src 'self' refuses that, so the thread
  * pool never started and the bench's roofline and 1-vs-2-threads runs hung. The app is not affected:
@@ -33,6 +33,6 @@ export function contentSecurityPolicy(): Plugin {
   return {
     name: 'tinyml-csp',
     apply: 'build',
-    transformIndexHtml: (_html, ctx) => (ctx.path.endsWith('/bench.html') ? [] : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }]),
+    transformIndexHtml: (_html, ctx) => (ctx.path.startsWith('/scripts/bench/') ? [] : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }]),
   };
 }

@@ -5,7 +5,6 @@
  * test window; the task's metric is computed from each one's dequantized outputs.
  */
 import { dequantizeOutputs, scoreOutputs } from '../core/data/timeseries/recipe';
-import { compareInt8 } from '../core/export';
 import { buildDeployment } from '../core/export/deployment';
 import { foldBatchNorm } from '../core/techniques/quantization/fold-bn';
 import type { ModelVersion } from '../core/shelf/types';
@@ -13,11 +12,11 @@ import type { QuantizedModel } from '../core/techniques/quantization/quantize-mo
 import type { TfModel } from '../core/model/tf-model';
 import { createSlot, disposeSlot } from './context';
 import { fromStoredParams, quantParamsIncompatibility, SHELF_PREFIX } from './deploy-models';
-import { fileParts, runtimeOutputs } from './deploy-result';
+import { fileParts, runtimeCheck, runtimeOutputs } from './deploy-result';
 import { SLOTS } from './protocol/slots';
 import { getVersion } from './shelf';
 import { calibrateTimeSeries, childTask, floatScore, reproductionNote, windowsOf } from './ts-versions';
-import type { DeployModelOption, DeployRequest, DeployResult, RuntimeCheck, TaskDeployScore } from './protocol/deploy';
+import type { DeployModelOption, DeployRequest, DeployResult, TaskDeployScore } from './protocol/deploy';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -61,7 +60,7 @@ export async function exportTimeSeries(option: DeployModelOption, req: DeployReq
   progress(0.5, 'Loading LiteRT.js and running the exported file…');
   const lr = await runtimeOutputs(d, test.x, count, 'windows', signal, progress);
   const rt = 'error' in lr ? null : scoreOutputs(recipe.task, test, dequantizeOutputs(lr.outputs, io.outputScale, io.outputZeroPoint));
-  const runtime: RuntimeCheck | { error: string } = 'error' in lr ? lr : { runtime: lr.version, where: 'worker', ...compareInt8(d.run.outputs, lr.outputs, test.labels, d.run.outputSize, count) };
+  const runtime = runtimeCheck(d, lr, test.labels, count);
   const s = recipe.settings;
   const taskScore: TaskDeployScore = {
     task: childTask(v)!, metric: float.name, float: float.value, appInt8: app.value, runtime: rt?.value ?? null,

@@ -7,14 +7,13 @@
  */
 import '../core/train/wasm-kernels';
 import { imagesToFloat } from '../core/data/mnist';
-import { compareInt8 } from '../core/export';
 import { buildDeployment } from '../core/export/deployment';
 import { disposeSlot, getData, runJob } from './context';
 import { SLOTS } from './protocol/slots';
 import { chooseModel, deployableModels } from './deploy-models';
 import { exportTimeSeries } from './deploy-time-series';
-import { fileParts, runtimeOutputs } from './deploy-result';
-import type { DeployApi, DeployRequest, DeployResult, RuntimeCheck } from './protocol/deploy';
+import { fileParts, runtimeCheck, runtimeOutputs } from './deploy-result';
+import type { DeployApi, DeployRequest, DeployResult } from './protocol/deploy';
 
 async function exportModel(req: DeployRequest, signal: AbortSignal, progress: (f: number, t: string) => void): Promise<DeployResult> {
   const option = (await deployableModels()).find((m) => m.id === req.model);
@@ -35,7 +34,7 @@ async function exportModel(req: DeployRequest, signal: AbortSignal, progress: (f
   });
   progress(0.5, 'Loading LiteRT.js and running the exported file…');
   const lr = await runtimeOutputs(d, pixels, count, 'digits', signal, progress);
-  const runtime: RuntimeCheck | { error: string } = 'error' in lr ? lr : { runtime: lr.version, where: 'worker', ...compareInt8(d.run.outputs, lr.outputs, labels, d.run.outputSize, count) };
+  const runtime = runtimeCheck(d, lr, labels, count);
   return {
     ...fileParts(qm, d),
     modelLabel: option.label, lineage: option.lineage,

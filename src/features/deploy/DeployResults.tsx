@@ -62,6 +62,8 @@ function RuntimeNote({ rt, what, argmax }: { rt: RuntimeCheck; what: string; arg
         : `Largest difference: ${rt.maxDiff} LSB. XNNPACK requantizes with a float32 multiplier where the app (like TFLM’s reference kernels) uses gemmlowp’s Q31 fixed-point multiply and shift, so a value that lands near a rounding boundary can round the other way.`}
       {argmax && d.length > 0 &&
         ` Argmax differs on ${d.length === 20 ? '20 or more' : d.length} ${what}(s), e.g. test ${what} ${d[0].index} (label ${d[0].label}: app ${d[0].app}, runtime ${d[0].runtime}) — two logits within 1 LSB of each other.`}
+      {Number.isFinite(rt.msPerInput) &&
+        ` LiteRT.js took ${rt.msPerInput < 1 ? rt.msPerInput.toFixed(3) : rt.msPerInput.toFixed(1)} ms per ${what} in this browser (wasm on one core of this computer, one ${what} at a time; a microcontroller's time is the device panel's estimate, not this).`}
     </p>
   );
 }

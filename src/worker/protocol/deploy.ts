@@ -59,6 +59,8 @@ export interface RuntimeCheck extends Int8Comparison {
   runtime: string;
   /** Where LiteRT.js ran. */
   where: 'worker' | 'page';
+  /** Milliseconds per inference in LiteRT.js (input in, run, output out; the compile not counted). */
+  msPerInput: number;
 }
 
 export interface DeployResult {
