@@ -5,14 +5,14 @@
  * the panel's view are plain session state here. Labs never write it directly.
  */
 import { create } from 'zustand';
-// The catalog module directly: the index would pull the whole estimator into the start page's bundle.
-import { DEFAULT_TARGET_ID, TARGETS } from '../core/devices/catalog';
+// The ids only: the catalog (and the estimator behind the barrel) would join the start page's JS.
+import { DEFAULT_TARGET_ID, TARGET_IDS } from '../core/devices/target-ids';
 import type { ModelVariant } from '../core/devices/types';
 import { defineSettings, enumField } from './settings-schema';
 import { useLabSettings } from './use-lab-settings';
 
 export const deviceSettings = defineSettings('device', {
-  target: enumField('Target', TARGETS.map((t) => t.id), DEFAULT_TARGET_ID),
+  target: enumField<string>('Target', TARGET_IDS, DEFAULT_TARGET_ID),
   panel: enumField('Device panel', ['shown', 'hidden'] as const, 'shown'),
 });
 

@@ -8,6 +8,9 @@
  */
 import type { CpuEngine, Figure, OpEfficiency, Target } from './target-types';
 import { VSI_NPU, ETHOS_U65, neutronN1, neutronN3, neutronImx95 } from './npu-catalog';
+import { DEFAULT_TARGET_ID } from './target-ids';
+
+export { DEFAULT_TARGET_ID };
 
 const f = (value: number, source: string): Figure => ({ value, source });
 const A = 'assumed';
@@ -184,8 +187,6 @@ export const TARGETS: Target[] = [
     notes: LINUX_NOTE,
   },
 ];
-
-export const DEFAULT_TARGET_ID = 'mcxn947';
 
 const BY_ID = new Map(TARGETS.map((t) => [t.id, t]));
 
