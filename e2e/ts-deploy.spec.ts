@@ -59,6 +59,13 @@ test('Quantization quantizes a saved time-series model to int8; Deploy writes th
   await pick.selectOption((await pick.locator('option', { hasText: 'Motor CNN (ts-quant)' }).getAttribute('value'))!);
   await page.getByRole('button', { name: 'Quantize time-series version', exact: true }).click();
   const int8 = out(page, 'Integer-only accuracy (time series)');
+  // One progress line per page while the job runs (the page's own), not a second one in the panel.
+  let progressLines = 0;
+  while (!(await int8.isVisible())) {
+    progressLines = Math.max(progressLines, await page.getByLabel('Progress', { exact: true }).count());
+    await page.waitForTimeout(50);
+  }
+  expect(progressLines).toBe(1);
   await expect(int8).toHaveText(/\d+\.\d\d %/, { timeout: 120_000 });
   const float = percentOf(await out(page, 'Float accuracy (time series)').textContent());
   const q = percentOf(await int8.textContent());

@@ -5,7 +5,7 @@
  * criteria, structured pruning, sweeps, sensitivity scan, duel, lottery ticket) works on MNIST digits.
  */
 import { useState } from 'react';
-import { JobStatus, useJob } from '../../components/jobs';
+import { useJob } from '../../components/jobs';
 import { count, Output, percent } from '../../components/Output';
 import { NumberField, SelectField } from '../../components/controls';
 import { SaveToShelf } from '../../components/shelf/SaveToShelf';
@@ -54,7 +54,6 @@ export function TimeSeriesPrune() {
           Prune time-series version
         </button>
       </div>
-      <JobStatus lab={pruningLab} />
       {report && <PruneReportView r={report} />}
     </section>
   );

@@ -5,7 +5,7 @@
  * The rest of the page (bit depths, QAT, histograms, step-through, sweeps) works on MNIST digits.
  */
 import { useState } from 'react';
-import { JobStatus, useJob } from '../../components/jobs';
+import { useJob } from '../../components/jobs';
 import { count, Output } from '../../components/Output';
 import { NumberField } from '../../components/controls';
 import { SaveToShelf } from '../../components/shelf/SaveToShelf';
@@ -52,7 +52,6 @@ export function TimeSeriesQuant() {
           Quantize time-series version
         </button>
       </div>
-      <JobStatus lab={quantizationLab} />
       {report && <QuantReportView r={report} />}
     </section>
   );
