@@ -67,6 +67,19 @@ describe('JobStatus and useJob', () => {
     expect(screen.queryByRole('status', { name: 'Progress' })).toBeNull();
   });
 
+  it('shows the running job by name before its first progress report', async () => {
+    render(<Page lab={pruning} />);
+    let finish!: () => void;
+    await act(async () => {
+      void runJob(pruning, 'Loading the model', () => new Promise<void>((r) => (finish = r)));
+    });
+    const line = screen.getByRole('status', { name: 'Progress' });
+    expect(line.textContent).toContain('Loading the model…');
+    expect(line.querySelector('progress')?.hasAttribute('value')).toBe(false);
+    await act(async () => finish());
+    expect(screen.queryByRole('status', { name: 'Progress' })).toBeNull();
+  });
+
   it("on another lab's page: names whose job holds the engine, links to it, and allows no Stop", async () => {
     render(<Page lab={train} />);
     let finish!: () => void;

@@ -60,9 +60,9 @@ export function JobStatus({ lab }: { lab: LabRef }) {
   const progress = useJobs((st): JobProgress | null => (st.current?.lab.id === lab.id ? st.current.progress : null));
   return (
     <div className="job-status">
-      {j.running && progress && (
+      {j.running && (
         <span className="job-progress" role="status" aria-label="Progress">
-          {progress.fraction === null ? <progress /> : <progress max={1} value={progress.fraction} />} {progress.text}
+          {progress?.fraction == null ? <progress /> : <progress max={1} value={progress.fraction} />} {progress?.text ?? `${j.name ?? 'Working'}…`}
         </span>
       )}
       {j.other && (
