@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmGradientKernels } from '../core/train/wasm-kernels';
 import { TS_DEFAULTS, type TsRunSettings } from '../core/data/timeseries/lab-defaults';
-import { disposeSlot, getSlot, hasSlot, stopJob } from './context';
+import { cacheInfos, disposeSlot, getSlot, hasSlot, stopJob } from './context';
 import { SLOTS } from './protocol/slots';
 import { shelfApi } from './shelf';
 import { timeSeriesApi as api } from './time-series';
@@ -42,6 +42,20 @@ describe('engine["time-series"]', () => {
     expect(tf.memory().numTensors).toBe(kept);
     disposeSlot(SLOTS.tsClassification);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("lists the kept datasets in the diagnostics' caches: one per task, replaced when regenerated", async () => {
+    const info = () => cacheInfos().find((c) => c.name === 'Time-series datasets')!;
+    await api.generate('classification', small);
+    const one = info();
+    // 7 classes x 3 recordings x 1 s at 500 Hz x 3 channels of float32.
+    expect(one.bytes).toBe(7 * 3 * 500 * 3 * 4);
+    await api.generate('classification', { ...small, seed: small.seed + 1 });
+    expect(info().entries).toBe(one.entries);
+    expect(info().bytes).toBe(one.bytes);
+    await api.generate('classification', { ...small, recordings: 6 });
+    expect(info().bytes).toBe(2 * one.bytes);
+    expect(info().maxEntries).toBe(3);
   });
 
   it('saves the trained model to the shelf with its task and metric, and loads it back', async () => {

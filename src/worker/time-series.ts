@@ -11,7 +11,7 @@ import { evaluateModel, quantizeAndEvaluate, specFor, trainModel } from '../core
 import { spectrogram } from '../core/data/timeseries/spectrogram';
 import type { Recording, TimeSeriesDataset, TimeSeriesTask } from '../core/data/timeseries/types';
 import { chopRecordings, makeWindows, resampleDataset } from '../core/data/timeseries/window';
-import { putSlot, runJob, throttle } from './context';
+import { putSlot, registerCache, runJob, throttle } from './context';
 import { SLOTS } from './protocol/slots';
 import type { DataSummary, SignalPreview, TimeSeriesApi, TsEvent } from './protocol/time-series';
 
@@ -22,6 +22,13 @@ interface Stored {
 }
 
 const stored = new Map<TimeSeriesTask, Stored>();
+
+// Bounded by construction: one dataset per task, replaced when a new one is generated or loaded.
+registerCache(() => {
+  let bytes = 0;
+  for (const { ds } of stored.values()) for (const r of ds.recordings) bytes += r.channels.reduce((b, c) => b + c.byteLength, r.target?.byteLength ?? 0);
+  return { name: 'Time-series datasets', entries: stored.size, maxEntries: 3, bytes, maxBytes: null, evicted: 0 };
+});
 
 /** Where each task's trained model is kept for "Save to shelf". */
 export const TRAINED_SLOT = { classification: SLOTS.tsClassification, anomaly: SLOTS.tsAnomaly, regression: SLOTS.tsRegression } as const satisfies Record<TimeSeriesTask, string>;
