@@ -87,6 +87,8 @@ test('a long lesson: every lab\'s job again and again returns the worker to the 
   // The first repetition may fill per-session state (slots, data, the teacher); after that nothing may accumulate.
   for (const t of tensors.slice(1)) expect(t).toBe(tensors[0]);
   for (let r = 2; r < REPS; r++) expect(heap[r] - heap[r - 1], `heap growth in repetition ${r + 1}`).toBeLessThan(HEAP_GROWTH_PER_REP);
+  // The time-series lab's kept datasets are listed too (one per task).
+  expect(caches).toMatch(/Time-series datasets: 1 of 3/);
   // Every cache is within its bound.
   for (const line of caches.split('\n')) {
     const m = /: (\d+) of (\d+)/.exec(line);
