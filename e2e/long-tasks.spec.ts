@@ -18,7 +18,17 @@ import { test, expect, gotoLab } from './fixtures';
  * So it asserts what a regression breaks but load does not: at most 25 tasks over 50 ms per job (a
  * chart or panel that re-renders on every progress report made 37–136), no freeze of 1.5 s or more, blocking
  * under 25 % of each job and under 10 % for NAS. The measured distribution is attached to the
- * report (long-tasks.json) and logged.
+ * report (long-tasks.json) and logged, with one line per lab (count over 50 ms, longest, each duration).
+ *
+ * Deferred result views (useDeferredValue + memo on Pruning, Quantization and Train results; the
+ * histogram explorer's clip range derived, not synced by an effect; MaskHeatmap painting 32-bit pixel
+ * words): measured with this spec on the 2-core machine at load average 0.1–1.9, base build and
+ * this one alternated, tasks over 50 ms (ms) base → after: Pruning [86], [69], [82] → [], [51], [];
+ * PTQ [102, 111], [72, 52], [73, 82] → [58], [], []; QAT [74], [73], [58] → [], [], [];
+ * Train [], [], [57] → [], [51], [].
+ *
+ * LONG_TASKS_STRICT=1 asserts the issue's target itself: no task over 50 ms in any lab's job. Use it
+ * on an idle machine (the bench); the default mode above is what CI runs.
  *
  * The waits poll a plain querySelector twice a second, not Playwright locators: a locator's wait
  * runs its role/name matching over the whole page on the main thread many times a second, which
@@ -29,6 +39,7 @@ const MAX_TASK_MS = 1500;
 const MAX_TASKS_OVER_50_MS = 25;
 const MAX_BLOCKED_SHARE = 0.25;
 const MAX_NAS_BLOCKED_SHARE = 0.1;
+const STRICT = process.env.LONG_TASKS_STRICT === '1';
 
 interface LongTask {
   start: number;
@@ -145,8 +156,12 @@ test('no lab job blocks the main thread: Train, Pruning, Quantization (PTQ, QAT)
 
   const report = JSON.stringify(jobs, null, 1);
   console.log(`long tasks per job: ${report}`);
+  for (const [lab, j] of Object.entries(jobs)) {
+    console.log(`${lab.padEnd(12)} ${j.over50} task(s) over 50 ms in ${j.seconds} s, longest ${j.maxMs} ms, blocked ${(j.blockedShare * 100).toFixed(1)} %: [${j.tasksMs.join(', ')}] ms`);
+  }
   await testInfo.attach('long-tasks.json', { body: report, contentType: 'application/json' });
   for (const [lab, j] of Object.entries(jobs)) {
+    if (STRICT) expect.soft(j.tasksMs.filter((d) => d > 50), `${lab}: main-thread tasks over 50 ms (LONG_TASKS_STRICT=1)`).toEqual([]);
     expect(j.over50, `${lab}: main-thread tasks over 50 ms`).toBeLessThanOrEqual(MAX_TASKS_OVER_50_MS);
     expect(j.maxMs, `${lab}: longest main-thread task (ms)`).toBeLessThanOrEqual(MAX_TASK_MS);
     expect(j.blockedShare, `${lab}: share of the job the main thread was blocked`).toBeLessThanOrEqual(lab === 'nas' ? MAX_NAS_BLOCKED_SHARE : MAX_BLOCKED_SHARE);

@@ -19,6 +19,8 @@ test('trains the MLP for one epoch to at least 85 % test accuracy, then the draw
   await expect(page.getByRole('status', { name: 'Samples per second' })).toHaveText(/\d[\d,]* samples\/s/);
 
   // The confusion matrix counts all 2,000 test digits, and its diagonal matches the test accuracy.
+  // It renders just after the run's numbers (a deferred render), so wait for its 100 cells first.
+  await expect(page.locator('.confusion tbody td')).toHaveCount(100);
   const cells = await page.locator('.confusion tbody td').allTextContents();
   expect(cells).toHaveLength(100);
   const counts = cells.map(Number);

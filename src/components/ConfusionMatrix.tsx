@@ -2,7 +2,10 @@
  * A confusion matrix as a table: rows are the true class, columns the predicted one; the diagonal is
  * what the model gets right. Cell shade grows with the count so the common confusions (4↔9, 3↔5 on
  * MNIST; neighbouring fault modes on sensors) stand out from across a room. Used by Train and Time series.
+ * Memoised: a page's other updates (job status, progress) do not re-render its 100+ cells.
  */
+import { memo } from 'react';
+
 export interface ConfusionMatrixProps {
   /** confusion[true][predicted] counts. */
   confusion: number[][];
@@ -12,7 +15,7 @@ export interface ConfusionMatrixProps {
   className?: string;
 }
 
-export function ConfusionMatrix({
+export const ConfusionMatrix = memo(function ConfusionMatrix({
   confusion,
   classNames = confusion.map((_, i) => String(i)),
   caption = 'Confusion matrix (test split): rows true digit, columns predicted',
@@ -58,4 +61,4 @@ export function ConfusionMatrix({
       </table>
     </figure>
   );
-}
+});

@@ -6,40 +6,53 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { LayerMask } from '../../core/techniques/pruning/types';
 
-const KEPT = [31, 95, 191];
-const PRUNED = [235, 238, 242];
-const GAP = [255, 255, 255];
+/** An RGBA colour as the 32-bit word an ImageData pixel holds on this machine (byte order). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const rgba = ([r, g, b]: [number, number, number]) => (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0);
+const KEPT = rgba([31, 95, 191]);
+const PRUNED = rgba([235, 238, 242]);
+const GAP = rgba([255, 255, 255]);
 
-interface Layout {
+export interface Layout {
   width: number;
   height: number;
-  /** Pixel (x, y) of each kernel element, flat index order. */
-  place(i: number): [number, number];
+  /** The pixel (y · width + x) of kernel element i (flat index order): a number, no [x, y] per weight. */
+  pixel(i: number): number;
 }
 
 /** Dense [in, out]: unit j is row j, input i column i. Conv [kh, kw, cin, cout]: filters in a grid of tiles. */
 export function layoutFor(shape: number[]): Layout {
   if (shape.length === 2) {
     const [inputs, units] = shape;
-    return { width: inputs, height: units, place: (i) => [Math.floor(i / units), i % units] };
+    // Element i is input ⌊i / units⌋ (column) of unit i mod units (row).
+    return { width: inputs, height: units, pixel: (i) => (i % units) * inputs + Math.floor(i / units) };
   }
   const [kh, kw, cin, cout] = shape;
   // Tiles: one per filter (cout), each holds cin cells of kh×kw stacked vertically, 1 px gaps.
   const perRow = Math.min(cout, Math.max(1, Math.ceil(Math.sqrt((cout * cin * (kh + 1)) / (kw + 1)))));
   const tileW = kw + 1;
   const tileH = cin * (kh + 1);
+  const width = perRow * tileW;
   return {
-    width: perRow * tileW,
+    width,
     height: Math.ceil(cout / perRow) * tileH,
-    place(i) {
+    pixel(i) {
       const f = i % cout;
       const c = Math.floor(i / cout) % cin;
       const x = Math.floor(i / (cout * cin)) % kw;
       const y = Math.floor(i / (cout * cin * kw));
-      return [(f % perRow) * tileW + x, Math.floor(f / perRow) * tileH + c * (kh + 1) + y];
+      return (Math.floor(f / perRow) * tileH + c * (kh + 1) + y) * width + (f % perRow) * tileW + x;
     },
   };
 }
+
+/** Paints `mask` into RGBA pixel words (`out`, width × height): kept, pruned, and gaps between tiles. */
+export function paintMask(mask: Uint8Array, layout: Layout, out: Uint32Array): void {
+  out.fill(GAP);
+  for (let i = 0; i < mask.length; i++) out[layout.pixel(i)] = mask[i] ? KEPT : PRUNED;
+}
+
+export const MASK_COLORS = { KEPT, PRUNED, GAP };
 
 export function MaskHeatmap({ mask, maxWidth = 560, maxHeight = 240 }: { mask: LayerMask; maxWidth?: number; maxHeight?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -50,21 +63,14 @@ export function MaskHeatmap({ mask, maxWidth = 560, maxHeight = 240 }: { mask: L
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const img = ctx.createImageData(layout.width, layout.height);
-    const d = img.data;
-    const paint = (o: number, c: number[]) => {
-      d[o] = c[0];
-      d[o + 1] = c[1];
-      d[o + 2] = c[2];
-      d[o + 3] = 255;
-    };
-    for (let o = 0; o < d.length; o += 4) paint(o, GAP);
-    for (let i = 0; i < mask.mask.length; i++) {
-      const [x, y] = layout.place(i);
-      paint((y * layout.width + x) * 4, mask.mask[i] ? KEPT : PRUNED);
-    }
+    paintMask(mask.mask, layout, new Uint32Array(img.data.buffer, img.data.byteOffset, img.data.length / 4));
     ctx.putImageData(img, 0, 0);
   }, [mask, layout]);
-  const kept = mask.mask.reduce((a, v) => a + v, 0);
+  const kept = useMemo(() => {
+    let n = 0;
+    for (const v of mask.mask) n += v;
+    return n;
+  }, [mask.mask]);
   return (
     <canvas
       ref={ref}

@@ -1,7 +1,12 @@
 /**
  * The outcome of the last "Prune": sparsity achieved, accuracy before → pruned → fine-tuned, the size
  * ledger next to the baseline's, per-layer sparsity bars with mask heatmaps, and weight histograms.
+ *
+ * The headline numbers and the ledger render with the report; the heavy views (latency estimates,
+ * one canvas per layer, the recharts histogram) follow a deferred copy of it, memoised, so a result
+ * lands in several short main-thread tasks instead of one long one (issue 18: one 280 ms task under load).
  */
+import { memo, useDeferredValue, useMemo } from 'react';
 import { count, Output, percent } from '../../components/Output';
 import { estimate, formatCount, formatMs, type Deployment } from '../../core/devices';
 import { sizeKB, SIZE_LABEL, SIZE_MEANING } from '../../core/devices/model-size';
@@ -21,13 +26,11 @@ export function PruneResults() {
   const report = usePruning((s) => s.report);
   const label = usePruning((s) => s.reportLabel);
   const headingRef = useFocusAfterJob<HTMLHeadingElement>(pruningLab, ['Pruning']);
+  const shown = useDeferredValue(report);
   if (!info) return null;
   const structured = report?.masks.some((m) => m.units) ?? false;
   const sparsity = report ? (structured ? report.sparsity.units : report.sparsity.weights) : null;
   const change = report ? (report.accuracyFinal - info.accuracy) * 100 : null;
-  // MACs per layer before and after (structured pruning shrinks them; the rest keeps dense kernels).
-  const macsBefore = new Map(analyzeSpec(info.spec).layers.map((l) => [l.name, l.macs]));
-  const macsAfter = report ? new Map(analyzeSpec(report.spec).layers.map((l) => [l.name, l.macs])) : null;
   return (
     <section className="panel prune-results" aria-label="Pruning results">
       <h2 ref={headingRef} tabIndex={-1}>Result{label ? `: ${label}` : ''}</h2>
@@ -51,31 +54,43 @@ export function PruneResults() {
       )}
       <div className="prune-ledgers">
         <Ledger before={info.ledger} after={report?.ledger ?? null} />
-        <LatencyRows baseline={info.spec} report={report} />
+        <LatencyRows baseline={info.spec} report={shown} />
       </div>
-      {report && (
-        <div className="prune-layers-view">
-          <h3>Per-layer masks (blue = kept, grey = pruned)</h3>
-          {report.masks.map((m, i) => {
-            const s = report.perLayer[i];
-            return (
-              <figure key={m.layer} className="prune-layer-mask">
-                <figcaption>
-                  <strong>{m.layer}</strong> [{m.shape.join('×')}] — {percent(s.sparsity)} of weights pruned
-                  {s.unitsPruned > 0 && `, ${s.unitsPruned} of ${s.units} units gone`}
-                  {structured && macsAfter && `; MACs ${count(macsBefore.get(m.layer) ?? 0)} → ${count(macsAfter.get(m.layer) ?? 0)} (${count((macsBefore.get(m.layer) ?? 0) - (macsAfter.get(m.layer) ?? 0))} removed)`}
-                  <span className="sparsity-bar" aria-hidden="true"><span style={{ width: `${s.sparsity * 100}%` }} /></span>
-                </figcaption>
-                <MaskHeatmap mask={m} />
-              </figure>
-            );
-          })}
-        </div>
-      )}
-      <WeightHistogram before={info.histogram} after={report?.histogram ?? null} />
+      {shown && <PruneLayers baseline={info.spec} report={shown} />}
+      <WeightHistogram before={info.histogram} after={shown?.histogram ?? null} />
     </section>
   );
 }
+
+/** Per-layer sparsity bars and mask heatmaps (a canvas each), with MACs before → after when units are removed. */
+const PruneLayers = memo(function PruneLayers({ baseline, report }: { baseline: ModelSpec; report: PruneReport }) {
+  const structured = report.masks.some((m) => m.units);
+  // MACs per layer before and after (structured pruning shrinks them; the rest keeps dense kernels).
+  const macs = useMemo(() => {
+    if (!structured) return null;
+    const perLayer = (spec: ModelSpec) => new Map(analyzeSpec(spec).layers.map((l) => [l.name, l.macs]));
+    return { before: perLayer(baseline), after: perLayer(report.spec) };
+  }, [structured, baseline, report.spec]);
+  return (
+    <div className="prune-layers-view">
+      <h3>Per-layer masks (blue = kept, grey = pruned)</h3>
+      {report.masks.map((m, i) => {
+        const s = report.perLayer[i];
+        return (
+          <figure key={m.layer} className="prune-layer-mask">
+            <figcaption>
+              <strong>{m.layer}</strong> [{m.shape.join('×')}] — {percent(s.sparsity)} of weights pruned
+              {s.unitsPruned > 0 && `, ${s.unitsPruned} of ${s.units} units gone`}
+              {macs && `; MACs ${count(macs.before.get(m.layer) ?? 0)} → ${count(macs.after.get(m.layer) ?? 0)} (${count((macs.before.get(m.layer) ?? 0) - (macs.after.get(m.layer) ?? 0))} removed)`}
+              <span className="sparsity-bar" aria-hidden="true"><span style={{ width: `${s.sparsity * 100}%` }} /></span>
+            </figcaption>
+            <MaskHeatmap mask={m} />
+          </figure>
+        );
+      })}
+    </div>
+  );
+});
 
 /** 2:4 is a hardware pattern: say where it pays and where it does not. */
 function NmNote() {
@@ -102,7 +117,7 @@ function accuracyPath(r: PruneReport, baseline: number): string {
 }
 
 /** int8 latency of baseline and pruned model on the panel's target: the honest speed story. */
-function LatencyRows({ baseline, report }: { baseline: ModelSpec; report: PruneReport | null }) {
+const LatencyRows = memo(function LatencyRows({ baseline, report }: { baseline: ModelSpec; report: PruneReport | null }) {
   const [targetId] = useDeviceTarget();
   const sparsity = report && !report.masks.some((m) => m.units)
     ? Object.fromEntries(report.perLayer.map((l) => [l.layer, l.sparsity]))
@@ -138,7 +153,7 @@ function LatencyRows({ baseline, report }: { baseline: ModelSpec; report: PruneR
       </tbody>
     </table>
   );
-}
+});
 
 function Ledger({ before, after }: { before: SizeLedger; after: SizeLedger | null }) {
   const rows: [string, (l: SizeLedger) => string][] = [

@@ -3,7 +3,7 @@
  * levels and the clipping range. Dragging the "Clip min"/"Clip max" sliders (or typing) recomputes the
  * layer's SQNR and max error on the page at once; "Evaluate with this range" re-runs PTQ with it.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useJob } from '../../components/jobs';
 import { quantizationLab } from './lab';
 import { Bar, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
@@ -65,14 +65,15 @@ const HistogramChart = memo(function HistogramChart({ view, clip, fontSize, yWid
 export function HistogramExplorer() {
   const [v] = useLabSettings(quantizationSettings);
   const info = useQuantization((s) => s.info);
-  const report = useQuantization(shownReport);
+  // A new report reloads the values and redraws the chart: in a deferred render, after the results' numbers.
+  const report = useDeferredValue(useQuantization(shownReport));
   const busy = useJob(quantizationLab).blocked;
   // Activation samples come from PTQ calibration.
   const calibrated0 = useQuantization((s) => s.ptq !== null && s.ptq.tensors.length > 0);
   const [target, setTarget] = useState('');
   const [channel, setChannel] = useState('all');
   const [values, setValues] = useState<Float32Array | null>(null);
-  const [clip, setClip] = useState<[number, number] | null>(null);
+  const [edit, setEdit] = useState<{ from: [number, number]; clip: [number, number] } | null>(null);
   // Presenter mode: ≥ 18 px chart text and a y axis wide enough for it (the clip handles follow its width).
   const { fontSize, scale } = useChartFont(13);
   const yWidth = Math.round(56 * scale);
@@ -116,7 +117,11 @@ export function HistogramExplorer() {
     }
     return [lo, hi];
   }, [shown, kind, name, report]);
-  useEffect(() => setClip(calibrated), [calibrated]);
+  // The clipping range: the user's, while the calibrated range it was set against is current; a new
+  // tensor, channel or report starts again from its calibrated range. Derived during render (not synced
+  // by an effect), so a new range costs one render of the chart, not two.
+  const clip = edit && edit.from === calibrated ? edit.clip : calibrated;
+  const setClip = (c: [number, number]) => calibrated && setEdit({ from: calibrated, clip: c });
 
   const floatFormat = v.qWeightBits === 'fp16' || v.qWeightBits === 'bf16';
   const bits = kind === 'weights' ? (floatFormat ? 8 : Number(v.qWeightBits)) : Number(v.qActivationBits);
@@ -173,7 +178,7 @@ export function HistogramExplorer() {
             </figcaption>
             <div className="quant-hist-plot">
             <HistogramChart view={view} clip={clip} fontSize={fontSize} yWidth={yWidth} />
-            <ClipHandles domain={view.domain} clip={clip} onChange={(c) => setClip(c)} plotLeft={yWidth + 4} plotRight={16} plotTop={32} plotBottom={48} />
+            <ClipHandles domain={view.domain} clip={clip} onChange={setClip} plotLeft={yWidth + 4} plotRight={16} plotTop={32} plotBottom={48} />
             </div>
           </figure>
           <div className="quant-clip">
@@ -197,7 +202,7 @@ export function HistogramExplorer() {
             <button type="button" className="button" disabled={busy} onClick={apply}>
               Evaluate with this range
             </button>
-            <button type="button" className="button" disabled={!calibrated} onClick={() => setClip(calibrated)}>
+            <button type="button" className="button" disabled={!calibrated} onClick={() => setEdit(null)}>
               Reset range
             </button>
           </div>

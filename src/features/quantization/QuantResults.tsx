@@ -1,4 +1,9 @@
-/** The key numbers of the latest PTQ / QAT run and the integer representation of every layer. */
+/**
+ * The key numbers of the latest PTQ / QAT run and the integer representation of every layer.
+ * The numbers render with the report; the per-layer and per-tensor tables follow a deferred copy of
+ * it (memoised), so a result lands in short main-thread tasks, not one long one (issue 18).
+ */
+import { memo, useDeferredValue } from 'react';
 import { Output, count, percent } from '../../components/Output';
 import { patchQuantization, shownReport, useQuantization } from '../../store/quantization';
 import type { QuantReport } from '../../worker/protocol/quantization';
@@ -28,6 +33,8 @@ export function QuantResults() {
   const r = shownReport(s);
   const info = s.info;
   const headingRef = useFocusAfterJob<HTMLHeadingElement>(quantizationLab, ['Quantizing', 'Quantization-aware training']);
+  const tables = useDeferredValue(r);
+  const overrides = useDeferredValue(s.rangeOverrides);
   return (
     <section className="panel" aria-label="Quantization results">
       <div className="quant-results-head">
@@ -66,94 +73,103 @@ export function QuantResults() {
           )}
         </p>
       )}
-      {r && r.layers.length > 0 && (
-        <div className="quant-scroll" tabIndex={0}>
-        <table className="quant-table">
-          <caption>Integer representation per layer (weights)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Layer</th>
-              <th scope="col">Kernel</th>
-              <th scope="col">Int range</th>
-              <th scope="col">Scale s</th>
-              <th scope="col">Zero point z</th>
-              <th scope="col">SQNR</th>
-              <th scope="col">Max error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.layers.map((l) => {
-              const zs = [...new Set(l.weightParams.zeroPoint)];
-              return (
-                <tr key={l.name}>
-                  <th scope="row">{l.name}</th>
-                  <td>{l.kernelShape.join('×')}</td>
-                  <td>[{l.weightParams.qmin}, {l.weightParams.qmax}]</td>
-                  <td title={l.weightParams.scale.length > 1 ? `${l.weightParams.scale.length} scales, one per output channel` : 'one scale'}>{scaleRange(l)}</td>
-                  <td>{zs.length === 1 ? zs[0] : `${Math.min(...zs)} … ${Math.max(...zs)}`}</td>
-                  <td>{db(l.sqnrDb)}</td>
-                  <td>{sci(l.maxAbsError, 2)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </div>
-      )}
-      {r && r.layers.length > 0 && (
-        <table className="quant-table">
-          <caption>Memory per layer by dtype (kernel + bias; int formats add int32 biases and a scale + zero point per channel)</caption>
-          <thead>
-            <tr><th scope="col">Layer</th><th scope="col">fp32</th><th scope="col">fp16</th><th scope="col">int8</th><th scope="col">int4 (packed)</th></tr>
-          </thead>
-          <tbody>
-            {r.layers.map((l) => (
-              <tr key={l.name}>
-                <th scope="row">{l.name}</th>
-                <td>{kb(l.bytes.fp32)}</td>
-                <td>{kb(l.bytes.fp16)}</td>
-                <td>{kb(l.bytes.int8)}</td>
-                <td>{kb(l.bytes.int4)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {r && r.tensors.length > 0 && (
-        <div className="quant-scroll" tabIndex={0}>
-        <table className="quant-table">
-          <caption>
-            Activations, per tensor, int range [{r.tensors[r.tensors.length - 1].params.qmin}, {r.tensors[r.tensors.length - 1].params.qmax}] (input: 8-bit); SQNR and clipping on the PTQ calibration samples
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Tensor</th>
-              <th scope="col">Shape</th>
-              <th scope="col">Scale s</th>
-              <th scope="col">Zero point z</th>
-              <th scope="col">Real range</th>
-              <th scope="col">SQNR</th>
-              <th scope="col">Clipped</th>
-              <th scope="col">From</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.tensors.map((t) => (
-              <tr key={t.name}>
-                <th scope="row">{t.name}</th>
-                <td>{t.shape.join('×')}</td>
-                <td>{sci(t.params.scale[0])}</td>
-                <td>{t.params.zeroPoint[0]}</td>
-                <td>[{sci(t.params.scale[0] * (t.params.qmin - t.params.zeroPoint[0]))}, {sci(t.params.scale[0] * (t.params.qmax - t.params.zeroPoint[0]))}]</td>
-                <td>{t.sqnrDb === undefined ? '–' : db(t.sqnrDb)}</td>
-                <td>{t.clipped === undefined ? '–' : percent(t.clipped, 2)}</td>
-                <td>{t.source === 'input' ? 'fixed: p − 128' : t.source === 'calibrated' ? (s.rangeOverrides[t.name] ? 'by hand' : 'calibration') : `= ${t.source}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      )}
+      {tables && <QuantTables r={tables} rangeOverrides={overrides} />}
     </section>
   );
 }
+
+/** Per layer: the integer representation and the memory by dtype; per activation tensor: its grid. */
+const QuantTables = memo(function QuantTables({ r, rangeOverrides }: { r: QuantReport; rangeOverrides: Record<string, [number, number]> }) {
+  return (
+    <>
+        {r.layers.length > 0 && (
+          <div className="quant-scroll" tabIndex={0}>
+          <table className="quant-table">
+            <caption>Integer representation per layer (weights)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Layer</th>
+                <th scope="col">Kernel</th>
+                <th scope="col">Int range</th>
+                <th scope="col">Scale s</th>
+                <th scope="col">Zero point z</th>
+                <th scope="col">SQNR</th>
+                <th scope="col">Max error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.layers.map((l) => {
+                const zs = [...new Set(l.weightParams.zeroPoint)];
+                return (
+                  <tr key={l.name}>
+                    <th scope="row">{l.name}</th>
+                    <td>{l.kernelShape.join('×')}</td>
+                    <td>[{l.weightParams.qmin}, {l.weightParams.qmax}]</td>
+                    <td title={l.weightParams.scale.length > 1 ? `${l.weightParams.scale.length} scales, one per output channel` : 'one scale'}>{scaleRange(l)}</td>
+                    <td>{zs.length === 1 ? zs[0] : `${Math.min(...zs)} … ${Math.max(...zs)}`}</td>
+                    <td>{db(l.sqnrDb)}</td>
+                    <td>{sci(l.maxAbsError, 2)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          </div>
+        )}
+        {r.layers.length > 0 && (
+          <table className="quant-table">
+            <caption>Memory per layer by dtype (kernel + bias; int formats add int32 biases and a scale + zero point per channel)</caption>
+            <thead>
+              <tr><th scope="col">Layer</th><th scope="col">fp32</th><th scope="col">fp16</th><th scope="col">int8</th><th scope="col">int4 (packed)</th></tr>
+            </thead>
+            <tbody>
+              {r.layers.map((l) => (
+                <tr key={l.name}>
+                  <th scope="row">{l.name}</th>
+                  <td>{kb(l.bytes.fp32)}</td>
+                  <td>{kb(l.bytes.fp16)}</td>
+                  <td>{kb(l.bytes.int8)}</td>
+                  <td>{kb(l.bytes.int4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {r.tensors.length > 0 && (
+          <div className="quant-scroll" tabIndex={0}>
+          <table className="quant-table">
+            <caption>
+              Activations, per tensor, int range [{r.tensors[r.tensors.length - 1].params.qmin}, {r.tensors[r.tensors.length - 1].params.qmax}] (input: 8-bit); SQNR and clipping on the PTQ calibration samples
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Tensor</th>
+                <th scope="col">Shape</th>
+                <th scope="col">Scale s</th>
+                <th scope="col">Zero point z</th>
+                <th scope="col">Real range</th>
+                <th scope="col">SQNR</th>
+                <th scope="col">Clipped</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.tensors.map((t) => (
+                <tr key={t.name}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.shape.join('×')}</td>
+                  <td>{sci(t.params.scale[0])}</td>
+                  <td>{t.params.zeroPoint[0]}</td>
+                  <td>[{sci(t.params.scale[0] * (t.params.qmin - t.params.zeroPoint[0]))}, {sci(t.params.scale[0] * (t.params.qmax - t.params.zeroPoint[0]))}]</td>
+                  <td>{t.sqnrDb === undefined ? '–' : db(t.sqnrDb)}</td>
+                  <td>{t.clipped === undefined ? '–' : percent(t.clipped, 2)}</td>
+                  <td>{t.source === 'input' ? 'fixed: p − 128' : t.source === 'calibrated' ? (rangeOverrides[t.name] ? 'by hand' : 'calibration') : `= ${t.source}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        )}
+    </>
+  );
+});

@@ -1,5 +1,6 @@
 /** A few test digits the model got wrong, with what it predicted and how sure it was. */
 import type { EvalResult, TestSamples } from '../../worker/protocol';
+import { memo } from 'react';
 import { DigitCanvas } from '../../components/DigitCanvas';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   samples: TestSamples;
 }
 
-export function Misclassified({ items, samples }: Props) {
+export const Misclassified = memo(function Misclassified({ items, samples }: Props) {
   const n = Math.min(items.length, samples.labels.length);
   if (n === 0) return <p>No misclassified test digits.</p>;
   return (
@@ -28,4 +29,4 @@ export function Misclassified({ items, samples }: Props) {
       </ul>
     </figure>
   );
-}
+});
