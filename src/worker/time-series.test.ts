@@ -45,7 +45,7 @@ describe('engine["time-series"]', () => {
   });
 
   it("lists the kept datasets in the diagnostics' caches: one per task, replaced when regenerated", async () => {
-    const info = () => cacheInfos().find((c) => c.name === 'Time-series datasets')!;
+    const info = () => cacheInfos().find((c) => c.name === 'Time-series data')!;
     await api.generate('classification', small);
     const one = info();
     // 7 classes x 3 recordings x 1 s at 500 Hz x 3 channels of float32.

@@ -27,7 +27,7 @@ const stored = new Map<TimeSeriesTask, Stored>();
 registerCache(() => {
   let bytes = 0;
   for (const { ds } of stored.values()) for (const r of ds.recordings) bytes += r.channels.reduce((b, c) => b + c.byteLength, r.target?.byteLength ?? 0);
-  return { name: 'Time-series datasets', entries: stored.size, maxEntries: 3, bytes, maxBytes: null, evicted: 0 };
+  return { name: 'Time-series data', entries: stored.size, maxEntries: 3, bytes, maxBytes: null, evicted: 0 };
 });
 
 /** Where each task's trained model is kept for "Save to shelf". */
