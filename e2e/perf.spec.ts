@@ -19,28 +19,61 @@ test('the start page loads at most 110 kB of gzipped JavaScript', async ({ page 
   expect(total, JSON.stringify(sizes)).toBeLessThanOrEqual(INITIAL_JS_LIMIT_BYTES);
 });
 
-// vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, tfjs loads its
-// threaded SIMD wasm build, and the diagnostics bar says how many threads the engine trains on.
+// vite preview sends COOP/COEP (vite.config.ts): the page is cross-origin isolated, so tfjs can load
+// its threaded SIMD wasm build; the diagnostics bar says how many threads the engine trains on.
 // Which tfjs wasm binary the engine worker fetched (the threaded SIMD build needs SharedArrayBuffer).
 const wasmBuilds = (requests: string[]) => requests.filter((u) => /tfjs-backend-wasm[^/]*\.wasm$/.test(u)).map((u) => u.split('/').pop()!);
+const THREADED = /^tfjs-backend-wasm-threaded-simd/;
+const PLAIN_SIMD = /^tfjs-backend-wasm-simd/;
 
-test('the page is cross-origin isolated and the diagnostics bar shows the thread count', async ({ page }) => {
+test('the page is cross-origin isolated; auto threads are one per physical core, and one thread loads the plain SIMD build', async ({ page }) => {
   const urls: string[] = [];
   page.context().on('request', (r) => urls.push(r.url()));
   await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3');
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   await expect(page.getByRole('status', { name: 'Backend in use' })).toHaveText(/^wasm/, { timeout: 60_000 });
   const threads = page.getByRole('status', { name: 'Threads' });
-  await expect(threads).toHaveText(/^\d+ threads?$/);
-  await expect(threads).toHaveAttribute('title', /^threaded SIMD build, \d+ threads?$/);
-  expect(wasmBuilds(urls)).toEqual([expect.stringMatching(/^tfjs-backend-wasm-threaded-simd/)]);
-  const n = Number((await threads.textContent())!.split(' ')[0]);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  expect(n).toBeGreaterThanOrEqual(1);
-  expect(n).toBeLessThanOrEqual(Math.max(1, Math.min(8, Math.floor(cores / 2))));
+  const auto = Math.max(1, Math.min(8, Math.floor(cores / 2)));
+  await expect(page.getByRole('combobox', { name: 'Threads', exact: true })).toHaveValue('auto');
+  if (auto === 1) {
+    await expect(threads).toHaveText(`1 thread (auto: 1 thread on ${cores} cores)`);
+    await expect(threads).toHaveAttribute('title', `SIMD, 1 thread (auto: 1 thread on ${cores} cores)`);
+    expect(wasmBuilds(urls)).toEqual([expect.stringMatching(PLAIN_SIMD)]);
+  } else {
+    await expect(threads).toHaveText(`${auto} threads`);
+    await expect(threads).toHaveAttribute('title', `threaded SIMD build, ${auto} threads`);
+    expect(wasmBuilds(urls)).toEqual([expect.stringMatching(THREADED)]);
+  }
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Samples per second' })).toHaveText(/\d/, { timeout: 120_000 });
+});
+
+test('threads=2 in the link starts the threaded build on two threads, which trains; a new choice applies on reload', async ({ page }) => {
+  const urls: string[] = [];
+  page.context().on('request', (r) => urls.push(r.url()));
+  await gotoLab(page, 'train', 'model=mlp&epochs=1&seed=3&threads=2');
+  const threads = page.getByRole('status', { name: 'Threads' });
+  await expect(threads).toHaveText('2 threads', { timeout: 60_000 });
+  await expect(threads).toHaveAttribute('title', 'threaded SIMD build, 2 threads');
+  expect(wasmBuilds(urls)).toEqual([expect.stringMatching(THREADED)]);
   // The threaded build trains (its pthreads start from a self-contained factory, see vite.config.ts).
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Samples per second' })).toHaveText(/\d/, { timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 120_000 });
+
+  // The running worker keeps its pool: a new count waits for the reload the hint offers.
+  const select = page.getByRole('combobox', { name: 'Threads', exact: true });
+  await select.selectOption('1');
+  await expect(page).toHaveURL(/threads=1/);
+  await expect(select).toHaveAccessibleDescription(/applies when the page reloads/);
+  await expect(threads).toHaveText('2 threads');
+  urls.length = 0;
+  await page.getByRole('button', { name: 'Reload now' }).click();
+  await expect(threads).toHaveText('1 thread (1 thread asked)', { timeout: 60_000 });
+  await expect(threads).toHaveAttribute('title', 'SIMD, 1 thread (1 thread asked)');
+  expect(wasmBuilds(urls)).toEqual([expect.stringMatching(PLAIN_SIMD)]);
+  await expect(select).toHaveAccessibleDescription(/plain SIMD build/);
 });
 
 test('without isolation the engine runs on one thread and says why', async ({ browser }) => {

@@ -51,7 +51,9 @@ test('2-bit PTQ falls apart; one epoch of QAT wins accuracy back, and the result
   expect(dbOf(await out('SQNR').textContent())).toBeLessThan(15);
 
   const ptq2 = percentOf(await out('Quantized accuracy').textContent());
-  await page.getByRole('button', { name: 'Train with QAT', exact: true }).click();
+  const qat = page.getByRole('button', { name: 'Train with QAT', exact: true });
+  await expect(qat).toBeEnabled();
+  await qat.click();
   await expect(results.getByRole('button', { name: 'Show PTQ', exact: true })).toBeVisible({ timeout: 150_000 });
   await expect(results.getByText(/^QAT: w2\/a2/)).toBeVisible();
   expect(percentOf(await out('Quantized accuracy').textContent())).toBeGreaterThan(ptq2);

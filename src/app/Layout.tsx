@@ -18,10 +18,10 @@ import { watchShelf } from '../store/shelf';
 function useEngineBoot() {
   // url: false — the shell boots whatever backend is chosen; the link carries it on the labs that run
   // jobs (LabDefinition.runsOnEngine, read by LabRoute), not on the start page or the reference pages.
-  const [{ backend }] = useLabSettings(engineSettings, { url: false });
+  const [{ backend, threads }] = useLabSettings(engineSettings, { url: false });
   useEffect(() => {
-    bootEngine(backend).catch(() => undefined); // failures become a notice inside bootEngine
-  }, [backend]);
+    bootEngine(backend, threads).catch(() => undefined); // failures become a notice inside bootEngine
+  }, [backend, threads]);
   useEffect(() => pollEngineMemory(1000), []);
 }
 

@@ -10,8 +10,11 @@ import type { BackendName } from '../worker/protocol';
 import { useBaseline } from './baseline';
 import { patchEngineState, useEngineState } from './engine';
 import { errorText, pushNotice } from './notices';
+import { threadsOf, type ThreadsSetting } from './engine-settings';
 
 let initFor: BackendName | null = null;
+/** The Threads setting a new worker starts with (the latest asked; a running worker keeps its own). */
+let threadsWanted: ThreadsSetting = 'auto';
 let ready: Promise<void> | null = null;
 let dataLoad: Promise<void> | null = null;
 let baselineLoad: Promise<void> | null = null;
@@ -41,15 +44,21 @@ function loadBaselineOnce(): Promise<void> {
   return baselineLoad;
 }
 
-/** (Re)initialises the worker on `backend` unless it already runs it; returns when data is loaded. */
-export function bootEngine(backend: BackendName): Promise<void> {
+/**
+ * (Re)initialises the worker on `backend` unless it already runs it; returns when data is loaded.
+ * `threads` is remembered for the next worker start: a running worker's thread pool is fixed.
+ */
+export function bootEngine(backend: BackendName, threads: ThreadsSetting = threadsWanted): Promise<void> {
+  threadsWanted = threads;
   if (initFor === backend && ready) return ready;
   initFor = backend;
   patchEngineState({ status: 'starting', requested: backend });
   const attempt = (async () => {
     const engine = getEngine();
-    const info = await engine.init(backend);
+    const started = useEngineState.getState().startedThreads ?? threads;
+    const info = await engine.init(backend, threadsOf(started));
     patchEngineState({
+      startedThreads: started,
       status: 'ready',
       backend: info.backend,
       requested: info.requested,
@@ -123,7 +132,7 @@ onEngineCrash((reason) => {
   ready = null;
   dataLoad = null;
   baselineLoad = null;
-  patchEngineState({ status: 'starting', numTensors: null, numBytes: null, dataReady: false });
+  patchEngineState({ status: 'starting', numTensors: null, numBytes: null, dataReady: false, startedThreads: null });
   pushNotice('error', `The training engine stopped (${reason}). It has been restarted; a job that was running is lost.`, 'engine-crash');
   bootEngine(backend).catch(() => undefined);
 });

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { BackendName, CacheInfo } from '../worker/protocol';
+import type { ThreadsSetting } from './engine-settings';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
@@ -16,6 +17,8 @@ export interface EngineState {
   fallbackReason: string | null;
   /** What the backend's speed depends on, e.g. "SIMD, 2 threads" (BackendInfo.detail). */
   backendDetail: string | null;
+  /** The Threads setting the running worker started with (a new one applies on the next start). */
+  startedThreads: ThreadsSetting | null;
   /** Bytes or items loaded / total while MNIST loads; null before loading starts. */
   dataProgress: { loaded: number; total: number } | null;
   dataReady: boolean;
@@ -35,6 +38,7 @@ export const useEngineState = create<EngineState>()(() => ({
   requested: null,
   fallbackReason: null,
   backendDetail: null,
+  startedThreads: null,
   dataProgress: null,
   dataReady: false,
   dataInfo: null,

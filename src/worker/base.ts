@@ -23,8 +23,8 @@ function transferWeights(w: WeightSet): WeightSet {
 
 export function createBaseApi(): BaseEngineApi {
   return {
-    async init(backend: BackendName) {
-      return initBackend(backend, { wasmPaths: workerConfig.wasmPaths });
+    async init(backend: BackendName, threads?: number) {
+      return initBackend(backend, { wasmPaths: workerConfig.wasmPaths, threads });
     },
 
     async loadData(onProgress) {

@@ -52,7 +52,7 @@ describe('initBackend', () => {
 
 describe('threads', () => {
   it('asks for one thread per physical core (half the logical ones), at least 1 and at most 8', async () => {
-    const { wasmThreadCount } = await import('./backend');
+    const { wasmThreadCount } = await import('./threads');
     expect(wasmThreadCount(8)).toBe(4);
     expect(wasmThreadCount(2)).toBe(1);
     expect(wasmThreadCount(0)).toBe(1);

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import './wasm-kernels';
+import { wasmThreadCount } from './threads';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 /** The fallback order. webgpu is never a fallback: it is used only when asked for (and available). */
@@ -22,25 +23,18 @@ export interface BackendOptions {
   /** URLs of the wasm binaries (the worker passes Vite asset URLs so nothing loads from a CDN). */
   wasmPaths?: Record<string, string>;
   /**
-   * XNNPACK threads for the threaded wasm build (used only when the page is cross-origin isolated);
-   * default: wasmThreadCount(). Takes effect only before the wasm backend first starts.
+   * XNNPACK threads (more than 1 only when the page is cross-origin isolated); default:
+   * wasmThreadCount(). 1 loads the plain SIMD build, more the threaded one. Takes effect only before
+   * the wasm backend first starts (a new worker applies a new count).
    */
   threads?: number;
 }
 
 let wasmPathsSet = false;
 let wasmStarted = false;
+/** Whether the wasm backend's thread count was left to wasmThreadCount() when it started. */
+let startedAuto = true;
 
-/**
- * The default thread count: tfjs's own choice, half the logical cores (two hyperthreads per core),
- * 1 to 8. More is not always faster: measured on a 2-core machine shared with other jobs (bench,
- * load average ≈ 25), 2 threads trained LeNet-5 at 0.55x the speed of 1 — every parallel region waits
- * for its slowest thread, and on a busy machine one of them is often descheduled. `threads` in
- * BackendOptions asks for more explicitly (the bench's 1-vs-2 comparison does).
- */
-export function wasmThreadCount(hardwareConcurrency = globalThis.navigator?.hardwareConcurrency ?? 1): number {
-  return Math.max(1, Math.min(8, Math.floor((hardwareConcurrency || 1) / 2)));
-}
 
 /**
  * Whether the page can use SharedArrayBuffer (threads): it must be cross-origin isolated, which needs
@@ -91,6 +85,18 @@ async function tryBackend(name: BackendName, threads: number): Promise<void> {
   tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
 }
 
+/**
+ * Why the engine runs on one thread: the page cannot share memory, or one thread was asked for (the
+ * plain SIMD build then loads: tfjs would otherwise start its threaded build even for one thread,
+ * which measured slower to start — the bench's "first training report").
+ */
+function singleThreadReason(): string {
+  const iso = isolationState();
+  if (!iso.isolated) return iso.reason ?? 'no threaded wasm here';
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  return startedAuto ? `auto: 1 thread on ${cores} cores` : '1 thread asked';
+}
+
 /** e.g. "threaded SIMD build, 4 threads" or "SIMD, 1 thread (page not cross-origin isolated …)". */
 async function describe(name: BackendName): Promise<string | undefined> {
   if (name !== 'wasm') return undefined;
@@ -103,8 +109,7 @@ async function describe(name: BackendName): Promise<string | undefined> {
     } catch {
       threads = 1;
     }
-    const why = mt ? '' : ` (${isolationState().reason ?? 'no threaded wasm here'})`;
-    // tfjs loads its threaded build whenever SharedArrayBuffer is there and SIMD is (even for 1 thread).
+    const why = mt ? '' : ` (${singleThreadReason()})`;
     const build = simd ? (mt ? 'threaded SIMD build' : 'SIMD') : 'no SIMD';
     return `${build}, ${threads} thread${threads === 1 ? '' : 's'}${why}`;
   } catch {
@@ -118,8 +123,13 @@ export async function initBackend(requested: BackendName, opts: BackendOptions =
     wasmPathsSet = true;
   }
   // The thread pool is created once, when the wasm backend first starts.
-  const threads = opts.threads ?? wasmThreadCount();
-  if (!wasmStarted) setThreadsCount(threads);
+  const threads = Math.max(1, Math.min(8, Math.round(opts.threads ?? wasmThreadCount())));
+  if (!wasmStarted) {
+    setThreadsCount(threads);
+    startedAuto = opts.threads === undefined;
+    // tfjs picks its threaded build whenever SharedArrayBuffer is there, even for one thread.
+    if (threads === 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  }
   // engine().backendName, not tf.getBackend(): the latter would first start the default backend.
   if (tf.engine().backendName === requested) return { backend: requested, requested, detail: await describe(requested) };
   const reasons: string[] = [];

@@ -2,6 +2,7 @@
 import { NumberField, SelectField } from '../../components/controls';
 import { useLabSettings } from '../../store/use-lab-settings';
 import { engineSettings, BACKENDS } from '../../store/engine-settings';
+import { ThreadsField } from './ThreadsField';
 import { backendOptionLabel, useWebGpuProbe } from '../../store/backend-probe';
 import { JobStatus, useJob } from '../../components/jobs';
 import { trainLab } from './lab';
@@ -82,6 +83,7 @@ export function TrainControls() {
           onChange={(backend) => updateEngine({ backend })}
           disabled={busy || otherJob}
         />
+        <ThreadsField disabled={busy || otherJob} />
       </div>
       <div className="train-buttons">
         <button type="submit" className="button button-primary" disabled={busy || otherJob}>

@@ -81,7 +81,8 @@ export interface TestSamples {
 
 /** Progress callbacks are Comlink proxies; the worker throttles batch events to <= 10 per second. */
 export interface BaseEngineApi {
-  init(backend: BackendName): Promise<BackendInfo>;
+  /** `threads`: wasm threads (undefined: one per physical core); applies only before wasm first starts. */
+  init(backend: BackendName, threads?: number): Promise<BackendInfo>;
   /** Loads MNIST once per worker; later calls return at once. */
   loadData(onProgress?: (loaded: number, total: number) => void): Promise<DataInfo>;
   /** Builds a fresh model from the spec in a slot (disposing what was there), seeded init. */
