@@ -35,7 +35,6 @@ let wasmStarted = false;
 /** Whether the wasm backend's thread count was left to wasmThreadCount() when it started. */
 let startedAuto = true;
 
-
 /**
  * Whether the page can use SharedArrayBuffer (threads): it must be cross-origin isolated, which needs
  * the COOP/COEP headers (vite.config.ts, docs/deploy-headers.md, or public/coi-sw.js).
