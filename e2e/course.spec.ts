@@ -128,7 +128,8 @@ async function smallestText(page: import('@playwright/test').Page) {
 
 test('presenter mode: a switch that persists, ?present=1, legible charts, a guide drawer and demo shortcuts', async ({ page }) => {
   await gotoLab(page, 'train', 'model=mlp&epochs=1&batchSize=64&learningRate=0.001&optimizer=adam&seed=42');
-  // Wait for the charts of the page and of the device panel (its memory timeline) to draw.
+  // Wait for the charts of the page and of the device panel (its memory timeline, drawn once scrolled near).
+  await page.locator('.device-dock .dp-timeline').scrollIntoViewIfNeeded();
   await expect.poll(async () => { const t = await smallestText(page); return t.charts > t.panelCharts && t.panelCharts > 0; }).toBe(true);
   const before = await smallestText(page);
   expect(before.chart).toBeLessThan(18);

@@ -2,7 +2,7 @@
  * A lab's guide, loaded lazily (the text and KaTeX stay out of the page's first chunk):
  *   <Guide load={() => import('../../../labs/train.md?raw')} />
  */
-import { lazy, memo, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { usePresenter } from '../store/presenter';
 import { SHORTCUT_HELP } from './presenter/shortcuts';
 import './presenter/presenter.css';
@@ -18,7 +18,8 @@ export const Guide = memo(function Guide({ load, title = 'Guide' }: GuideProps) 
   useEffect(() => {
     let live = true;
     load().then(
-      (m) => live && setText(typeof m === 'string' ? m : m.default),
+      // A transition: the guide's sections render in slices between the page's own updates.
+      (m) => live && startTransition(() => setText(typeof m === 'string' ? m : m.default)),
       (e: unknown) => live && setError(String(e)),
     );
     return () => {

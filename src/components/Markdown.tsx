@@ -7,7 +7,7 @@
  *   [Set up this exercise](#/lab?key=value)   an exercise preset link (CourseLink)
  *   ```challenge-composer```   the instructor's challenge composer
  */
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import 'katex/dist/katex.min.css';
 import { Quiz } from './quiz/Quiz';
@@ -46,14 +46,47 @@ const COMPONENTS: Components = {
   },
 };
 
-// Memoised: parsing and typesetting a guide takes ~100 ms, so it must not rerun when the page
-// around it re-renders (e.g. with every training event).
+/**
+ * A guide cut before each `#`, `##` and `###` heading outside fenced blocks. The guides define no
+ * reference links or footnotes (which would need the whole document), so each part parses on its own.
+ */
+export function guideSections(text: string): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  let fence: string | null = null;
+  for (const line of text.split('\n')) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (f && (fence === null || (f[0] === fence[0] && f.length >= fence.length))) fence = fence === null ? f : null;
+    else if (fence === null && /^#{1,3}\s/.test(line) && current.some((l) => l.trim() !== '')) {
+      parts.push(current.join('\n'));
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.some((l) => l.trim() !== '')) parts.push(current.join('\n'));
+  return parts;
+}
+
+/** One piece of markdown with the guide's plugins and components (a section, or a whole text). */
+export const MarkdownPart = memo(function MarkdownPart({ text }: { text: string }) {
+  return (
+    <ReactMarkdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS} skipHtml>
+      {text}
+    </ReactMarkdown>
+  );
+});
+
+// Memoised: parsing and typesetting a guide takes 100-300 ms, so it must not rerun when the page
+// around it re-renders (e.g. with every training event). One component per section: rendered in a
+// transition (Guide.tsx), React yields to the page between sections instead of blocking it for the
+// whole guide at once.
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const sections = useMemo(() => guideSections(text), [text]);
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={REMARK_PLUGINS} rehypePlugins={REHYPE_PLUGINS} components={COMPONENTS} skipHtml>
-        {text}
-      </ReactMarkdown>
+      {sections.map((s, i) => (
+        <MarkdownPart key={i} text={s} />
+      ))}
     </div>
   );
 });

@@ -1,6 +1,11 @@
-/** Vertical bar chart (e.g. class probabilities), animation off, one bar optionally highlighted. */
+/**
+ * Vertical bar chart (e.g. class probabilities), animation off, one bar optionally highlighted. Drawn
+ * once it scrolls near the viewport (use-seen.ts): a recharts render is a 50-100 ms main-thread task.
+ */
+import { useRef } from 'react';
 import { Bar, BarChart as RBarChart, CartesianGrid, Cell, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useChartFont } from '../presenter/chart-font';
+import { useSeen } from '../use-seen';
 
 export interface BarChartProps {
   title: string;
@@ -26,10 +31,12 @@ export function BarChart({
 }: BarChartProps) {
   const { fontSize, scale } = useChartFont(14);
   const axisFont = { fontSize };
+  const ref = useRef<HTMLElement>(null);
+  const seen = useSeen(ref);
   return (
-    <figure className="chart">
+    <figure className="chart" ref={ref}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={height}>
+      {!seen ? <div style={{ height }} aria-hidden="true" /> : <ResponsiveContainer width="100%" height={height}>
         <RBarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" vertical={false} />
           <XAxis dataKey="name" tick={axisFont} interval={0} />
@@ -40,7 +47,7 @@ export function BarChart({
             ))}
           </Bar>
         </RBarChart>
-      </ResponsiveContainer>
+      </ResponsiveContainer>}
     </figure>
   );
 }
