@@ -4,6 +4,7 @@
  * Typed arrays only, no allocation: they read and write the buffers compileInteger() prepared.
  */
 import type { CompiledOp } from './integer-ops';
+import { runSimd } from './integer-simd';
 
 /** TFLite: left shift applied to add inputs before rescaling, for precision. */
 export const ADD_LEFT_SHIFT = 20;
@@ -24,7 +25,7 @@ type Op<K extends CompiledOp['kind']> = Extract<CompiledOp, { kind: K }>;
  * change the result. Measured (Node, LeNet-5 int8, 2,000 digits) against the previous loop order
  * (taps, input channels, then the output channels innermost): see the bench's "integer eval".
  */
-function runDenseOrConv(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
+export function runDenseOrConv(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
   const { g, wk, packed, biasF, multiplier, shift, requant } = op;
   const col = op.scratch;
   const x = op.input.data;
@@ -217,7 +218,7 @@ export function runOp(op: CompiledOp): void {
   switch (op.kind) {
     case 'dense':
     case 'conv2d':
-      return runDenseOrConv(op);
+      return op.simd ? runSimd(op, op.simd) : runDenseOrConv(op);
     case 'depthwiseConv2d':
       return runDepthwise(op);
     case 'maxPool2d':

@@ -4,6 +4,7 @@
  * them, integer-kernels.ts runs them.
  */
 import type { ClampActivation } from './graph';
+import type { SimdLayer } from './integer-simd';
 
 export interface IntTensor {
   name: string;
@@ -70,6 +71,8 @@ export interface CompiledWeighted {
   scratch: Float64Array;
   /** Depthwise: the input channel each output channel reads (c / multiplier). */
   inChannel: Int32Array;
+  /** The WebAssembly SIMD form of a dense / conv layer (integer-simd.ts), null where it runs in JS. */
+  simd: SimdLayer | null;
 }
 export interface CompiledPool {
   kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
