@@ -4,7 +4,6 @@
  * them, integer-kernels.ts runs them.
  */
 import type { ClampActivation } from './graph';
-import type { SimdLayer } from './integer-simd';
 
 export interface IntTensor {
   name: string;
@@ -99,6 +98,24 @@ export interface CompiledAdd {
   lo: number;
   hi: number;
 }
+/** A dense / conv layer prepared for the WebAssembly SIMD kernel (integer-simd.ts). */
+export interface SimdLayer {
+  /** Every SimdLayer of the same compiled model (resident together). */
+  group: SimdLayer[];
+  params: Int32Array;
+  /** Weights as int16, one row of Kp per output channel (zero-padded). */
+  w16: Int16Array;
+  bias: Int32Array;
+  multiplier: Int32Array;
+  shift: Int32Array;
+  xLen: number;
+  yLen: number;
+  /** Set while resident: the parameter block's offset and views of the input / output buffers. */
+  at: number;
+  x: Int32Array | null;
+  y: Int32Array | null;
+}
+
 export type Requant = (x: number, multiplier: number, shift: number) => number;
 
 export type CompiledOp = CompiledWeighted | CompiledPool | CompiledCopy | CompiledAdd;

@@ -13,27 +13,12 @@
 import { WASM_BASE64 } from '../../simd/int8.wasm';
 import { loadSimd, simdSupported, type SimdModule } from '../../simd/module';
 import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplierSingle } from './fixed-point';
-import type { CompiledWeighted } from './integer-ops';
+import type { CompiledWeighted, SimdLayer } from './integer-ops';
+
+export type { SimdLayer };
 
 /** int8.c's parameter block: geometry, then the buffers' byte offsets. */
 const P = { KP: 16, ROUNDING: 17, X: 18, Y: 19, XS: 20, COL: 21, W: 22, BIAS: 23, MULT: 24, SHIFT: 25, COUNT: 26 };
-
-export interface SimdLayer {
-  /** Every SimdLayer of the same compiled model (resident together). */
-  group: SimdLayer[];
-  params: Int32Array;
-  /** Weights as int16, one row of Kp per output channel (zero-padded). */
-  w16: Int16Array;
-  bias: Int32Array;
-  multiplier: Int32Array;
-  shift: Int32Array;
-  xLen: number;
-  yLen: number;
-  /** Set while resident: the parameter block's offset and views of the input / output buffers. */
-  at: number;
-  x: Int32Array | null;
-  y: Int32Array | null;
-}
 
 let mod: SimdModule | null = null;
 let run: ((p: number) => void) | null = null;
