@@ -16,8 +16,13 @@
  *     SaturatingRoundingDoublingHighMul(v, m) and RoundingDivideByPOT(·, max(−shift, 0));
  *   rounding 1 (single, TFLITE_SINGLE_ROUNDING): floor((x·m + 2^(30−shift)) / 2^(31−shift)).
  *
- * One call runs a whole layer: int8_layer(p) with p an int32 parameter block (see P_* below) holding
- * the geometry and the byte offsets of the buffers, all in this module's memory.
+ * Depthwise (int8_depthwise, integer-kernels.ts runDepthwise): the same sum over the window with one
+ * input channel per output channel, c / depthMultiplier; P_XS then holds the input minus zIn already
+ * expanded to that channel, Cp = cout rounded up to 8 values per pixel (zero-padded), P_W the weights
+ * as kh·kw rows of Cp, P_COL an int32 scratch of Cp sums, and P_KP is Cp.
+ *
+ * One call runs a whole layer: int8_layer(p) / int8_depthwise(p) with p an int32 parameter block (see
+ * P_* below) holding the geometry and the byte offsets of the buffers, all in this module's memory.
  */
 #include <stdint.h>
 #include <wasm_simd128.h>
@@ -59,7 +64,8 @@ static int64_t requant(int64_t x, int32_t m, int32_t shift, int single) {
   } else {
     int64_t ab = (int64_t)v * (int64_t)m;
     int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
-    h = (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+    int64_t t = ab + nudge; /* t / 2^31, truncated toward zero (C division), by shifts */
+    h = (int32_t)(t >= 0 ? t >> 31 : -((-t) >> 31));
   }
   return rdbpot(h, shift > 0 ? 0 : -shift);
 }
@@ -129,6 +135,51 @@ void int8_layer(const int32_t *p) {
           int64_t v = zOut + requant((int64_t)bias[c + i] + s[i], mult[c + i], shift[c + i], single);
           out[c + i] = (int32_t)(v < actMin ? actMin : v > actMax ? actMax : v);
         }
+      }
+    }
+  }
+}
+
+void int8_depthwise(const int32_t *p) {
+  const int inH = p[P_IN_H], inW = p[P_IN_W], cin = p[P_CIN], outH = p[P_OUT_H], outW = p[P_OUT_W];
+  const int C = p[P_COUT], kh = p[P_KH], kw = p[P_KW], sh = p[P_SH], sw = p[P_SW];
+  const int padT = p[P_PAD_T], padL = p[P_PAD_L], zIn = p[P_Z_IN], zOut = p[P_Z_OUT];
+  const int actMin = p[P_ACT_MIN], actMax = p[P_ACT_MAX], Cp = p[P_KP], single = p[P_ROUNDING];
+  const int32_t *x = (const int32_t *)(uintptr_t)p[P_X];
+  int32_t *y = (int32_t *)(uintptr_t)p[P_Y];
+  int16_t *xe = (int16_t *)(uintptr_t)p[P_XS];
+  int32_t *acc = (int32_t *)(uintptr_t)p[P_COL];
+  const int16_t *w = (const int16_t *)(uintptr_t)p[P_W];
+  const int32_t *bias = (const int32_t *)(uintptr_t)p[P_BIAS];
+  const int32_t *mult = (const int32_t *)(uintptr_t)p[P_MULT];
+  const int32_t *shift = (const int32_t *)(uintptr_t)p[P_SHIFT];
+  const int dm = C / cin;
+  for (int i = 0; i < inH * inW; i++) {
+    for (int c = 0; c < C; c++) xe[i * Cp + c] = (int16_t)(x[i * cin + c / dm] - zIn);
+    for (int c = C; c < Cp; c++) xe[i * Cp + c] = 0;
+  }
+  for (int oy = 0; oy < outH; oy++) {
+    for (int ox = 0; ox < outW; ox++) {
+      for (int c = 0; c < Cp; c += 4) wasm_v128_store(acc + c, wasm_i32x4_splat(0));
+      for (int ky = 0; ky < kh; ky++) {
+        const int iy = oy * sh - padT + ky;
+        if (iy < 0 || iy >= inH) continue;
+        for (int kx = 0; kx < kw; kx++) {
+          const int ix = ox * sw - padL + kx;
+          if (ix < 0 || ix >= inW) continue;
+          const int16_t *xv = xe + (iy * inW + ix) * Cp;
+          const int16_t *wv = w + (ky * kw + kx) * Cp;
+          for (int c = 0; c < Cp; c += 8) {
+            const v128_t a = wasm_v128_load(xv + c), b = wasm_v128_load(wv + c);
+            wasm_v128_store(acc + c, wasm_i32x4_add(wasm_v128_load(acc + c), wasm_i32x4_extmul_low_i16x8(a, b)));
+            wasm_v128_store(acc + c + 4, wasm_i32x4_add(wasm_v128_load(acc + c + 4), wasm_i32x4_extmul_high_i16x8(a, b)));
+          }
+        }
+      }
+      int32_t *out = y + (oy * outW + ox) * C;
+      for (int c = 0; c < C; c++) {
+        int64_t v = zOut + requant((int64_t)bias[c] + acc[c], mult[c], shift[c], single);
+        out[c] = (int32_t)(v < actMin ? actMin : v > actMax ? actMax : v);
       }
     }
   }

@@ -220,7 +220,7 @@ export function runOp(op: CompiledOp): void {
     case 'conv2d':
       return op.simd ? runSimd(op, op.simd) : runDenseOrConv(op);
     case 'depthwiseConv2d':
-      return runDepthwise(op);
+      return op.simd ? runSimd(op, op.simd) : runDepthwise(op);
     case 'maxPool2d':
     case 'avgPool2d':
     case 'globalAvgPool2d':

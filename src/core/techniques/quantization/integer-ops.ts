@@ -103,13 +103,18 @@ export interface SimdLayer {
   /** Every SimdLayer of the same compiled model (resident together). */
   group: SimdLayer[];
   params: Int32Array;
-  /** Weights as int16, one row of Kp per output channel (zero-padded). */
+  /** Weights as int16: one row of Kp per output channel, or (depthwise) one row of Cp per tap; zero-padded. */
   w16: Int16Array;
   bias: Int32Array;
   multiplier: Int32Array;
   shift: Int32Array;
+  /** Depthwise (int8_depthwise) rather than dense / conv (int8_layer). */
+  depthwise: boolean;
   xLen: number;
   yLen: number;
+  /** Sizes of the two scratch buffers (int8.c's P_XS and P_COL). */
+  xsBytes: number;
+  colBytes: number;
   /** Set while resident: the parameter block's offset and views of the input / output buffers. */
   at: number;
   x: Int32Array | null;

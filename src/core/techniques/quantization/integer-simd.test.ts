@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD dense / conv path (integer-simd.ts, src/core/simd/int8.c) gives exactly what
+ * The WebAssembly SIMD dense / conv / depthwise path (integer-simd.ts, src/core/simd/int8.c) gives exactly what
  * the JS kernels give — every tensor of every sample, no tolerance — on random models (strides,
  * padding, non-square kernels, cin and channel counts off multiples of 4 / 8, per-tensor and
  * per-channel weights of 2..8 bits, both requant roundings, ReLU / ReLU6 clamps) and on a trained
@@ -29,7 +29,7 @@ type R = () => number;
 const int = (r: R, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: R, xs: T[]): T => xs[Math.floor(r() * xs.length)];
 
-/** A random conv stack (sometimes with a depthwise layer, which stays in JS), then two dense layers. */
+/** A random conv stack (sometimes with depthwise layers, multiplier 1..3), then two dense layers. */
 function randomSpec(r: R, id: number): ModelSpec {
   const inputShape = [int(r, 3, 13), int(r, 3, 13), int(r, 1, 11)];
   let [h, w] = inputShape;
@@ -41,8 +41,8 @@ function randomSpec(r: R, id: number): ModelSpec {
     const kw = int(r, 1, padding === 'valid' ? Math.min(5, w) : 5);
     const sh = int(r, 1, 3);
     const sw = int(r, 1, 3);
-    const dw = j > 0 && r() < 0.25;
-    if (dw) layers.push({ type: 'depthwiseConv2d', name: `d${j}`, kernel: [kh, kw], stride: [sh, sw], padding, depthMultiplier: int(r, 1, 2), activation: pick(r, acts) });
+    const dw = j > 0 && r() < 0.4;
+    if (dw) layers.push({ type: 'depthwiseConv2d', name: `d${j}`, kernel: [kh, kw], stride: [sh, sw], padding, depthMultiplier: int(r, 1, 3), activation: pick(r, acts) });
     else layers.push({ type: 'conv2d', name: `c${j}`, filters: int(r, 1, 13), kernel: [kh, kw], stride: [sh, sw], padding, activation: pick(r, acts) });
     h = padding === 'same' ? Math.ceil(h / sh) : Math.floor((h - kh) / sh) + 1;
     w = padding === 'same' ? Math.ceil(w / sw) : Math.floor((w - kw) / sw) + 1;
@@ -88,6 +88,7 @@ describe('integer engine: the SIMD dense / conv kernel equals the JS kernels exa
 
   it('random shapes, strides, padding, bit widths, granularities, roundings and clamps', () => {
     const r = mulberry32(2026);
+    const kinds = new Map<string, number>();
     for (let m = 0; m < 40; m++) {
       const spec = randomSpec(r, m);
       const settings: QuantSettings = {
@@ -101,9 +102,14 @@ describe('integer engine: the SIMD dense / conv kernel equals the JS kernels exa
       const size = spec.inputShape.reduce((a, b) => a * b, 1);
       const inputs = Array.from({ length: 4 }, () => Float32Array.from({ length: size }, () => 1.2 * r() - 0.1));
       const fast = expectSame(qm, inputs);
-      // Every 8x8 dense / conv runs in SIMD; depthwise stays in JS.
-      for (const o of weighted(fast)) expect(o.simd !== null, `${spec.id} ${o.layer}`).toBe(o.kind !== 'depthwiseConv2d');
+      // Every 8x8 dense / conv / depthwise layer runs in SIMD.
+      for (const o of weighted(fast)) {
+        expect(o.simd !== null, `${spec.id} ${o.layer}`).toBe(true);
+        kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
+      }
     }
+    expect(kinds.get('depthwiseConv2d')).toBeGreaterThan(5);
+    expect(kinds.get('conv2d')).toBeGreaterThan(40);
   });
 
   it('16x8 models stay in JS', () => {
