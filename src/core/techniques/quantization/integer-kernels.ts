@@ -2,6 +2,8 @@
  * The integer kernels of the integer-only engine (integer-model.ts): dense / conv / depthwise with
  * int32 accumulation and fixed-point requantization, max / average pooling, rescaling add, copy/clamp.
  * Typed arrays only, no allocation: they read and write the buffers compileInteger() prepared.
+ * 8x8 dense / conv / depthwise ops with a SimdLayer run through the WebAssembly SIMD module instead
+ * (integer-simd.ts, bit-exact); the JS kernels here are the fallback (no SIMD, 16x8, odd shifts).
  */
 import type { CompiledOp } from './integer-ops';
 import { runSimd } from './integer-simd';
