@@ -45,7 +45,8 @@ function randomWeights(spec: ModelSpec, seed: number): WeightSet {
 function build(settings: QuantSettings): IntegerModel {
   const ranges: Record<string, [number, number]> = {};
   for (const t of planQuantization(ODD).calibrated) ranges[t] = [-1.5, 2.5];
-  return compileInteger(quantizeModel(ODD, randomWeights(ODD, 5), ranges, settings));
+  // The JS kernels (the SIMD path has its own test, integer-simd.test.ts).
+  return compileInteger(quantizeModel(ODD, randomWeights(ODD, 5), ranges, settings), { simd: false });
 }
 
 /** The direct loop: Σ (x − z_x)·w over the window, + bias, requantized by the op's own function. */
@@ -105,7 +106,7 @@ describe('integer kernels: fast paths equal the direct loop exactly', () => {
 
   it('a layer whose sums could reach 2^25 (1,100 inputs, 8-bit) is not packed, and is still exact', () => {
     const wide: ModelSpec = { id: 'wide', name: 'wide', inputShape: [1100], layers: [{ type: 'dense', name: 'f', units: 5 }] };
-    const im = compileInteger(quantizeModel(wide, randomWeights(wide, 2), { input: [0, 1], f: [-3, 3] }, S8));
+    const im = compileInteger(quantizeModel(wide, randomWeights(wide, 2), { input: [0, 1], f: [-3, 3] }, S8), { simd: false });
     const op = im.ops[0] as CompiledWeighted;
     expect(op.packed).toBeNull();
     const r = mulberry32(4);

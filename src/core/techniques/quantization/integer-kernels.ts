@@ -2,8 +2,11 @@
  * The integer kernels of the integer-only engine (integer-model.ts): dense / conv / depthwise with
  * int32 accumulation and fixed-point requantization, max / average pooling, rescaling add, copy/clamp.
  * Typed arrays only, no allocation: they read and write the buffers compileInteger() prepared.
+ * 8x8 dense / conv / depthwise ops with a SimdLayer run through the WebAssembly SIMD module instead
+ * (integer-simd.ts, bit-exact); the JS kernels here are the fallback (no SIMD, 16x8, odd shifts).
  */
 import type { CompiledOp } from './integer-ops';
+import { runSimd } from './integer-simd';
 
 /** TFLite: left shift applied to add inputs before rescaling, for precision. */
 export const ADD_LEFT_SHIFT = 20;
@@ -24,7 +27,7 @@ type Op<K extends CompiledOp['kind']> = Extract<CompiledOp, { kind: K }>;
  * change the result. Measured (Node, LeNet-5 int8, 2,000 digits) against the previous loop order
  * (taps, input channels, then the output channels innermost): see the bench's "integer eval".
  */
-function runDenseOrConv(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
+export function runDenseOrConv(op: Op<'dense' | 'conv2d' | 'depthwiseConv2d'>): void {
   const { g, wk, packed, biasF, multiplier, shift, requant } = op;
   const col = op.scratch;
   const x = op.input.data;
@@ -217,9 +220,9 @@ export function runOp(op: CompiledOp): void {
   switch (op.kind) {
     case 'dense':
     case 'conv2d':
-      return runDenseOrConv(op);
+      return op.simd ? runSimd(op, op.simd) : runDenseOrConv(op);
     case 'depthwiseConv2d':
-      return runDepthwise(op);
+      return op.simd ? runSimd(op, op.simd) : runDepthwise(op);
     case 'maxPool2d':
     case 'avgPool2d':
     case 'globalAvgPool2d':

@@ -16,6 +16,7 @@
  */
 import { multiplyByQuantizedMultiplier, multiplyByQuantizedMultiplier64, multiplyByQuantizedMultiplierSingle, quantizeMultiplier } from './fixed-point';
 import { ADD_LEFT_SHIFT, ADD_LEFT_SHIFT_16, PACK, PACK_LIMIT, runOp } from './integer-kernels';
+import { prepareSimd, type SimdLayer } from './integer-simd';
 
 export { runOp };
 import { is16x8, type QuantizedModel } from './quantize-model';
@@ -91,7 +92,14 @@ function kernelLayout(kind: CompiledWeighted['kind'], g: Geometry, w: Int32Array
   return { wk, packed, biasF, scratch: new Float64Array(K), inChannel };
 }
 
-export function compileInteger(qm: QuantizedModel): IntegerModel {
+export interface CompileOptions {
+  /** Run 8x8 dense / conv layers through the WebAssembly SIMD kernel where supported (default true). */
+  simd?: boolean;
+}
+
+export function compileInteger(qm: QuantizedModel, opts: CompileOptions = {}): IntegerModel {
+  const useSimd = opts.simd ?? true;
+  const simdGroup: SimdLayer[] = [];
   const { weightBits, activationBits } = qm.settings;
   const wide = is16x8(qm.settings);
   if (!wide && (weightBits > 8 || activationBits > 8)) {
@@ -141,12 +149,14 @@ export function compileInteger(qm: QuantizedModel): IntegerModel {
           shift[c] = q.shift;
         }
         const [actMin, actMax] = clampRange(op.activation, output);
-        return {
+        const compiled: CompiledWeighted = {
           kind: op.kind, layer: op.layer, input, output, g,
           mult: op.kind === 'depthwiseConv2d' ? g.cout / g.cin : 1,
           w, wZp, wScale, bias: wide ? lq.biasQ64! : lq.biasQ, multiplier, shift, actMin, actMax, activation: op.activation, requant,
-          ...kernelLayout(op.kind, g, w, wide ? lq.biasQ64! : lq.biasQ, input, wide),
+          ...kernelLayout(op.kind, g, w, wide ? lq.biasQ64! : lq.biasQ, input, wide), simd: null,
         };
+        if (useSimd) compiled.simd = prepareSimd(compiled, simdGroup);
+        return compiled;
       }
       case 'maxPool2d':
       case 'avgPool2d':

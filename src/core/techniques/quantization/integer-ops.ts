@@ -70,6 +70,8 @@ export interface CompiledWeighted {
   scratch: Float64Array;
   /** Depthwise: the input channel each output channel reads (c / multiplier). */
   inChannel: Int32Array;
+  /** The WebAssembly SIMD form of a dense / conv layer (integer-simd.ts), null where it runs in JS. */
+  simd: SimdLayer | null;
 }
 export interface CompiledPool {
   kind: 'maxPool2d' | 'avgPool2d' | 'globalAvgPool2d';
@@ -96,6 +98,29 @@ export interface CompiledAdd {
   lo: number;
   hi: number;
 }
+/** A dense / conv layer prepared for the WebAssembly SIMD kernel (integer-simd.ts). */
+export interface SimdLayer {
+  /** Every SimdLayer of the same compiled model (resident together). */
+  group: SimdLayer[];
+  params: Int32Array;
+  /** Weights as int16: one row of Kp per output channel, or (depthwise) one row of Cp per tap; zero-padded. */
+  w16: Int16Array;
+  bias: Int32Array;
+  multiplier: Int32Array;
+  shift: Int32Array;
+  /** Depthwise (int8_depthwise) rather than dense / conv (int8_layer). */
+  depthwise: boolean;
+  xLen: number;
+  yLen: number;
+  /** Sizes of the two scratch buffers (int8.c's P_XS and P_COL). */
+  xsBytes: number;
+  colBytes: number;
+  /** Set while resident: the parameter block's offset and views of the input / output buffers. */
+  at: number;
+  x: Int32Array | null;
+  y: Int32Array | null;
+}
+
 export type Requant = (x: number, multiplier: number, shift: number) => number;
 
 export type CompiledOp = CompiledWeighted | CompiledPool | CompiledCopy | CompiledAdd;
