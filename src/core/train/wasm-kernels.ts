@@ -3,9 +3,11 @@
  * - Conv2DBackpropFilter: rewritten as a forward Conv2D over transposed tensors (XNNPACK).
  * - Conv2DBackpropInput (replaces the native, slow direct loop for stride 1): a full convolution with
  *   the rotated kernel, again on XNNPACK.
- * - DepthwiseConv2dNativeBackpropFilter / BackpropInput, and MaxPoolGrad (replacing a slow native
- *   one): plain JS over the wasm heap (wasm-kernels-loops.ts); depthwise dx with stride 1 as a
- *   depthwise convolution on the backend.
+ * - DepthwiseConv2dNativeBackpropFilter / BackpropInput: on the lab's WebAssembly SIMD module
+ *   (src/core/simd/dwconv.c via wasm-kernels-simd.ts) where the runtime has SIMD; otherwise dW with
+ *   one filter per channel on XNNPACK, dx with stride 1 as a depthwise convolution on the backend,
+ *   the rest plain JS over the wasm heap (wasm-kernels-loops.ts).
+ * - MaxPoolGrad (replacing a slow native one): plain JS over the wasm heap.
  * - BatchMatMul with transposed operands (dense-layer gradients): explicit transpose + native matmul.
  * Replacing native kernels pays: measured (CPU ms, Node, LeNet-5 shapes, batch 64) MaxPoolGrad 4.7 → 1.4,
  * Conv2DBackpropInput 9.6 → 2.1, BatchMatMul with transposed A 1.9 → 0.4.
@@ -15,6 +17,17 @@ import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
 
 import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, leadingAxesReduction, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
+import { simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput } from './wasm-kernels-simd';
+
+let depthwiseSimd = true;
+
+/**
+ * Whether the depthwise gradients use the SIMD module (where the runtime has WebAssembly SIMD; on by
+ * default). Off, they take the XNNPACK / plain-JS paths below — the fallback, kept for tests.
+ */
+export function setDepthwiseSimd(enabled: boolean): void {
+  depthwiseSimd = enabled;
+}
 
 type Attrs = Record<string, unknown>;
 
@@ -116,6 +129,8 @@ function conv2DBackpropInput(args: KernelArgs): TensorInfo {
  * DS-CNN's 64x14x14x16); other cases use the JS loop.
  */
 function depthwiseBackpropInputFast(args: KernelArgs): TensorInfo {
+  const viaSimd = depthwiseSimd ? simdDepthwiseBackpropInput(args) : null;
+  if (viaSimd) return viaSimd;
   const { inputs, backend, attrs } = args;
   const { dy, filter } = inputs;
   const a = attrs as Conv2DAttrs & { inputShape: [number, number, number, number] };
@@ -149,6 +164,8 @@ function depthwiseBackpropInputFast(args: KernelArgs): TensorInfo {
  * (A per-tap strided-slice · dy · ones-matmul version was 15x slower: StridedSlice is not SIMD.)
  */
 function depthwiseBackpropFilterFast(args: KernelArgs): TensorInfo {
+  const viaSimd = depthwiseSimd ? simdDepthwiseBackpropFilter(args) : null;
+  if (viaSimd) return viaSimd;
   const { inputs, backend, attrs } = args;
   const { x, dy } = inputs;
   const a = attrs as Conv2DAttrs & { filterShape: [number, number, number, number] };

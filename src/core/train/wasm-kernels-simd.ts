@@ -1,0 +1,89 @@
+/**
+ * Depthwise-convolution gradients on the lab's own WebAssembly SIMD module (src/core/simd/dwconv.c):
+ * the inputs are copied from the tfjs wasm heap into the module's memory (reused between calls,
+ * grown once to the largest layer), the kernel runs, and the result is copied into the tfjs output.
+ * Used by wasm-kernels.ts where `simdSupported()`; `null` hands the case back to the other paths
+ * (dilations, very large kernels).
+ */
+import { backend_util } from '@tensorflow/tfjs';
+
+import { loadSimd, simdSupported, type SimdModule } from '../simd/module';
+import { WASM_BASE64 } from '../simd/dwconv.wasm';
+import type { KernelArgs, TensorInfo } from './wasm-kernels-loops';
+
+interface WasmBackendLike {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+}
+
+type DepthwiseAttrs = {
+  strides: number | [number, number];
+  dilations?: number | [number, number];
+  pad: 'same' | 'valid' | number;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+};
+
+/** The C kernel lists a pixel's taps in fixed arrays of this size per axis. */
+const MAX_TAPS = 64;
+
+type Kernel = (a: number, b: number, out: number, ...dims: number[]) => void;
+
+/** How many gradients ran on the SIMD module (tests check which path ran). */
+export const depthwiseSimdCalls = { filter: 0, input: 0 };
+
+let mod: SimdModule | undefined;
+function dwconv(): SimdModule | null {
+  if (!simdSupported()) return null;
+  mod ??= loadSimd(WASM_BASE64);
+  return mod;
+}
+
+function usable(info: backend_util.Conv2DInfo): boolean {
+  return info.dilationHeight === 1 && info.dilationWidth === 1 && info.filterHeight <= MAX_TAPS && info.filterWidth <= MAX_TAPS &&
+    info.outChannels % info.inChannels === 0;
+}
+
+/** Copies a, b in, runs `kernel` into an `outLength`-float buffer, copies that into `outInfo`. */
+function run(name: string, be: WasmBackendLike, m: SimdModule, a: TensorInfo, b: TensorInfo, out: TensorInfo, outLength: number, info: backend_util.Conv2DInfo) {
+  m.reset();
+  const pa = m.put(be.typedArrayFromHeap(a));
+  const pb = m.put(be.typedArrayFromHeap(b));
+  const po = m.alloc(outLength * 4);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  m.fn<Kernel>(name)(pa, pb, po, batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth,
+    strideHeight, strideWidth, info.padInfo.top, info.padInfo.left, outChannels / inChannels);
+  // Views after the last allocation on either side.
+  be.typedArrayFromHeap(out).set(m.f32(po, outLength));
+}
+
+export function simdDepthwiseBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo | null {
+  const m = dwconv();
+  if (!m) return null;
+  const { x, dy } = inputs;
+  const a = attrs as DepthwiseAttrs & { filterShape: [number, number, number, number] };
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], a.filterShape, a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, true,
+  );
+  if (!usable(info)) return null;
+  const be = backend as WasmBackendLike;
+  const out = be.makeOutput(info.filterShape, 'float32');
+  run('dw_backprop_filter', be, m, x, dy, out, info.filterShape.reduce((p, q) => p * q, 1), info);
+  depthwiseSimdCalls.filter++;
+  return out;
+}
+
+export function simdDepthwiseBackpropInput({ inputs, backend, attrs }: KernelArgs): TensorInfo | null {
+  const m = dwconv();
+  if (!m) return null;
+  const { dy, filter } = inputs;
+  const a = attrs as DepthwiseAttrs & { inputShape: [number, number, number, number] };
+  const info = backend_util.computeConv2DInfo(
+    a.inputShape, filter.shape as [number, number, number, number], a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, true,
+  );
+  if (!usable(info)) return null;
+  const be = backend as WasmBackendLike;
+  const out = be.makeOutput(info.inShape, 'float32');
+  run('dw_backprop_input', be, m, dy, filter, out, info.inShape.reduce((p, q) => p * q, 1), info);
+  depthwiseSimdCalls.input++;
+  return out;
+}
