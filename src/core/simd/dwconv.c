@@ -121,11 +121,26 @@ void dw_backprop_filter(const float *x, const float *dy, float *dw, int B, int H
 // dx[b, y, x, c] = Σ over the taps (i, j) and output positions (r, s) with r·sh + i − top = y and
 // s·sw + j − left = x of Σ_k dy[b, r, s, c·m + k] · W[i, j, c·m + k]. Gathered per input pixel (every
 // dx written once, no zero fill); the pixel's taps are listed once, then each channel block sums
-// them in registers. At most MAX_TAPS taps along each axis (the caller checks kh, kw).
+// them in registers. At most MAX_TAPS filter rows (the caller checks kh); scratch: (1 + 2·KW)·W ints.
 void dw_backprop_input(const float *dy, const float *w, float *dx, int B, int H, int W, int C, int OH,
-                       int OW, int KH, int KW, int SH, int SW, int top, int left, int m) {
+                       int OW, int KH, int KW, int SH, int SW, int top, int left, int m, int *scratch) {
   const int Co = C * m;
-  int rowTap[MAX_TAPS], rowPos[MAX_TAPS], colTap[MAX_TAPS], colPos[MAX_TAPS];
+  int rowTap[MAX_TAPS], rowPos[MAX_TAPS];
+  // Every column's taps, listed once (the divisions cost more than the sums for small C):
+  // scratch holds W counts, then W·KW tap indices, then W·KW output columns.
+  int *colCount = scratch, *colTapAll = scratch + W, *colPosAll = scratch + W + W * KW;
+  for (int xc = 0; xc < W; xc++) {
+    int nc = 0;
+    for (int j = 0; j < KW; j++) {
+      int t = xc + left - j;
+      if (t < 0) break;
+      if (t % SW) continue;
+      if (t / SW >= OW) continue;
+      colTapAll[xc * KW + nc] = j;
+      colPosAll[xc * KW + nc++] = t / SW;
+    }
+    colCount[xc] = nc;
+  }
   for (int b = 0; b < B; b++) {
     for (int y = 0; y < H; y++) {
       int nr = 0;
@@ -138,15 +153,8 @@ void dw_backprop_input(const float *dy, const float *w, float *dx, int B, int H,
         rowPos[nr++] = t / SH;
       }
       for (int xc = 0; xc < W; xc++) {
-        int nc = 0;
-        for (int j = 0; j < KW; j++) {
-          int t = xc + left - j;
-          if (t < 0) break;
-          if (t % SW) continue;
-          if (t / SW >= OW) continue;
-          colTap[nc] = j;
-          colPos[nc++] = t / SW;
-        }
+        const int nc = colCount[xc];
+        const int *colTap = colTapAll + xc * KW, *colPos = colPosAll + xc * KW;
         float *out = dx + ((b * H + y) * W + xc) * C;
         int c0 = 0;
         if (m == 1) {

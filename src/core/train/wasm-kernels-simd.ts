@@ -23,7 +23,7 @@ type DepthwiseAttrs = {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 };
 
-/** The C kernel lists a pixel's taps in fixed arrays of this size per axis. */
+/** The C kernel lists a pixel row's taps in a fixed array of this size. */
 const MAX_TAPS = 64;
 
 type Kernel = (a: number, b: number, out: number, ...dims: number[]) => void;
@@ -39,7 +39,7 @@ function dwconv(): SimdModule | null {
 }
 
 function usable(info: backend_util.Conv2DInfo): boolean {
-  return info.dilationHeight === 1 && info.dilationWidth === 1 && info.filterHeight <= MAX_TAPS && info.filterWidth <= MAX_TAPS &&
+  return info.dilationHeight === 1 && info.dilationWidth === 1 && info.filterHeight <= MAX_TAPS &&
     info.outChannels % info.inChannels === 0;
 }
 
@@ -50,8 +50,10 @@ function run(name: string, be: WasmBackendLike, m: SimdModule, a: TensorInfo, b:
   const pb = m.put(be.typedArrayFromHeap(b));
   const po = m.alloc(outLength * 4);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  // dw_backprop_input's per-column tap lists; dw_backprop_filter ignores the extra argument.
+  const scratch = m.alloc((1 + 2 * filterWidth) * inWidth * 4);
   m.fn<Kernel>(name)(pa, pb, po, batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth,
-    strideHeight, strideWidth, info.padInfo.top, info.padInfo.left, outChannels / inChannels);
+    strideHeight, strideWidth, info.padInfo.top, info.padInfo.left, outChannels / inChannels, scratch);
   // Views after the last allocation on either side.
   be.typedArrayFromHeap(out).set(m.f32(po, outLength));
 }
