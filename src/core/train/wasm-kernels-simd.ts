@@ -9,6 +9,7 @@ import { backend_util } from '@tensorflow/tfjs';
 
 import { loadSimd, simdSupported, type SimdModule } from '../simd/module';
 import { WASM_BASE64 } from '../simd/dwconv.wasm';
+import { WASM_BASE64 as ROWS_BASE64 } from '../simd/rows.wasm';
 import type { KernelArgs, TensorInfo } from './wasm-kernels-loops';
 
 interface WasmBackendLike {
@@ -88,4 +89,16 @@ export function simdDepthwiseBackpropInput({ inputs, backend, attrs }: KernelArg
   run('dw_backprop_input', be, m, dy, filter, out, info.inShape.reduce((p, q) => p * q, 1), info);
   depthwiseSimdCalls.input++;
   return out;
+}
+
+/** Column sums of x seen as [n, c] into out (both views of the tfjs heap); false without SIMD. */
+export function simdSumRows(x: Float32Array, out: Float32Array, n: number, c: number): boolean {
+  if (!simdSupported()) return false;
+  const m = loadSimd(ROWS_BASE64);
+  m.reset();
+  const px = m.put(x);
+  const po = m.alloc(c * 4);
+  m.fn<(x: number, out: number, n: number, c: number) => void>('sum_rows')(px, po, n, c);
+  out.set(m.f32(po, c));
+  return true;
 }

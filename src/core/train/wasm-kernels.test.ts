@@ -155,6 +155,13 @@ describe('wasm gradient kernels vs cpu', () => {
     // Not "all but the last axis": the backend's own kernel.
     ['sum', [3, 5, 7], [1, 2], false],
     ['mean', [3, 5, 7], 2, true],
+    // The SIMD column sums: widths around the 4- and 16-column blocks, odd row counts.
+    ['sum', [3, 7, 5, 17], [0, 1, 2], false],
+    ['sum', [1, 1, 1, 33], [0, 1, 2], true],
+    ['mean', [9, 3], 0, false],
+    ['sum', [7, 1], 0, false],
+    ['sum', [64, 14, 14, 16], [0, 1, 2], false],
+    ['mean', [5, 3, 3, 20], [0, 1, 2], false],
   ] as const)('%s over x%j axes %j keepDims %s (and its gradient)', async (op, shape, axis, keepDims) => {
     const xv = randArray((shape as readonly number[]).reduce((p, q) => p * q, 1), 31);
     const run = () =>
@@ -170,14 +177,42 @@ describe('wasm gradient kernels vs cpu', () => {
     await tf.setBackend('cpu');
     const ref = run();
     await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
+    try {
+      for (const simd of [true, false]) {
+        setDepthwiseSimd(simd);
+        const before = tf.memory().numTensors;
+        const buffersBefore = tf.engine().backend.numDataIds();
+        const got = run();
+        expect(tf.memory().numTensors).toBe(before);
+        expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+        expect(got.shape).toEqual(ref.shape);
+        expect(maxRelErr(got.y, ref.y), `simd=${simd}`).toBeLessThan(1e-5);
+        expect(maxRelErr(got.dx, ref.dx), `simd=${simd}`).toBeLessThan(1e-5);
+      }
+    } finally {
+      setDepthwiseSimd(true);
+    }
+  });
+
+  it('clone and same-dtype cast share the buffer (refcounted): values kept after the source is disposed, no leak', () => {
     const buffersBefore = tf.engine().backend.numDataIds();
-    const got = run();
+    const before = tf.memory().numTensors;
+    const x = tf.tensor([1.5, -2, 3], [3]);
+    const c = tf.clone(x);
+    const f = tf.cast(x, 'float32');
+    const i = tf.cast(x, 'int32');
+    // One buffer for x, its clone and its float cast; the int cast is a converted copy.
+    expect(tf.engine().backend.numDataIds()).toBe(buffersBefore + 2);
+    x.dispose();
+    expect(Array.from(c.dataSync())).toEqual([1.5, -2, 3]);
+    expect(Array.from(f.dataSync())).toEqual([1.5, -2, 3]);
+    expect(Array.from(i.dataSync())).toEqual([1, -2, 3]);
+    c.dispose();
+    expect(Array.from(f.dataSync())).toEqual([1.5, -2, 3]);
+    f.dispose();
+    i.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
-    expect(got.shape).toEqual(ref.shape);
-    expect(maxRelErr(got.y, ref.y)).toBeLessThan(1e-5);
-    expect(maxRelErr(got.dx, ref.dx)).toBeLessThan(1e-5);
   });
 
   // The depthwise gradients twice — on the SIMD module and on the fallback (XNNPACK / plain JS, what
