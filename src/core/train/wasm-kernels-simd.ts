@@ -32,11 +32,33 @@ type Kernel = (a: number, b: number, out: number, ...dims: number[]) => void;
 /** How many gradients ran on the SIMD module (tests check which path ran). */
 export const depthwiseSimdCalls = { filter: 0, input: 0 };
 
-let mod: SimdModule | undefined;
-function dwconv(): SimdModule | null {
-  if (!simdSupported()) return null;
-  mod ??= loadSimd(WASM_BASE64);
-  return mod;
+const modules = new Map<string, SimdModule | null>();
+
+/**
+ * The module, or null where it cannot load: no SIMD, or a synchronous compile refused (browsers cap
+ * it at 4 KB on a page's main thread; tfjs runs in workers, but a caller elsewhere falls back
+ * instead of failing).
+ */
+function simdModule(base64: string): SimdModule | null {
+  let m = modules.get(base64);
+  if (m === undefined) {
+    try {
+      m = simdSupported() ? loadSimd(base64) : null;
+    } catch {
+      m = null;
+    }
+    modules.set(base64, m);
+  }
+  return m;
+}
+const dwconv = () => simdModule(WASM_BASE64);
+
+const marked = new Set<string>();
+/** A performance mark the first time each SIMD kernel runs (visible in DevTools; e2e checks it). */
+function markFirstUse(name: string) {
+  if (marked.has(name)) return;
+  marked.add(name);
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`tinyml-simd:${name}`);
 }
 
 function usable(info: backend_util.Conv2DInfo): boolean {
@@ -57,6 +79,7 @@ function run(name: string, be: WasmBackendLike, m: SimdModule, a: TensorInfo, b:
     strideHeight, strideWidth, info.padInfo.top, info.padInfo.left, outChannels / inChannels, scratch);
   // Views after the last allocation on either side.
   be.typedArrayFromHeap(out).set(m.f32(po, outLength));
+  markFirstUse(name);
 }
 
 export function simdDepthwiseBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo | null {
@@ -93,12 +116,13 @@ export function simdDepthwiseBackpropInput({ inputs, backend, attrs }: KernelArg
 
 /** Column sums of x seen as [n, c] into out (both views of the tfjs heap); false without SIMD. */
 export function simdSumRows(x: Float32Array, out: Float32Array, n: number, c: number): boolean {
-  if (!simdSupported()) return false;
-  const m = loadSimd(ROWS_BASE64);
+  const m = simdModule(ROWS_BASE64);
+  if (!m) return false;
   m.reset();
   const px = m.put(x);
   const po = m.alloc(c * 4);
   m.fn<(x: number, out: number, n: number, c: number) => void>('sum_rows')(px, po, n, c);
   out.set(m.f32(po, c));
+  markFirstUse('sum_rows');
   return true;
 }
