@@ -1,9 +1,13 @@
 /**
- * Depthwise-convolution gradients on the lab's own WebAssembly SIMD module (src/core/simd/dwconv.c):
- * the inputs are copied from the tfjs wasm heap into the module's memory (reused between calls,
- * grown once to the largest layer), the kernel runs, and the result is copied into the tfjs output.
- * Used by wasm-kernels.ts where `simdSupported()`; `null` hands the case back to the other paths
- * (dilations, very large kernels).
+ * Training kernels on the lab's own WebAssembly SIMD modules: depthwise-convolution gradients
+ * (src/core/simd/dwconv.c) and column sums (src/core/simd/rows.c). The inputs are copied from the
+ * tfjs wasm heap into the module's memory (reused between calls, grown to the largest layer and kept),
+ * the kernel runs, and the result is copied into the tfjs output. Used by wasm-kernels.ts where
+ * `simdSupported()`; `null` / false hands the case back to the other paths (dilations, very tall
+ * kernels, no SIMD).
+ * Measured (CPU time, Node, DS-CNN's layers, batch 64): dW 4-5 ms → 0.2 ms per layer (XNNPACK path
+ * before), dx 1.0 → 0.8 (stride 1, XNNPACK before) and 4.4 → 1.4 ms (stride 2, JS loop before); the
+ * copies in (x and dy, 1.6-2 MB) take 0.05-0.1 ms of that.
  */
 import { backend_util } from '@tensorflow/tfjs';
 

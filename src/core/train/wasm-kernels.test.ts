@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { setDepthwiseSimd } from './wasm-kernels';
+import { setTrainingSimd } from './wasm-kernels';
 import { depthwiseSimdCalls } from './wasm-kernels-simd';
 import { simdSupported } from '../simd/module';
 import { mulberry32 } from '../data/random';
@@ -179,7 +179,7 @@ describe('wasm gradient kernels vs cpu', () => {
     await tf.setBackend('wasm');
     try {
       for (const simd of [true, false]) {
-        setDepthwiseSimd(simd);
+        setTrainingSimd(simd);
         const before = tf.memory().numTensors;
         const buffersBefore = tf.engine().backend.numDataIds();
         const got = run();
@@ -190,7 +190,7 @@ describe('wasm gradient kernels vs cpu', () => {
         expect(maxRelErr(got.dx, ref.dx), `simd=${simd}`).toBeLessThan(1e-5);
       }
     } finally {
-      setDepthwiseSimd(true);
+      setTrainingSimd(true);
     }
   });
 
@@ -255,7 +255,7 @@ describe('wasm gradient kernels vs cpu', () => {
       await tf.setBackend('wasm');
       try {
         for (const simd of [true, false]) {
-          setDepthwiseSimd(simd);
+          setTrainingSimd(simd);
           const before = tf.memory().numTensors;
           const buffersBefore = tf.engine().backend.numDataIds();
           const calls = { ...depthwiseSimdCalls };
@@ -268,7 +268,7 @@ describe('wasm gradient kernels vs cpu', () => {
           expect(maxRelErr(got.dx, ref.dx), `dx simd=${simd}`).toBeLessThan(1e-5);
         }
       } finally {
-        setDepthwiseSimd(true);
+        setTrainingSimd(true);
       }
       expect(Math.max(...ref.dw.map(Math.abs))).toBeGreaterThan(0.01);
     },

@@ -19,15 +19,15 @@ import { backend_util } from '@tensorflow/tfjs';
 import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, leadingAxesReduction, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
 import { simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput, simdSumRows } from './wasm-kernels-simd';
 
-let depthwiseSimd = true;
+let trainingSimd = true;
 
 /**
  * Whether the depthwise gradients and the leading-axes Sum / Mean use the SIMD modules (where the
  * runtime has WebAssembly SIMD; on by default). Off, they take the XNNPACK / plain-JS paths below —
  * the fallback, kept for tests.
  */
-export function setDepthwiseSimd(enabled: boolean): void {
-  depthwiseSimd = enabled;
+export function setTrainingSimd(enabled: boolean): void {
+  trainingSimd = enabled;
 }
 
 type Attrs = Record<string, unknown>;
@@ -130,7 +130,7 @@ function conv2DBackpropInput(args: KernelArgs): TensorInfo {
  * DS-CNN's 64x14x14x16); other cases use the JS loop.
  */
 function depthwiseBackpropInputFast(args: KernelArgs): TensorInfo {
-  const viaSimd = depthwiseSimd ? simdDepthwiseBackpropInput(args) : null;
+  const viaSimd = trainingSimd ? simdDepthwiseBackpropInput(args) : null;
   if (viaSimd) return viaSimd;
   const { inputs, backend, attrs } = args;
   const { dy, filter } = inputs;
@@ -165,7 +165,7 @@ function depthwiseBackpropInputFast(args: KernelArgs): TensorInfo {
  * (A per-tap strided-slice · dy · ones-matmul version was 15x slower: StridedSlice is not SIMD.)
  */
 function depthwiseBackpropFilterFast(args: KernelArgs): TensorInfo {
-  const viaSimd = depthwiseSimd ? simdDepthwiseBackpropFilter(args) : null;
+  const viaSimd = trainingSimd ? simdDepthwiseBackpropFilter(args) : null;
   if (viaSimd) return viaSimd;
   const { inputs, backend, attrs } = args;
   const { x, dy } = inputs;
@@ -241,7 +241,7 @@ function reduceByMatMul(args: KernelArgs, mean: boolean): TensorInfo | null {
   // Where there is SIMD: column sums on the lab's own module. The matmul below repacks its [n, C]
   // operand on every call (a new tensor each step, so XNNPACK's operator cache never hits): measured
   // in a DS-CNN training step (Node, batch 64) 0.6-1.3 ms per bias gradient, against ~0.1 ms here.
-  if (depthwiseSimd && n > 0) {
+  if (trainingSimd && n > 0) {
     const out = be.makeOutput(outShape, 'float32');
     if (simdSumRows(be.typedArrayFromHeap(x), be.typedArrayFromHeap(out), n, C)) {
       if (mean) {
