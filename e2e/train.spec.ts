@@ -67,6 +67,19 @@ test('Stop ends a run mid-way and a new run can start', async ({ page }) => {
   expect(percentOf(await page.getByRole('status', { name: 'Test accuracy' }).textContent())).toBeGreaterThanOrEqual(85);
 });
 
+test('DS-CNN trains on the SIMD kernels in the engine worker (the CSP lets it compile them)', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=dscnn&epochs=1&batchSize=64&seed=1');
+  const status = page.getByRole('status', { name: 'Run status' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Loss' })).toHaveText(/\d\.\d+/);
+  // wasm-kernels-simd.ts marks each SIMD kernel's first run in the worker that ran it.
+  const marks = async () =>
+    (await Promise.all(page.workers().map((w) => w.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)).catch(() => [] as string[])))).flat();
+  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:dw_backprop_filter', 'tinyml-simd:dw_backprop_input', 'tinyml-simd:sum_rows']));
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(status).toContainText('Stopped');
+});
+
 test('the Train page has no serious accessibility violations', async ({ page }) => {
   await gotoLab(page, 'train');
   await expect(page.getByRole('region', { name: 'Guide' }).locator('.katex').first()).toBeVisible();

@@ -6,7 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import './wasm-kernels';
+import { setTrainingSimd } from './wasm-kernels';
+import { depthwiseSimdCalls } from './wasm-kernels-simd';
+import { simdSupported } from '../simd/module';
 import { mulberry32 } from '../data/random';
 
 type ConvCase = { x: number[]; k: number[]; stride: number; pad: 'same' | 'valid'; depthwise?: boolean };
@@ -153,6 +155,13 @@ describe('wasm gradient kernels vs cpu', () => {
     // Not "all but the last axis": the backend's own kernel.
     ['sum', [3, 5, 7], [1, 2], false],
     ['mean', [3, 5, 7], 2, true],
+    // The SIMD column sums: widths around the 4- and 16-column blocks, odd row counts.
+    ['sum', [3, 7, 5, 17], [0, 1, 2], false],
+    ['sum', [1, 1, 1, 33], [0, 1, 2], true],
+    ['mean', [9, 3], 0, false],
+    ['sum', [7, 1], 0, false],
+    ['sum', [64, 14, 14, 16], [0, 1, 2], false],
+    ['mean', [5, 3, 3, 20], [0, 1, 2], false],
   ] as const)('%s over x%j axes %j keepDims %s (and its gradient)', async (op, shape, axis, keepDims) => {
     const xv = randArray((shape as readonly number[]).reduce((p, q) => p * q, 1), 31);
     const run = () =>
@@ -168,15 +177,102 @@ describe('wasm gradient kernels vs cpu', () => {
     await tf.setBackend('cpu');
     const ref = run();
     await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
+    try {
+      for (const simd of [true, false]) {
+        setTrainingSimd(simd);
+        const before = tf.memory().numTensors;
+        const buffersBefore = tf.engine().backend.numDataIds();
+        const got = run();
+        expect(tf.memory().numTensors).toBe(before);
+        expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+        expect(got.shape).toEqual(ref.shape);
+        expect(maxRelErr(got.y, ref.y), `simd=${simd}`).toBeLessThan(1e-5);
+        expect(maxRelErr(got.dx, ref.dx), `simd=${simd}`).toBeLessThan(1e-5);
+      }
+    } finally {
+      setTrainingSimd(true);
+    }
+  });
+
+  it('clone and same-dtype cast share the buffer (refcounted): values kept after the source is disposed, no leak', () => {
     const buffersBefore = tf.engine().backend.numDataIds();
-    const got = run();
+    const before = tf.memory().numTensors;
+    const x = tf.tensor([1.5, -2, 3], [3]);
+    const c = tf.clone(x);
+    const f = tf.cast(x, 'float32');
+    const i = tf.cast(x, 'int32');
+    // One buffer for x, its clone and its float cast; the int cast is a converted copy.
+    expect(tf.engine().backend.numDataIds()).toBe(buffersBefore + 2);
+    x.dispose();
+    expect(Array.from(c.dataSync())).toEqual([1.5, -2, 3]);
+    expect(Array.from(f.dataSync())).toEqual([1.5, -2, 3]);
+    expect(Array.from(i.dataSync())).toEqual([1, -2, 3]);
+    c.dispose();
+    expect(Array.from(f.dataSync())).toEqual([1.5, -2, 3]);
+    f.dispose();
+    i.dispose();
     expect(tf.memory().numTensors).toBe(before);
     expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
-    expect(got.shape).toEqual(ref.shape);
-    expect(maxRelErr(got.y, ref.y)).toBeLessThan(1e-5);
-    expect(maxRelErr(got.dx, ref.dx)).toBeLessThan(1e-5);
   });
+
+  // The depthwise gradients twice — on the SIMD module and on the fallback (XNNPACK / plain JS, what
+  // runs without WebAssembly SIMD) — against the cpu backend on random shapes: stride 1 and 2, same
+  // and valid padding, channel counts around the f32x4 width, multipliers 1, 2 (SIMD) and 3 (scalar).
+  const DW_CASES: ConvCase[] = [];
+  {
+    const r = mulberry32(77);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    for (const c of [1, 3, 5, 8, 17]) {
+      for (const m of [1, 2]) {
+        for (const batch of [1, 3]) {
+          for (const stride of [1, 2]) {
+            const pad = pick(['same', 'valid'] as const);
+            const kh = pick([1, 2, 3, 3, 5]);
+            const kw = pick([1, 3, 3, 4]);
+            DW_CASES.push({ x: [batch, kh + Math.floor(r() * 8), kw + Math.floor(r() * 8), c], k: [kh, kw, c, m], stride, pad, depthwise: true });
+          }
+        }
+      }
+    }
+    DW_CASES.push({ x: [2, 7, 6, 5], k: [3, 3, 5, 3], stride: 2, pad: 'same', depthwise: true });
+    DW_CASES.push({ x: [3, 8, 9, 4], k: [2, 3, 4, 3], stride: 1, pad: 'valid', depthwise: true });
+    // DS-CNN's two layers (smaller batch).
+    DW_CASES.push({ x: [3, 14, 14, 16], k: [3, 3, 16, 1], stride: 1, pad: 'same', depthwise: true });
+    DW_CASES.push({ x: [3, 14, 14, 32], k: [3, 3, 32, 1], stride: 2, pad: 'same', depthwise: true });
+  }
+
+  it('has WebAssembly SIMD here, so the SIMD path below is the one tested', () => {
+    expect(simdSupported()).toBe(true);
+  });
+
+  it.each(DW_CASES.map((c, i) => [i, `x${c.x.join('x')} k${c.k.join('x')} s${c.stride} ${c.pad}`, c] as const))(
+    'depthwise gradients, SIMD and fallback, case %i: %s',
+    async (i, _name, c) => {
+      const xv = randArray(c.x.reduce((p, q) => p * q, 1), 500 + i);
+      const wv = randArray(c.k.reduce((p, q) => p * q, 1), 600 + i);
+      await tf.setBackend('cpu');
+      const ref = convGrads(c, xv, wv, 700 + i);
+      await tf.setBackend('wasm');
+      try {
+        for (const simd of [true, false]) {
+          setTrainingSimd(simd);
+          const before = tf.memory().numTensors;
+          const buffersBefore = tf.engine().backend.numDataIds();
+          const calls = { ...depthwiseSimdCalls };
+          const got = convGrads(c, xv, wv, 700 + i);
+          expect(tf.memory().numTensors).toBe(before);
+          expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+          expect(depthwiseSimdCalls.filter - calls.filter, 'SIMD dW calls').toBe(simd ? 1 : 0);
+          expect(depthwiseSimdCalls.input - calls.input, 'SIMD dx calls').toBe(simd ? 1 : 0);
+          expect(maxRelErr(got.dw, ref.dw), `dW simd=${simd}`).toBeLessThan(1e-5);
+          expect(maxRelErr(got.dx, ref.dx), `dx simd=${simd}`).toBeLessThan(1e-5);
+        }
+      } finally {
+        setTrainingSimd(true);
+      }
+      expect(Math.max(...ref.dw.map(Math.abs))).toBeGreaterThan(0.01);
+    },
+  );
 
   it('agrees with a finite-difference estimate of dW (independent of any backend kernel)', () => {
     const c: ConvCase = { x: [1, 5, 5, 2], k: [3, 3, 2, 2], stride: 1, pad: 'same' };
