@@ -27,6 +27,22 @@ static inline __attribute__((always_inline)) v128_t xload(const float *xp, int M
   return wasm_i32x4_shuffle(v, v, 0, 0, 1, 1);
 }
 
+// One dW sum, scalar: out channel o of tap (i, j) over the output rows [r0, r1) and columns [s0, s1).
+static inline float filter_sum(const float *x, const float *dy, int B, int H, int W, int C, int OH,
+                               int OW, int SH, int SW, int i, int j, int top, int left, int m,
+                               int r0, int r1, int s0, int s1, int o) {
+  const int Co = C * m;
+  float a = 0;
+  for (int b = 0; b < B; b++) {
+    for (int r = r0; r < r1; r++) {
+      const float *xp = x + ((b * H + r * SH + i - top) * W + s0 * SW + j - left) * C + o / m;
+      const float *dp = dy + ((b * OH + r) * OW + s0) * Co + o;
+      for (int s = s0; s < s1; s++, xp += SW * C, dp += Co) a += *xp * *dp;
+    }
+  }
+  return a;
+}
+
 // dW[i, j, o] = Σ_{b, r, s} x[b, r·sh + i − top, s·sw + j − left, o / m] · dy[b, r, s, o].
 // Per tap and block of 16 (then 4) out channels, the sums stay in registers over all (b, r, s).
 static inline __attribute__((always_inline)) void filter_impl(
@@ -71,17 +87,7 @@ static inline __attribute__((always_inline)) void filter_impl(
         }
         ST(out + o0, a0);
       }
-      for (; o0 < Co; o0++) {
-        float a = 0;
-        for (int b = 0; b < B; b++) {
-          for (int r = r0; r < r1; r++) {
-            const float *xp = x + ((b * H + r * SH + i - top) * W + s0 * SW + j - left) * C + o0 / M;
-            const float *dp = dy + ((b * OH + r) * OW + s0) * Co + o0;
-            for (int s = s0; s < s1; s++, xp += SW * C, dp += Co) a += *xp * *dp;
-          }
-        }
-        out[o0] = a;
-      }
+      for (; o0 < Co; o0++) out[o0] = filter_sum(x, dy, B, H, W, C, OH, OW, SH, SW, i, j, top, left, M, r0, r1, s0, s1, o0);
     }
   }
 }
@@ -100,17 +106,7 @@ void dw_backprop_filter(const float *x, const float *dy, float *dw, int B, int H
         int s0, s1;
         tap_range(j, left, SW, W, OW, &s0, &s1);
         float *out = dw + (i * KW + j) * Co;
-        for (int o = 0; o < Co; o++) {
-          float a = 0;
-          for (int b = 0; b < B; b++) {
-            for (int r = r0; r < r1; r++) {
-              const float *xp = x + ((b * H + r * SH + i - top) * W + s0 * SW + j - left) * C + o / m;
-              const float *dp = dy + ((b * OH + r) * OW + s0) * Co + o;
-              for (int s = s0; s < s1; s++, xp += SW * C, dp += Co) a += *xp * *dp;
-            }
-          }
-          out[o] = a;
-        }
+        for (int o = 0; o < Co; o++) out[o] = filter_sum(x, dy, B, H, W, C, OH, OW, SH, SW, i, j, top, left, m, r0, r1, s0, s1, o);
       }
     }
   }
