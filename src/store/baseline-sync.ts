@@ -17,10 +17,18 @@ let started = false;
 let known: string | null = null;
 let pending: string | null = null;
 
+let loading = false;
+
+/**
+ * Loads the newest announced baseline; one load at a time. A tab often announces twice within
+ * milliseconds (the saved run, then the shelf version it becomes): a second load started while the
+ * first runs would replace the worker's baseline slot, disposing the model a lab's call is reading.
+ */
 async function reloadFromOtherTab(): Promise<void> {
   const wanted = pending;
-  if (!wanted || useJobs.getState().current) return; // retried when the job ends
+  if (!wanted || loading || useJobs.getState().current) return; // retried when the load or the job ends
   pending = null;
+  loading = true;
   try {
     await whenEngineReady();
     known = wanted;
@@ -30,7 +38,10 @@ async function reloadFromOtherTab(): Promise<void> {
     if (b) pushNotice('info', `Another tab saved a new baseline (${describeBaseline(b)}); this tab uses it now.`, 'baseline-sync');
   } catch (e) {
     pushNotice('warning', `Another tab saved a new baseline, but it could not be loaded here (${errorText(e)}).`, 'baseline-sync');
+  } finally {
+    loading = false;
   }
+  if (pending) void reloadFromOtherTab();
 }
 
 /** Starts listening (idempotent); the shell calls it once. Returns nothing: it lives as long as the page. */

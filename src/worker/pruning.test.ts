@@ -29,6 +29,17 @@ describe('engine.pruning', () => {
     expect(info.ledger.gzip).toBeGreaterThan(0);
   });
 
+  it('describes the source even when the slot is replaced while it runs (a baseline from another tab)', async () => {
+    const slot = 'test:replaced';
+    const { model } = createSlot(slot, zooSpec('mlp'), 3);
+    const expected = accuracyOf(model, getData().tensors.test.xs, getData().tensors.test.labels);
+    const pending = pruningApi.info(slot);
+    createSlot(slot, zooSpec('mlp'), 4); // disposes the model info() started with
+    const info = await pending;
+    expect(info.accuracy).toBe(expected);
+    expect(info.ledger.gzip).toBeGreaterThan(0);
+  });
+
   it('prunes a copy: the source keeps its weights, the report has exact sparsity and masks', async () => {
     const before = getSlot(SOURCE).model.getWeights();
     const r = await pruningApi.prune({ config: unstructured, when: 'after', training, source: SOURCE });

@@ -68,6 +68,9 @@ export const pruningApi: PruningApi = {
     const info = analyzeSpec(spec);
     const blocked = structuredCandidates(spec).excluded;
     const weights = model.getWeights();
+    // Everything that reads the model runs before the first await: another call (a baseline loaded
+    // from another tab) may replace this slot, and dispose its model, while the gzip runs.
+    const accuracy = accuracyOf(model, splits().test.xs, splits().test.labels);
     return {
       spec,
       layers: info.layers
@@ -81,7 +84,7 @@ export const pruningApi: PruningApi = {
           structuredBlocked: l.type === 'depthwiseConv2d' ? 'depthwise channels follow their input' : (blocked[l.name] ?? null),
         })),
       ledger: await sizeLedgerWithGzip(spec, weights),
-      accuracy: accuracyOf(model, splits().test.xs, splits().test.labels),
+      accuracy,
       histogram: histogram(kernels(weights)),
     };
   },
