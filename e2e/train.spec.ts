@@ -75,7 +75,7 @@ test('DS-CNN trains on the SIMD kernels in the engine worker (the CSP lets it co
   // wasm-kernels-simd.ts marks each SIMD kernel's first run in the worker that ran it.
   const marks = async () =>
     (await Promise.all(page.workers().map((w) => w.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)).catch(() => [] as string[])))).flat();
-  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:dw_backprop_filter', 'tinyml-simd:dw_backprop_input', 'tinyml-simd:sum_rows']));
+  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:dw_backprop_filter', 'tinyml-simd:dw_backprop_input', 'tinyml-simd:sum_rows', 'tinyml-simd:conv_backprop_filter']));
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(status).toContainText('Stopped');
 });

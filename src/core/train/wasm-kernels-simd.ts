@@ -1,6 +1,7 @@
 /**
  * Training kernels on the lab's own WebAssembly SIMD modules: depthwise-convolution gradients
- * (src/core/simd/dwconv.c) and column sums (src/core/simd/rows.c). The inputs are copied from the
+ * (src/core/simd/dwconv.c), plain-convolution weight gradients (src/core/simd/conv.c) and column
+ * sums (src/core/simd/rows.c). The inputs are copied from the
  * tfjs wasm heap into the module's memory (reused between calls, grown to the largest layer and kept),
  * the kernel runs, and the result is copied into the tfjs output. Used by wasm-kernels.ts where
  * `simdSupported()`; `null` / false hands the case back to the other paths (dilations, very tall
@@ -14,6 +15,7 @@ import { backend_util } from '@tensorflow/tfjs';
 import { loadSimd, simdSupported, type SimdModule } from '../simd/module';
 import { WASM_BASE64 } from '../simd/dwconv.wasm';
 import { WASM_BASE64 as ROWS_BASE64 } from '../simd/rows.wasm';
+import { WASM_BASE64 as CONV_BASE64 } from '../simd/conv.wasm';
 import type { KernelArgs, TensorInfo } from './wasm-kernels-loops';
 
 interface WasmBackendLike {
@@ -35,6 +37,8 @@ type Kernel = (a: number, b: number, out: number, ...dims: number[]) => void;
 
 /** How many gradients ran on the SIMD module (tests check which path ran). */
 export const depthwiseSimdCalls = { filter: 0, input: 0 };
+/** How many plain-convolution weight gradients ran on the SIMD module. */
+export const convSimdCalls = { filter: 0 };
 
 const modules = new Map<string, SimdModule | null>();
 
@@ -115,6 +119,38 @@ export function simdDepthwiseBackpropInput({ inputs, backend, attrs }: KernelArg
   const out = be.makeOutput(info.inShape, 'float32');
   run('dw_backprop_input', be, m, dy, filter, out, info.inShape.reduce((p, q) => p * q, 1), info);
   depthwiseSimdCalls.input++;
+  return out;
+}
+
+/**
+ * A plain convolution's weight gradient (src/core/simd/conv.c), NHWC, dilation 1; null hands it
+ * back. Measured (Node, batch 64, best of 3 x 10 calls, against the transpose + XNNPACK path in the
+ * same run): DS-CNN conv1 / pw1 / pw2 4.1x / 6.2x / 3.6x (9-20 GFLOP/s), LeNet-5 conv1 / conv2
+ * 2.1x / 1.15x, the teacher's 3x3 convs 2.0-2.2x (26 GFLOP/s).
+ */
+export function simdConvBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo | null {
+  const m = simdModule(CONV_BASE64);
+  if (!m) return null;
+  const { x, dy } = inputs;
+  const a = attrs as DepthwiseAttrs & { filterShape: [number, number, number, number]; dataFormat?: string };
+  if (a.dataFormat && a.dataFormat !== 'NHWC') return null;
+  const info = backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode,
+  );
+  const be = backend as WasmBackendLike;
+  const n = info.filterShape.reduce((p, q) => p * q, 1);
+  const out = be.makeOutput(info.filterShape, 'float32');
+  m.reset();
+  const px = m.put(be.typedArrayFromHeap(x));
+  const pd = m.put(be.typedArrayFromHeap(dy));
+  // Right after dy, and 16 bytes longer: the kernel's last-channels tail reads up to 3 floats past dy.
+  const po = m.alloc(n * 4 + 16);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  m.fn<Kernel>('conv_backprop_filter')(px, pd, po, batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels,
+    filterHeight, filterWidth, strideHeight, strideWidth, info.padInfo.top, info.padInfo.left);
+  be.typedArrayFromHeap(out).set(m.f32(po, n));
+  markFirstUse('conv_backprop_filter');
+  convSimdCalls.filter++;
   return out;
 }
 

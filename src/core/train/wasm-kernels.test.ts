@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setTrainingSimd } from './wasm-kernels';
-import { depthwiseSimdCalls } from './wasm-kernels-simd';
+import { convSimdCalls, depthwiseSimdCalls } from './wasm-kernels-simd';
 import { simdSupported } from '../simd/module';
 import { mulberry32 } from '../data/random';
 
@@ -266,6 +266,58 @@ describe('wasm gradient kernels vs cpu', () => {
           expect(depthwiseSimdCalls.input - calls.input, 'SIMD dx calls').toBe(simd ? 1 : 0);
           expect(maxRelErr(got.dw, ref.dw), `dW simd=${simd}`).toBeLessThan(1e-5);
           expect(maxRelErr(got.dx, ref.dx), `dx simd=${simd}`).toBeLessThan(1e-5);
+        }
+      } finally {
+        setTrainingSimd(true);
+      }
+      expect(Math.max(...ref.dw.map(Math.abs))).toBeGreaterThan(0.01);
+    },
+  );
+
+  // Plain convolutions' dW on the SIMD module: channel counts around its 4 x 8 register tile and
+  // tails, strides, padding, rows wider than its 64-column chunk, and the zoo's own layers.
+  const CONV_CASES: ConvCase[] = [];
+  {
+    const r = mulberry32(43);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    for (const c of [1, 3, 4, 6, 9]) {
+      for (const co of [1, 4, 6, 8, 13, 16]) {
+        const kh = pick([1, 2, 3, 5]);
+        const kw = pick([1, 3, 4]);
+        CONV_CASES.push({ x: [pick([1, 2, 3]), kh + Math.floor(r() * 7), kw + Math.floor(r() * 7), c], k: [kh, kw, c, co], stride: pick([1, 2]), pad: pick(['same', 'valid'] as const) });
+      }
+    }
+    CONV_CASES.push({ x: [2, 3, 150, 5], k: [3, 3, 5, 9], stride: 1, pad: 'same' });
+    CONV_CASES.push({ x: [1, 2, 140, 4], k: [1, 5, 4, 8], stride: 2, pad: 'same' });
+    CONV_CASES.push({ x: [3, 28, 28, 1], k: [3, 3, 1, 16], stride: 2, pad: 'same' }); // DS-CNN conv1
+    // One input channel at stride 1: four adjacent taps merge where they see the same columns.
+    CONV_CASES.push({ x: [3, 28, 28, 1], k: [5, 5, 1, 6], stride: 1, pad: 'valid' }); // LeNet-5 conv1
+    CONV_CASES.push({ x: [2, 9, 11, 1], k: [3, 7, 1, 5], stride: 1, pad: 'same' });
+    CONV_CASES.push({ x: [1, 2, 130, 1], k: [1, 6, 1, 3], stride: 1, pad: 'same' });
+    CONV_CASES.push({ x: [3, 14, 14, 16], k: [1, 1, 16, 32], stride: 1, pad: 'valid' }); // DS-CNN pw1
+    CONV_CASES.push({ x: [3, 12, 12, 6], k: [5, 5, 6, 16], stride: 1, pad: 'valid' }); // LeNet-5 conv2
+    CONV_CASES.push({ x: [2, 14, 14, 32], k: [3, 3, 32, 64], stride: 1, pad: 'same' }); // teacher
+  }
+
+  it.each(CONV_CASES.map((c, i) => [i, `x${c.x.join('x')} k${c.k.join('x')} s${c.stride} ${c.pad}`, c] as const))(
+    'conv2d weight gradient, SIMD and fallback, case %i: %s',
+    async (i, _name, c) => {
+      const xv = randArray(c.x.reduce((p, q) => p * q, 1), 800 + i);
+      const wv = randArray(c.k.reduce((p, q) => p * q, 1), 900 + i);
+      await tf.setBackend('cpu');
+      const ref = convGrads(c, xv, wv, 1000 + i);
+      await tf.setBackend('wasm');
+      try {
+        for (const simd of [true, false]) {
+          setTrainingSimd(simd);
+          const before = tf.memory().numTensors;
+          const buffersBefore = tf.engine().backend.numDataIds();
+          const calls = convSimdCalls.filter;
+          const got = convGrads(c, xv, wv, 1000 + i);
+          expect(tf.memory().numTensors).toBe(before);
+          expect(tf.engine().backend.numDataIds()).toBe(buffersBefore);
+          expect(convSimdCalls.filter - calls, 'SIMD dW calls').toBe(simd ? 1 : 0);
+          expect(maxRelErr(got.dw, ref.dw), `dW simd=${simd}`).toBeLessThan(1e-5);
         }
       } finally {
         setTrainingSimd(true);

@@ -17,12 +17,12 @@ import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
 
 import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, leadingAxesReduction, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
-import { simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput, simdSumRows } from './wasm-kernels-simd';
+import { simdConvBackpropFilter, simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput, simdSumRows } from './wasm-kernels-simd';
 
 let trainingSimd = true;
 
 /**
- * Whether the depthwise gradients and the leading-axes Sum / Mean use the SIMD modules (where the
+ * Whether the conv and depthwise weight gradients, the depthwise dx and the leading-axes Sum / Mean use the SIMD modules (where the
  * runtime has WebAssembly SIMD; on by default). Off, they take the XNNPACK / plain-JS paths below —
  * the fallback, kept for tests.
  */
@@ -55,9 +55,13 @@ type Conv2DAttrs = {
  * dW[i, j, ci, co] = Σ_{b, r, c} x[b, r·s + i − top, c·s + j − left, ci] · dy[b, r, c, co]
  * is itself a convolution: with the batch as the channel axis, x^T [ci, h, w, b] convolved with
  * dy^T [oh, ow, b, co] as the filter (dilated by the stride) gives [ci, kh, kw, co]. That runs on the
- * backend's XNNPACK Conv2D — an order of magnitude faster than a direct loop.
+ * backend's XNNPACK Conv2D — an order of magnitude faster than a direct JS loop. Where there is SIMD,
+ * the direct loop on the lab's own module (conv.c) is faster still: no transposes, no repacking of dy.
  */
-function conv2DBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo {
+function conv2DBackpropFilter(args: KernelArgs): TensorInfo {
+  const viaSimd = trainingSimd ? simdConvBackpropFilter(args) : null;
+  if (viaSimd) return viaSimd;
+  const { inputs, backend, attrs } = args;
   const { x, dy } = inputs;
   const a = attrs as Conv2DAttrs & { filterShape: [number, number, number, number] };
   if (a.dataFormat && a.dataFormat !== 'NHWC') throw new Error(`Conv2DBackpropFilter on wasm: only NHWC, got ${a.dataFormat}`);
