@@ -133,6 +133,9 @@ test('uploading a model estimates it; a broken file names the layer and the page
   await expect(page.getByRole('alert')).toContainText('layer 2 "rnn" (LSTM): unsupported layer class');
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": ') });
   await expect(page.getByRole('alert')).toContainText('not valid JSON');
+  // Over the size limit: refused before it is read (a 40 MB name once crashed the tab).
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...bad, pad: 'p'.repeat(6 * 2 ** 20) })) });
+  await expect(page.getByRole('alert')).toContainText(/huge\.json: \d+ bytes: JSON model files over 5 MB are refused/);
 
   const good = structuredClone(bad);
   good.modelTopology.config.layers[1] = { class_name: 'Flatten', config: { name: 'flat' } } as never;

@@ -111,6 +111,22 @@ test('corrupt saved settings reset with a notice instead of a blank page', async
   await expect.poll(() => page.evaluate(() => localStorage.getItem('tinyml:settings:train'))).toContain('"epochs":"2"');
 });
 
+test('storage access denied (cookies blocked): every lab still opens, settings work and the page says they will not be kept', async ({ page }) => {
+  // Reading window.localStorage itself throws there; this once stopped the app before it rendered.
+  await page.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, { get() { throw new DOMException('denied', 'SecurityError'); }, configurable: true });
+    }
+  });
+  await gotoLab(page, 'train');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await page.getByLabel('Epochs', { exact: true }).blur();
+  await expect(page.getByRole('alert').filter({ hasText: 'Settings will not be kept in this browser' })).toHaveCount(1);
+  expect(page.url()).toContain('epochs=2');
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('link', { name: 'Pruning' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pruning' })).toBeVisible();
+});
+
 test("while the Train lab trains, another lab names that job, links to its Stop and keeps its start buttons off", async ({ page }) => {
   await gotoLab(page, 'train', 'model=lenet5&epochs=20&batchSize=32&seed=1');
   await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -11,6 +11,7 @@ import { create } from 'zustand';
 import { emptyProgress, parseProgress, type CourseProgress } from '../core/course/progress';
 import { pushNotice } from './notices';
 import { linkParam } from './settings-schema';
+import { readLocal, removeLocal, writeLocal } from './local-storage';
 
 const KEY = 'tinyml:course-progress';
 
@@ -18,12 +19,11 @@ const KEY = 'tinyml:course-progress';
 export const CHALLENGE_PARAM = linkParam('challenge');
 
 function load(): CourseProgress {
-  if (typeof localStorage === 'undefined') return emptyProgress();
-  const raw = localStorage.getItem(KEY);
+  const raw = readLocal(KEY);
   if (raw === null) return emptyProgress();
   const p = parseProgress(raw);
   if (p) return p;
-  localStorage.removeItem(KEY);
+  removeLocal(KEY);
   // Deferred: a notice pushed while a component renders would update another component mid-render.
   queueMicrotask(() => pushNotice('warning', 'Your saved course progress was unreadable and has been reset.', 'course-progress'));
   return emptyProgress();
@@ -34,11 +34,8 @@ export const useCourseProgress = create<{ progress: CourseProgress }>()(() => ({
 function update(change: (p: CourseProgress) => CourseProgress): void {
   const progress = change(useCourseProgress.getState().progress);
   useCourseProgress.setState({ progress });
-  try {
-    localStorage.setItem(KEY, JSON.stringify(progress));
-  } catch {
-    // Storage full or disabled (private mode): progress still lives for this session.
-  }
+  // Storage full or disabled (private mode): progress still lives for this session.
+  writeLocal(KEY, JSON.stringify(progress));
 }
 
 const now = () => new Date().toISOString();

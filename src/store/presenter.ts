@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { linkParam } from './settings-schema';
+import { readLocal, writeLocal } from './local-storage';
 
 const KEY = 'tinyml:presenter';
 const PRESENT_PARAM = linkParam('present');
@@ -19,11 +20,7 @@ export function presentFlag(search: string, hash: string): boolean | undefined {
 }
 
 function stored(): boolean {
-  try {
-    return localStorage.getItem(KEY) === '1';
-  } catch {
-    return false;
-  }
+  return readLocal(KEY) === '1';
 }
 
 function apply(on: boolean): void {
@@ -37,11 +34,8 @@ export const usePresenter = create<{ on: boolean }>()(() => ({ on: false }));
 export function setPresenter(on: boolean): void {
   usePresenter.setState({ on });
   apply(on);
-  try {
-    localStorage.setItem(KEY, on ? '1' : '0');
-  } catch {
-    // Storage disabled: the mode still holds for this page view.
-  }
+  // Storage disabled: the mode still holds for this page view.
+  writeLocal(KEY, on ? '1' : '0');
 }
 
 /** Reads the link flag, else the stored choice; call at start and on every hash change. */

@@ -16,6 +16,7 @@ import { pushNotice, clearNotice } from './notices';
 import { deviceSettings } from './device';
 import { defineSettings, encode, type Field, type Fields, type SettingsSchema, type Values } from './settings-schema';
 import { useSettingsStore } from './use-lab-settings';
+import { readLocal, removeLocal, writeLocal } from './local-storage';
 
 /** The channel the worker posts on after each shelf write (src/worker/shelf.ts SHELF_CHANNEL). */
 const CHANNEL = 'tinyml-lab-shelf';
@@ -41,20 +42,13 @@ export interface ShelfState {
 export type PickPurpose = 'distill-student' | 'nas-seed';
 
 function readPick(): string | null {
-  try {
-    return localStorage.getItem(PICK_KEY);
-  } catch {
-    return null;
-  }
+  return readLocal(PICK_KEY);
 }
 
 function writePick(id: string | null): void {
-  try {
-    if (id) localStorage.setItem(PICK_KEY, id);
-    else localStorage.removeItem(PICK_KEY);
-  } catch {
-    /* a full or missing localStorage only loses the remembered pick */
-  }
+  // A full or missing localStorage only loses the remembered pick.
+  if (id) writeLocal(PICK_KEY, id);
+  else removeLocal(PICK_KEY);
 }
 
 export const useShelf = create<ShelfState>()(() => ({ listing: null, error: null, activeId: null, picks: {}, lastPicked: typeof window === 'undefined' ? null : readPick() }));

@@ -18,6 +18,7 @@ import {
   type SettingsSchema,
   type Values,
 } from './settings-schema';
+import { readLocal, removeLocal, writeLocal } from './local-storage';
 import { clearNotice, pushNotice } from './notices';
 
 interface SettingsStore {
@@ -60,19 +61,10 @@ function writeHashQuery(entries: Record<string, string>): void {
 }
 
 function readStorage(schema: SettingsSchema<Fields>): Record<string, string> | undefined {
-  let raw: string | null;
-  try {
-    raw = window.localStorage.getItem(storageKey(schema.id));
-  } catch {
-    return undefined; // storage disabled: URL and defaults still work
-  }
-  const parsed = parseStored(raw);
+  // Storage disabled reads as nothing saved: the URL and the defaults still work.
+  const parsed = parseStored(readLocal(storageKey(schema.id)));
   if (parsed === null) {
-    try {
-      window.localStorage.removeItem(storageKey(schema.id));
-    } catch {
-      /* nothing to clean */
-    }
+    removeLocal(storageKey(schema.id));
     pendingNotices.push({
       key: `settings-corrupt:${schema.id}`,
       text: `The saved ${schema.id} settings were unreadable and have been reset to their defaults.`,
@@ -92,11 +84,9 @@ let storageWarned = false;
 function writeStorage(schema: SettingsSchema<Fields>, prev: Record<string, unknown> | undefined, next: Record<string, unknown>): void {
   const text = encode(schema, next as Values<Fields>);
   const before = prev ? encode(schema, prev as Values<Fields>) : {};
-  try {
-    const stored = parseStored(window.localStorage.getItem(storageKey(schema.id))) ?? {};
-    for (const [k, v] of Object.entries(text)) if (v !== before[k] || !Object.hasOwn(stored, k)) stored[k] = v;
-    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(stored));
-  } catch {
+  const stored = parseStored(readLocal(storageKey(schema.id))) ?? {};
+  for (const [k, v] of Object.entries(text)) if (v !== before[k] || !Object.hasOwn(stored, k)) stored[k] = v;
+  if (!writeLocal(storageKey(schema.id), JSON.stringify(stored))) {
     if (storageWarned) return;
     storageWarned = true;
     pendingNotices.push({
@@ -109,13 +99,10 @@ function writeStorage(schema: SettingsSchema<Fields>, prev: Record<string, unkno
 
 /** Puts the default back for saved keys that were rejected, so the next visit does not repeat the notice. */
 function repairStorage(schema: SettingsSchema<Fields>, keys: string[]): void {
-  try {
-    const stored = parseStored(window.localStorage.getItem(storageKey(schema.id))) ?? {};
-    for (const k of keys) stored[k] = schema.fields[k].serialise(schema.fields[k].default);
-    window.localStorage.setItem(storageKey(schema.id), JSON.stringify(stored));
-  } catch {
-    /* storage full or disabled: the notice about that comes with the first write */
-  }
+  // Storage full or disabled: the notice about that comes with the first write.
+  const stored = parseStored(readLocal(storageKey(schema.id))) ?? {};
+  for (const k of keys) stored[k] = schema.fields[k].serialise(schema.fields[k].default);
+  writeLocal(storageKey(schema.id), JSON.stringify(stored));
 }
 
 function report(schema: SettingsSchema<Fields>, rejected: ReturnType<typeof decode>['rejected'], where: string) {

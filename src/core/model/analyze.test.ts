@@ -107,6 +107,13 @@ describe('hostile specs', () => {
     expect(err.ok).toBe(false);
     if (!err.ok) expect(err.error.message.length).toBeLessThanOrEqual(300);
   });
+  it('names are text of at most 200 characters: longer or non-text names are errors, 200 is fine', () => {
+    const dense = (name: string) => ({ ...base, layers: [{ type: 'dense', name, units: 2 }] });
+    expect(analyzeSpec(dense('n'.repeat(200)) as never).layers).toHaveLength(1);
+    expect(() => analyzeSpec(dense('n'.repeat(201)) as never)).toThrow(/201 characters; at most 200/);
+    expect(() => analyzeSpec({ ...dense('fc'), name: 'm'.repeat(201) } as never)).toThrow(/model's name/);
+    expect(() => analyzeSpec({ ...dense('fc'), name: { evil: 1 } } as never)).toThrow(/model's name/);
+  });
   it('a non-string name is an error, not a crash', () => {
     expect(() => analyzeSpec({ ...base, layers: [{ type: 'dense', name: { evil: 1 }, units: 2 }] } as never)).toThrow(/no name/);
   });

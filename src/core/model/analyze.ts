@@ -60,7 +60,7 @@ function convOut(inp: number, k: number, s: number, padding: string | undefined)
  * Limits that keep a hostile or mistaken file from hanging the page or allocating gigabytes: sizes
  * are checked here, before anything is built, and analysis stays linear in the layer count.
  */
-export const SPEC_LIMITS = { layers: 5000, dim: 1e9, tensor: 1e12 } as const;
+export const SPEC_LIMITS = { layers: 5000, dim: 1e9, tensor: 1e12, name: 200 } as const;
 
 function positive(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= SPEC_LIMITS.dim;
@@ -69,6 +69,10 @@ function positive(v: unknown): v is number {
 /** Validates a spec and computes every layer's shapes and costs. Throws SpecError naming the layer. */
 export function analyzeSpec(spec: ModelSpec): ModelInfo {
   if (!spec || typeof spec !== 'object') throw new SpecError('the model is not an object', -1);
+  // Names are shown (panel, tables, captions): a string of reasonable length, nothing else.
+  if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name.length > SPEC_LIMITS.name)) {
+    throw new SpecError(`the model's name must be text of at most ${SPEC_LIMITS.name} characters`, -1);
+  }
   if (!Array.isArray(spec.inputShape) || spec.inputShape.length === 0 || !spec.inputShape.every(positive)) {
     throw new SpecError(`inputShape must be a list of positive integers, got ${JSON.stringify(spec.inputShape)}`, -1);
   }
@@ -87,6 +91,7 @@ export function analyzeSpec(spec: ModelSpec): ModelInfo {
     };
     if (!l || typeof l !== 'object') fail('is not an object');
     if (typeof l.name !== 'string' || !l.name) fail('has no name');
+    if (l.name.length > SPEC_LIMITS.name) fail(`its name has ${l.name.length} characters; at most ${SPEC_LIMITS.name}`);
     if (shapes.has(l.name)) fail(`the name "${l.name}" is used twice`);
     if ('activation' in l && !ACTIVATIONS.has(l.activation)) fail(`unknown activation "${String(l.activation)}"`);
     const inputs = l.inputs ?? [prev];

@@ -1,13 +1,18 @@
 /** Model-file reading: ModelSpec JSON and tfjs Layers model.json topologies → ModelSpec, errors naming the layer. */
 import { describe, expect, it } from 'vitest';
 import { analyzeSpec } from './analyze';
-import { ModelFileError, parseModelFile } from './from-tfjs';
-import { LENET5 } from './zoo/mnist';
+import { MAX_MODEL_JSON_BYTES, ModelFileError, parseModelFile } from './from-tfjs';
+import { LENET5, MLP } from './zoo/mnist';
 
 const seq = (layers: unknown[]) => ({ format: 'layers-model', modelTopology: { class_name: 'Sequential', config: { name: 'm', layers } } });
 const L = (class_name: string, config: Record<string, unknown>) => ({ class_name, config });
 
 describe('parseModelFile', () => {
+  it('refuses JSON text over the size limit before parsing it', () => {
+    const spec = JSON.stringify(MLP);
+    expect(parseModelFile(spec.padEnd(MAX_MODEL_JSON_BYTES, ' ')).layers).toHaveLength(MLP.layers.length);
+    expect(() => parseModelFile(spec.padEnd(MAX_MODEL_JSON_BYTES + 1, ' '))).toThrow(/over 5 MB are refused/);
+  });
   it('reads a ModelSpec JSON unchanged', () => {
     expect(parseModelFile(JSON.stringify(LENET5))).toEqual(LENET5);
   });

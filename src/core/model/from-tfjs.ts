@@ -25,10 +25,18 @@ export const SUPPORTED_LAYER_CLASSES = [
   'GlobalAveragePooling2D', 'Flatten', 'BatchNormalization', 'Activation', 'ReLU', 'Dropout', 'Add', 'Reshape (flatten only)',
 ];
 
+/**
+ * Model files read as JSON are refused above this size before they are read: a tfjs model.json
+ * holds only the topology (its weights are in separate .bin shards) and a ModelSpec is a few kB, so
+ * a bigger file is not a model — and a 40 MB one, read and shown, crashed the tab (issue 20 probe).
+ */
+export const MAX_MODEL_JSON_BYTES = 5 * 1024 * 1024;
+
 /** Parses text (JSON) or an already-parsed object into a validated ModelSpec. */
 export function parseModelFile(input: string | unknown, fallbackName = 'uploaded model'): ModelSpec {
   let obj: unknown = input;
   if (typeof input === 'string') {
+    if (input.length > MAX_MODEL_JSON_BYTES) throw new ModelFileError(`${input.length} characters: model files over ${MAX_MODEL_JSON_BYTES / 2 ** 20} MB are refused`);
     try {
       obj = JSON.parse(input);
     } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { estimateAll, formatCount, type DType, type ModelVariant } from '../../core/devices';
-import { parseModelFile } from '../../core/model/from-tfjs';
+import { MAX_MODEL_JSON_BYTES, parseModelFile } from '../../core/model/from-tfjs';
 import { MAX_TFLITE_BYTES, tfliteToSpec } from '../../core/export';
 import type { ModelSpec } from '../../core/model/spec';
 import { CompareTargets, useDeviceVariants } from '../../components/device-panel';
@@ -32,7 +32,8 @@ export function UploadModel() {
       // A .tflite (by name or by its "TFL3" identifier) is read as a flatbuffer; anything else as JSON.
       const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
       const tflite = /\.tflite$/i.test(file.name) || String.fromCharCode(...head.subarray(4, 8)) === 'TFL3';
-      if (tflite && file.size > MAX_TFLITE_BYTES) throw new Error(`${file.size} bytes: files over ${MAX_TFLITE_BYTES / 2 ** 20} MB are refused`);
+      const limit = tflite ? MAX_TFLITE_BYTES : MAX_MODEL_JSON_BYTES;
+      if (file.size > limit) throw new Error(`${file.size} bytes: ${tflite ? 'TFLite' : 'JSON'} model files over ${limit / 2 ** 20} MB are refused`);
       setSpec(tflite ? tfliteToSpec(new Uint8Array(await file.arrayBuffer()), id) : parseModelFile(await file.text(), id));
       setError(null);
     } catch (err) {
