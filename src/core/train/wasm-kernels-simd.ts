@@ -1,7 +1,7 @@
 /**
  * Training kernels on the lab's own WebAssembly SIMD modules: depthwise-convolution gradients
- * (src/core/simd/dwconv.c), plain-convolution weight gradients (src/core/simd/conv.c) and column
- * sums (src/core/simd/rows.c). The inputs are copied from the
+ * (src/core/simd/dwconv.c), plain-convolution weight gradients (src/core/simd/conv.c), column
+ * sums (src/core/simd/rows.c) and the max-pool gradient (src/core/simd/pool.c). The inputs are copied from the
  * tfjs wasm heap into the module's memory (reused between calls, grown to the largest layer and kept),
  * the kernel runs, and the result is copied into the tfjs output. Used by wasm-kernels.ts where
  * `simdSupported()`; `null` / false hands the case back to the other paths (dilations, very tall
@@ -16,6 +16,7 @@ import { loadSimd, simdSupported, type SimdModule } from '../simd/module';
 import { WASM_BASE64 } from '../simd/dwconv.wasm';
 import { WASM_BASE64 as ROWS_BASE64 } from '../simd/rows.wasm';
 import { WASM_BASE64 as CONV_BASE64 } from '../simd/conv.wasm';
+import { WASM_BASE64 as POOL_BASE64 } from '../simd/pool.wasm';
 import type { KernelArgs, TensorInfo } from './wasm-kernels-loops';
 
 interface WasmBackendLike {
@@ -39,6 +40,8 @@ type Kernel = (a: number, b: number, out: number, ...dims: number[]) => void;
 export const depthwiseSimdCalls = { filter: 0, input: 0 };
 /** How many plain-convolution weight gradients ran on the SIMD module. */
 export const convSimdCalls = { filter: 0 };
+/** How many max-pool gradients ran on the SIMD module. */
+export const poolSimdCalls = { grad: 0 };
 
 const modules = new Map<string, SimdModule | null>();
 
@@ -165,4 +168,34 @@ export function simdSumRows(x: Float32Array, out: Float32Array, n: number, c: nu
   out.set(m.f32(po, c));
   markFirstUse('sum_rows');
   return true;
+}
+
+/**
+ * The max-pool gradient for non-overlapping windows (stride = window, any padding), NHWC, float32
+ * (src/core/simd/pool.c); null hands overlapping windows back to the JS loop.
+ */
+export function simdMaxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo | null {
+  const { dy, input, output } = inputs;
+  const a = attrs as { filterSize: number | [number, number]; strides: number | [number, number]; pad: 'same' | 'valid' | number; dimRoundingMode?: 'floor' | 'round' | 'ceil' };
+  const info = backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode,
+  );
+  if (info.strideHeight !== info.filterHeight || info.strideWidth !== info.filterWidth || input.dtype !== 'float32') return null;
+  const m = simdModule(POOL_BASE64);
+  if (!m) return null;
+  const be = backend as WasmBackendLike;
+  const out = be.makeOutput(input.shape, 'float32');
+  const n = input.shape.reduce((p, q) => p * q, 1);
+  m.reset();
+  const px = m.put(be.typedArrayFromHeap(input));
+  const py = m.put(be.typedArrayFromHeap(output));
+  const pd = m.put(be.typedArrayFromHeap(dy));
+  const po = m.alloc(n * 4);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth } = info;
+  m.fn<Kernel>('max_pool_grad')(px, py, pd, po, batchSize, inHeight, inWidth, inChannels, outHeight, outWidth,
+    filterHeight, filterWidth, info.padInfo.top, info.padInfo.left);
+  be.typedArrayFromHeap(out).set(m.f32(po, n));
+  markFirstUse('max_pool_grad');
+  poolSimdCalls.grad++;
+  return out;
 }

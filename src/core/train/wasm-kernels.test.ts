@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setTrainingSimd } from './wasm-kernels';
-import { convSimdCalls, depthwiseSimdCalls } from './wasm-kernels-simd';
+import { convSimdCalls, depthwiseSimdCalls, poolSimdCalls } from './wasm-kernels-simd';
 import { simdSupported } from '../simd/module';
 import { mulberry32 } from '../data/random';
 
@@ -101,10 +101,17 @@ describe('wasm gradient kernels vs cpu', () => {
     [[2, 8, 8, 3], 2, 2, 'valid', 'ties'],
     [[2, 7, 7, 2], 3, 3, 'same', 'ties'],
     [[2, 7, 7, 2], 3, 2, 'same', 'ties'],
-  ] as const)('maxPool gradient x%j pool %i stride %i %s %s', async (shape, pool, stride, pad, ties) => {
+    // The SIMD path (stride = window): channels not a multiple of 4, clipped and uncovered edges.
+    [[3, 7, 9, 5], 2, 2, 'same', ''],
+    [[2, 9, 7, 6], 2, 2, 'valid', 'ties'],
+    [[2, 8, 10, 9], 3, 3, 'same', ''],
+    [[1, 6, 6, 8], 2, 2, 'valid', ''],
+    [[2, 5, 7, 4], [1, 2], [1, 2], 'valid', 'ties'],
+  ] as const)('maxPool gradient x%j pool %j stride %j %s %s', async (shape, poolSize, strideSize, pad, ties) => {
     const raw = randArray((shape as readonly number[]).reduce((p, q) => p * q, 1), 11);
     // "ties": ReLU-like data with many equal values; the gradient must go to the first maximum only.
     const xv = ties ? raw.map((v) => Math.max(0, Math.round(v))) : raw;
+    const [pool, stride] = [poolSize, strideSize].map((v) => (typeof v === 'number' ? v : ([...v] as [number, number])));
     const run = () =>
       tf.tidy(() => {
         const x = tf.tensor4d(xv, [...shape] as [number, number, number, number]);
@@ -115,10 +122,18 @@ describe('wasm gradient kernels vs cpu', () => {
     await tf.setBackend('cpu');
     const ref = run();
     await tf.setBackend('wasm');
-    const before = tf.memory().numTensors;
-    const got = run();
-    expect(tf.memory().numTensors).toBe(before);
-    expect(maxRelErr(got, ref)).toBeLessThan(1e-6);
+    const windows = [pool, stride].map((v) => (typeof v === 'number' ? [v, v] : v));
+    const nonOverlapping = windows[0].join() === windows[1].join();
+    for (const simd of [true, false]) {
+      setTrainingSimd(simd);
+      const calls = poolSimdCalls.grad;
+      const before = tf.memory().numTensors;
+      const got = run();
+      expect(tf.memory().numTensors).toBe(before);
+      expect(maxRelErr(got, ref), `simd ${simd}`).toBeLessThan(1e-6);
+      expect(poolSimdCalls.grad - calls).toBe(simd && nonOverlapping ? 1 : 0);
+    }
+    setTrainingSimd(true);
     expect(ref.some((v) => v !== 0)).toBe(true);
   });
 
