@@ -183,6 +183,41 @@ describe('buildModel', () => {
     m2.dispose();
   });
 
+  it.each([
+    ['conv2d', { type: 'conv2d', name: 'c', filters: 4, kernel: 3, padding: 'same' }],
+    ['conv2d with bias and stride 2', { type: 'conv2d', name: 'c', filters: 3, kernel: 3, stride: 2, useBias: true }],
+    ['depthwiseConv2d', { type: 'depthwiseConv2d', name: 'c', kernel: 3, depthMultiplier: 2 }],
+  ] as const)('a linear %s on the model input computes no input gradient when training, and the same weight gradients', (_n, first) => {
+    const spec: ModelSpec = {
+      id: 'lin', name: 'linear first layer', inputShape: [9, 9, 2],
+      layers: [first, { type: 'flatten', name: 'f' }, { type: 'dense', name: 'out', units: 3 }],
+    };
+    const m = buildModel(spec, 4);
+    const x = input(spec, 5);
+    const grads = (training: boolean) => tf.variableGrads(() => m.apply(x, { training }).square().sum() as tf.Scalar, m.trainable());
+    const backpropInput = async (training: boolean) => {
+      const p = await tf.profile(() => tf.dispose(grads(training)));
+      return p.kernels.filter((k) => /BackpropInput/.test(k.name) && k.outputShapes[0]?.join() === x.shape.join()).length;
+    };
+    return (async () => {
+      // Inference mode takes the fused op, whose custom gradient also computes the input's gradient.
+      expect(await backpropInput(false)).toBe(1);
+      expect(await backpropInput(true)).toBe(0);
+      const start = tf.memory().numTensors;
+      const a = grads(true), b = grads(false);
+      for (const k of Object.keys(b.grads)) {
+        const d = tf.tidy(() => tf.max(tf.abs(tf.sub(a.grads[k], b.grads[k]))));
+        expect(d.arraySync(), k).toBeLessThan(1e-4);
+        d.dispose();
+      }
+      expect(Object.keys(a.grads).sort()).toEqual(Object.keys(b.grads).sort());
+      tf.dispose([a.value, b.value, a.grads, b.grads]);
+      expect(tf.memory().numTensors).toBe(start);
+      x.dispose();
+      m.dispose();
+    })();
+  });
+
   it('leaks no tensors: forward passes are tidy and dispose frees every variable', () => {
     const start = tf.memory().numTensors;
     for (const spec of [...MNIST_ZOO, ALL_LAYERS]) {

@@ -112,7 +112,7 @@ export function buildModel(spec: ModelSpec, seed: number): TfModel {
       };
       for (const l of spec.layers) {
         const ins = (l.inputs ?? [prev]).map((n) => outputs.get(n)!);
-        let y = forwardLayer(l, ins, w, training);
+        let y = forwardLayer(l, ins, w, training, ins[0] === input);
         if (hooks?.activation) y = hooks.activation(l.name, y);
         outputs.set(l.name, y);
         prev = l.name;
@@ -126,6 +126,7 @@ export function buildModel(spec: ModelSpec, seed: number): TfModel {
     ins: tf.Tensor[],
     w: (layer: string, role: Role) => tf.Tensor | undefined,
     training: boolean,
+    onInput: boolean,
   ): tf.Tensor {
     const x = ins[0];
     switch (l.type) {
@@ -146,6 +147,13 @@ export function buildModel(spec: ModelSpec, seed: number): TfModel {
         const strides = pair(l.stride, 1);
         const pad = l.padding ?? 'valid';
         const args = { x: x as tf.Tensor4D, filter: kernel, strides, pad, bias };
+        if (training && onInput && (l.activation ?? 'linear') === 'linear') {
+          // A linear fused conv's gradient (a customGrad) computes the input's gradient too, which the
+          // model's input never needs (7.9 ms of the teacher's 89 ms step on wasm); the plain ops'
+          // gradients are pruned by the tape to what the weights need.
+          const z = l.type === 'conv2d' ? tf.conv2d(args.x, kernel, strides, pad) : tf.depthwiseConv2d(args.x, kernel, strides, pad);
+          return bias ? tf.add(z, bias) : z;
+        }
         if (fusable(l.activation)) {
           const activation = l.activation ?? 'linear';
           return l.type === 'conv2d'
