@@ -16,7 +16,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
-const REPS = 3;
+/** Repetitions: 3 in `npm test`; `SOAK_REPS=12 npx playwright test soak` for a longer lesson. */
+const REPS = Math.max(3, Number(process.env.SOAK_REPS) || 3);
 /** Allowed heap growth per repetition after the first (JIT code and the bounded NAS runs). */
 const HEAP_GROWTH_PER_REP = 1.5e6;
 
@@ -55,7 +56,7 @@ async function run(page: Page, lab: string, query: string, button: string, done:
 const status = (page: Page, name: string) => page.getByRole('status', { name, exact: true });
 
 test('a long lesson: every lab\'s job again and again returns the worker to the same tensor count; the heap stays flat', async ({ page }) => {
-  test.setTimeout(1_200_000);
+  test.setTimeout(400_000 * REPS);
   const tensors: number[] = [];
   const heap: number[] = [];
   for (let rep = 0; rep < REPS; rep++) {

@@ -75,7 +75,19 @@ test('DS-CNN trains on the SIMD kernels in the engine worker (the CSP lets it co
   // wasm-kernels-simd.ts marks each SIMD kernel's first run in the worker that ran it.
   const marks = async () =>
     (await Promise.all(page.workers().map((w) => w.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)).catch(() => [] as string[])))).flat();
-  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:dw_backprop_filter', 'tinyml-simd:dw_backprop_input', 'tinyml-simd:sum_rows', 'tinyml-simd:conv_backprop_filter']));
+  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:dw_backprop_filter', 'tinyml-simd:dw_backprop_input', 'tinyml-simd:sum_rows', 'tinyml-simd:conv_backprop_filter', 'tinyml-simd:adam_update']));
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(status).toContainText('Stopped');
+});
+
+test('the teacher CNN trains its batch norm and max pooling on the SIMD kernels in the engine worker', async ({ page }) => {
+  await gotoLab(page, 'train', 'model=teacher&epochs=1&batchSize=64&seed=1');
+  const status = page.getByRole('status', { name: 'Run status' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Loss' })).toHaveText(/\d\.\d+/, { timeout: 60_000 });
+  const marks = async () =>
+    (await Promise.all(page.workers().map((w) => w.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)).catch(() => [] as string[])))).flat();
+  await expect.poll(marks).toEqual(expect.arrayContaining(['tinyml-simd:bn_forward', 'tinyml-simd:bn_backward', 'tinyml-simd:max_pool_grad', 'tinyml-simd:adam_update']));
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(status).toContainText('Stopped');
 });

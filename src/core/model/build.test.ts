@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '../train/wasm-kernels';
+import { bnSimdCalls } from '../train/wasm-kernels-simd';
 import { analyzeSpec } from './analyze';
 import { buildModel } from './build';
 import type { ModelSpec } from './spec';
@@ -160,6 +161,45 @@ describe('buildModel', () => {
     });
     expect(mean()).not.toEqual(start);
     m.dispose();
+  });
+
+  it('on wasm, batch norm in training runs as its two kernels and computes what tfjs\'s ops compute on cpu', async () => {
+    const spec: ModelSpec = {
+      id: 'bn',
+      name: 'conv + batch norm',
+      inputShape: [9, 9, 2],
+      layers: [
+        { type: 'conv2d', name: 'c', filters: 6, kernel: 3, padding: 'valid', useBias: false },
+        { type: 'batchNorm', name: 'bn' },
+        { type: 'activation', name: 'act', activation: 'relu' },
+        { type: 'flatten', name: 'flat' },
+        { type: 'dense', name: 'logits', units: 3 },
+      ],
+    };
+    const run = () => {
+      const m = buildModel(spec, 5);
+      const x = tf.tensor4d(Float32Array.from({ length: 4 * 9 * 9 * 2 }, (_, i) => Math.sin(i) * 2 + 0.3), [4, 9, 9, 2]);
+      const vars = m.trainable();
+      const { value, grads } = tf.variableGrads(() => m.apply(x, { training: true }).square().sum() as tf.Scalar, vars);
+      const out = {
+        loss: value.dataSync()[0],
+        grads: vars.map((v) => Array.from(grads[v.name].dataSync())),
+        moving: [...m.variables.get('bn')!.movingMean!.dataSync(), ...m.variables.get('bn')!.movingVariance!.dataSync()],
+      };
+      tf.dispose([value, x, ...Object.values(grads)]);
+      m.dispose();
+      return out;
+    };
+    await tf.setBackend('cpu');
+    const want = run();
+    await tf.setBackend('wasm');
+    const calls = { ...bnSimdCalls };
+    const got = run();
+    expect(bnSimdCalls.forward - calls.forward).toBe(1);
+    expect(bnSimdCalls.backward - calls.backward).toBe(1);
+    expect(got.loss).toBeCloseTo(want.loss, 3);
+    got.moving.forEach((v, i) => expect(v, `moving statistic ${i}`).toBeCloseTo(want.moving[i], 5));
+    got.grads.forEach((g, k) => g.forEach((v, i) => expect(Math.abs(v - want.grads[k][i]), `gradient ${k}[${i}]`).toBeLessThan(1e-3 * Math.max(1, Math.abs(want.grads[k][i])))));
   });
 
   it('applies dropout only when training, with seeded masks', () => {

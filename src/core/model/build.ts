@@ -12,6 +12,7 @@ import { analyzeSpec } from './analyze';
 import { pair, type Activation, type LayerSpec, type ModelSpec, type WeightSet, type WeightTensor } from './spec';
 import type { ForwardOptions, TfModel } from './tf-model';
 import { deriveSeed, mulberry32 } from '../data/random';
+import { batchNormTraining, fusedBatchNormReady } from '../train/batch-norm';
 
 type Role = WeightTensor['role'];
 type LayerVars = Partial<Record<Role, tf.Variable>>;
@@ -182,13 +183,23 @@ export function buildModel(spec: ModelSpec, seed: number): TfModel {
         const beta = w(l.name, 'beta')!;
         const vars = variables.get(l.name)!;
         if (!training) return tf.batchNorm(x, vars.movingMean!, vars.movingVariance!, beta, gamma, eps);
+        // Moving statistics for inference (Ioffe & Szegedy, 2015); not part of the gradient.
+        const updateMoving = (mean: tf.Tensor, variance: tf.Tensor) => {
+          vars.movingMean!.assign(tf.tidy(() => vars.movingMean!.mul(BN_MOMENTUM).add(mean.mul(1 - BN_MOMENTUM))));
+          vars.movingVariance!.assign(
+            tf.tidy(() => vars.movingVariance!.mul(BN_MOMENTUM).add(variance.mul(1 - BN_MOMENTUM))),
+          );
+        };
+        if (fusedBatchNormReady()) {
+          // wasm: moments, normalisation and the whole gradient as two kernels (train/batch-norm.ts).
+          const r = batchNormTraining(x, gamma, beta, eps);
+          updateMoving(r.mean, r.variance);
+          tf.dispose([r.mean, r.variance]);
+          return r.y;
+        }
         const axes = x.shape.slice(0, -1).map((_, i) => i);
         const { mean, variance } = tf.moments(x, axes);
-        // Moving statistics for inference (Ioffe & Szegedy, 2015); not part of the gradient.
-        vars.movingMean!.assign(tf.tidy(() => vars.movingMean!.mul(BN_MOMENTUM).add(mean.mul(1 - BN_MOMENTUM))));
-        vars.movingVariance!.assign(
-          tf.tidy(() => vars.movingVariance!.mul(BN_MOMENTUM).add(variance.mul(1 - BN_MOMENTUM))),
-        );
+        updateMoving(mean, variance);
         // y = x·scale + shift with per-channel scale and shift: the same function as tf.batchNorm, but
         // its gradient is two broadcast multiplies and channel sums, where tf.batchNorm's gradient
         // tiles full-size tensors (≈10x slower on wasm).

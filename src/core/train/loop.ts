@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ForwardHooks, TfModel } from '../model/tf-model';
 import { deriveSeed, shuffleInPlace, mulberry32 } from '../data/random';
 import { evaluate, evaluateMse, type Evaluation } from './evaluate';
+import { FusedAdamOptimizer } from './fused-adam';
 
 export { evaluate, evaluateMse, predictProbabilities } from './evaluate';
 export type { Evaluation, EvaluateOptions, Misclassified } from './evaluate';
@@ -111,7 +112,8 @@ export interface TrainLoopOptions extends TrainSettings {
 export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':
-      return tf.train.adam(learningRate);
+      // tfjs's Adam, one kernel per variable on wasm.
+      return new FusedAdamOptimizer(learningRate);
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'rmsprop':

@@ -1,7 +1,8 @@
 /**
  * Training kernels on the lab's own WebAssembly SIMD modules: depthwise-convolution gradients
  * (src/core/simd/dwconv.c), plain-convolution weight gradients (src/core/simd/conv.c), column
- * sums (src/core/simd/rows.c) and the max-pool gradient (src/core/simd/pool.c). The inputs are copied from the
+ * sums (src/core/simd/rows.c), the max-pool gradient (src/core/simd/pool.c), the Adam update
+ * (src/core/simd/adam.c) and batch normalisation in training (src/core/simd/bn.c). The inputs are copied from the
  * tfjs wasm heap into the module's memory (reused between calls, grown to the largest layer and kept),
  * the kernel runs, and the result is copied into the tfjs output. Used by wasm-kernels.ts where
  * `simdSupported()`; `null` / false hands the case back to the other paths (dilations, very tall
@@ -17,6 +18,10 @@ import { WASM_BASE64 } from '../simd/dwconv.wasm';
 import { WASM_BASE64 as ROWS_BASE64 } from '../simd/rows.wasm';
 import { WASM_BASE64 as CONV_BASE64 } from '../simd/conv.wasm';
 import { WASM_BASE64 as POOL_BASE64 } from '../simd/pool.wasm';
+import { WASM_BASE64 as ADAM_BASE64 } from '../simd/adam.wasm';
+import { WASM_BASE64 as BN_BASE64 } from '../simd/bn.wasm';
+import { rowsOf } from './batch-norm';
+import { adamScalars, type AdamAttrs } from './fused-adam';
 import type { KernelArgs, TensorInfo } from './wasm-kernels-loops';
 
 interface WasmBackendLike {
@@ -42,6 +47,10 @@ export const depthwiseSimdCalls = { filter: 0, input: 0 };
 export const convSimdCalls = { filter: 0 };
 /** How many max-pool gradients ran on the SIMD module. */
 export const poolSimdCalls = { grad: 0 };
+/** How many Adam updates ran on the SIMD module. */
+export const adamSimdCalls = { update: 0 };
+/** How many batch-norm passes ran on the SIMD module. */
+export const bnSimdCalls = { forward: 0, backward: 0 };
 
 const modules = new Map<string, SimdModule | null>();
 
@@ -198,4 +207,66 @@ export function simdMaxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorI
   markFirstUse('max_pool_grad');
   poolSimdCalls.grad++;
   return out;
+}
+
+/**
+ * The fused Adam update (fused-adam.ts) on src/core/simd/adam.c: x, g, m, v in, updated in place in
+ * the module's memory, x, m, v out. Null without SIMD.
+ */
+export function simdAdam({ inputs, backend, attrs }: KernelArgs): TensorInfo[] | null {
+  const m = simdModule(ADAM_BASE64);
+  if (!m) return null;
+  const { x, g, m: m0, v } = inputs;
+  const be = backend as WasmBackendLike;
+  const outs = [x, m0, v].map(() => be.makeOutput(x.shape, 'float32'));
+  const n = x.shape.reduce((p, q) => p * q, 1);
+  m.reset();
+  const [px, pg, pm, pv] = [x, g, m0, v].map((t) => m.put(be.typedArrayFromHeap(t)));
+  m.fn<(...a: number[]) => void>('adam_update')(px, pg, pm, pv, n, ...adamScalars(attrs as AdamAttrs));
+  [px, pm, pv].forEach((p, i) => be.typedArrayFromHeap(outs[i]).set(m.f32(p, n)));
+  markFirstUse('adam_update');
+  adamSimdCalls.update++;
+  return outs;
+}
+
+/** Batch normalisation's forward pass (batch-norm.ts) on src/core/simd/bn.c: [y, mean, variance]. */
+export function simdBatchNorm({ inputs, backend, attrs }: KernelArgs): TensorInfo[] | null {
+  const m = simdModule(BN_BASE64);
+  if (!m) return null;
+  const { x, gamma, beta } = inputs;
+  const be = backend as WasmBackendLike;
+  const [n, c] = rowsOf(x.shape);
+  const outs = [be.makeOutput(x.shape, 'float32'), be.makeOutput([c], 'float32'), be.makeOutput([c], 'float32')];
+  m.reset();
+  const [px, pg, pb] = [x, gamma, beta].map((t) => m.put(be.typedArrayFromHeap(t)));
+  const py = m.alloc(n * c * 4);
+  const pm = m.alloc(c * 4);
+  const pv = m.alloc(c * 4);
+  const part = m.alloc(4 * c * 4);
+  m.fn<(...a: number[]) => void>('bn_forward')(px, pg, pb, py, pm, pv, part, n, c, (attrs as { epsilon: number }).epsilon);
+  [[py, n * c], [pm, c], [pv, c]].forEach(([p, len], i) => be.typedArrayFromHeap(outs[i]).set(m.f32(p, len)));
+  markFirstUse('bn_forward');
+  bnSimdCalls.forward++;
+  return outs;
+}
+
+/** Batch normalisation's backward pass on src/core/simd/bn.c: [dx, dgamma, dbeta]. */
+export function simdBatchNormGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo[] | null {
+  const m = simdModule(BN_BASE64);
+  if (!m) return null;
+  const { x, dy, gamma, mean, variance } = inputs;
+  const be = backend as WasmBackendLike;
+  const [n, c] = rowsOf(x.shape);
+  const outs = [be.makeOutput(x.shape, 'float32'), be.makeOutput([c], 'float32'), be.makeOutput([c], 'float32')];
+  m.reset();
+  const [px, pd, pg, pm, pv] = [x, dy, gamma, mean, variance].map((t) => m.put(be.typedArrayFromHeap(t)));
+  const pdx = m.alloc(n * c * 4);
+  const pdg = m.alloc(c * 4);
+  const pdb = m.alloc(c * 4);
+  const part = m.alloc(4 * c * 4);
+  m.fn<(...a: number[]) => void>('bn_backward')(px, pd, pg, pm, pv, pdx, pdg, pdb, part, n, c, (attrs as { epsilon: number }).epsilon);
+  [[pdx, n * c], [pdg, c], [pdb, c]].forEach(([p, len], i) => be.typedArrayFromHeap(outs[i]).set(m.f32(p, len)));
+  markFirstUse('bn_backward');
+  bnSimdCalls.backward++;
+  return outs;
 }

@@ -10,6 +10,9 @@
  * - MaxPoolGrad (replacing a slow native one): non-overlapping windows (2x2/2) on the SIMD module
  *   (src/core/simd/pool.c), the rest plain JS over the wasm heap.
  * - BatchMatMul with transposed operands (dense-layer gradients): explicit transpose + native matmul.
+ * - TinymlAdam (not a tfjs kernel): the fused Adam update of fused-adam.ts, one pass per variable.
+ * - TinymlBatchNorm / TinymlBatchNormGrad (not tfjs kernels): batch normalisation in training and its
+ *   whole gradient, one call each (batch-norm.ts).
  * Replacing native kernels pays: measured (CPU ms, Node, LeNet-5 shapes, batch 64) MaxPoolGrad 4.7 → 1.4,
  * Conv2DBackpropInput 9.6 → 2.1, BatchMatMul with transposed A 1.9 → 0.4.
  * Verified against the cpu backend in wasm-kernels.test.ts. Importing this module registers them.
@@ -18,12 +21,14 @@ import * as tf from '@tensorflow/tfjs';
 import { backend_util } from '@tensorflow/tfjs';
 
 import { depthwiseBackpropFilter, depthwiseBackpropInput, maxPoolGrad, leadingAxesReduction, type KernelArgs, type TensorInfo } from './wasm-kernels-loops';
-import { simdConvBackpropFilter, simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput, simdMaxPoolGrad, simdSumRows } from './wasm-kernels-simd';
+import { ADAM_KERNEL, adamLoop } from './fused-adam';
+import { BN_GRAD_KERNEL, BN_KERNEL, batchNormGradLoop, batchNormLoop } from './batch-norm';
+import { simdAdam, simdBatchNorm, simdBatchNormGrad, simdConvBackpropFilter, simdDepthwiseBackpropFilter, simdDepthwiseBackpropInput, simdMaxPoolGrad, simdSumRows } from './wasm-kernels-simd';
 
 let trainingSimd = true;
 
 /**
- * Whether the conv and depthwise weight gradients, the depthwise dx, the max-pool gradient and the leading-axes Sum / Mean use the SIMD modules (where the
+ * Whether the conv and depthwise weight gradients, the depthwise dx, the max-pool gradient, the leading-axes Sum / Mean, the fused Adam update and batch normalisation use the SIMD modules (where the
  * runtime has WebAssembly SIMD; on by default). Off, they take the XNNPACK / plain-JS paths below —
  * the fallback, kept for tests.
  */
@@ -284,10 +289,13 @@ function cast(args: KernelArgs): TensorInfo {
 }
 
 const maxPoolGradFast = (args: KernelArgs) => (trainingSimd ? simdMaxPoolGrad(args) : null) ?? maxPoolGrad(args);
+const adam = (args: KernelArgs) => (trainingSimd ? simdAdam(args) : null) ?? adamLoop(args);
+const batchNorm = (args: KernelArgs) => (trainingSimd ? simdBatchNorm(args) : null) ?? batchNormLoop(args);
+const batchNormGrad = (args: KernelArgs) => (trainingSimd ? simdBatchNormGrad(args) : null) ?? batchNormGradLoop(args);
 const sum = (args: KernelArgs) => reduceByMatMul(args, false) ?? callNative('Sum', args);
 const mean = (args: KernelArgs) => reduceByMatMul(args, true) ?? callNative('Mean', args);
 
-const KERNELS: [string, (args: KernelArgs) => TensorInfo][] = [
+const KERNELS: [string, (args: KernelArgs) => TensorInfo | TensorInfo[]][] = [
   ['Conv2DBackpropFilter', conv2DBackpropFilter],
   ['Conv2DBackpropInput', conv2DBackpropInput],
   ['DepthwiseConv2dNativeBackpropFilter', depthwiseBackpropFilterFast],
@@ -298,6 +306,9 @@ const KERNELS: [string, (args: KernelArgs) => TensorInfo][] = [
   ['Mean', mean],
   ['Identity', identity],
   ['Cast', cast],
+  [ADAM_KERNEL, adam],
+  [BN_KERNEL, batchNorm],
+  [BN_GRAD_KERNEL, batchNormGrad],
 ];
 
 let registered = false;

@@ -14,6 +14,7 @@ import { analyzeSpec } from '../../model/analyze';
 import type { ModelSpec } from '../../model/spec';
 import type { TfModel } from '../../model/tf-model';
 import { mulberry32, shuffledIndices } from '../../data/random';
+import { makeOptimizer } from '../../train/loop';
 
 export interface HintPair {
   hint: string;
@@ -110,7 +111,7 @@ export async function hintTraining(o: HintOptions): Promise<number[]> {
   // W_Guided: every student layer up to the guided one (spec order); the layers after it wait for stage 2.
   const upTo = o.student.spec.layers.findIndex((l) => l.name === o.pair.guided);
   const guidedVars = o.student.spec.layers.slice(0, upTo + 1).flatMap((l) => Object.values(o.student.variables.get(l.name) ?? {}));
-  const optimizer = tf.train.adam(o.learningRate);
+  const optimizer = makeOptimizer('adam', o.learningRate);
   const losses: number[] = [];
   const n = o.xs.shape[0];
   try {
