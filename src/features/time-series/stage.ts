@@ -36,7 +36,7 @@ function enqueue(job: Job): void {
   }
 }
 
-/** `label` names the redraw in the performance timeline ("ts-redraw:<label>"), for profiling. */
+/** `label` names the redraw in the performance trace ("ts-redraw:<label>"), for profiling. */
 export function useStaged<T, I = T>(value: T, initial: I, label = 'chart'): T | I {
   const [shown, setShown] = useState<{ v: T | I }>({ v: initial });
   useEffect(() => {
@@ -46,7 +46,10 @@ export function useStaged<T, I = T>(value: T, initial: I, label = 'chart'): T | 
       run: () => {
         const start = performance.now();
         flushSync(() => setShown({ v: value }));
+        // The trace keeps the measure (scripts/time-series-profile.mjs reads it there); the page's
+        // timeline buffer would keep every one of a long lesson.
         performance.measure(`ts-redraw:${label}`, { start });
+        performance.clearMeasures(`ts-redraw:${label}`);
       },
     };
     enqueue(job);
