@@ -4,8 +4,9 @@
  * result); on small models that dispatch is most of the optimizer's cost (Node, wasm, batch 64:
  * Adam added 1.15 ms to the MLP's 3.9 ms SGD step). Here one pass over the heap reads the value,
  * gradient and both moments and writes the three new ones (`TinymlAdam`, registered by
- * wasm-kernels.ts; src/core/simd/adam.c, bit-identical to tfjs's Adam). Same state (moments, accBeta1 / accBeta2, iterations) as tfjs's Adam, so
- * getWeights / setWeights / dispose are its own; on other backends it is tfjs's Adam.
+ * wasm-kernels.ts; src/core/simd/adam.c, bit-identical to tfjs's Adam). Same state (moments,
+ * accBeta1 / accBeta2, iterations) as tfjs's Adam, so getWeights / setWeights / dispose are its
+ * own; on other backends it is tfjs's Adam.
  *
  * Per element, with t the step and ĉ₁ = 1 − β₁ᵗ, ĉ₂ = 1 − β₂ᵗ (Kingma & Ba 2015, as tfjs computes it):
  *   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²,   θ ← θ − η · (m / ĉ₁) / (√(v / ĉ₂) + ε)
@@ -88,7 +89,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
     const list = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.keys(variableGradients).map((name) => [name, variableGradients[name]] as const);
-    // accBeta = βᵗ after this step's update below; tfjs keeps it on the device as float32.
+    // accBeta holds βᵗ for this step t (tfjs starts it at β, multiplies after each step), in float32.
     const c1 = 1 - s.accBeta1.dataSync()[0];
     const c2 = 1 - s.accBeta2.dataSync()[0];
     const attrs: AdamAttrs = { lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon, c1, c2 };
