@@ -11,15 +11,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { setTrainingSimd } from './wasm-kernels';
 import { bnSimdCalls } from './wasm-kernels-simd';
 import { batchNormTraining, fusedBatchNormReady } from './batch-norm';
-import { mulberry32 } from '../data/random';
+import { maxRelErr, randArray as rand } from './kernel-test-utils';
 
 const EPS = 1e-3;
 const SHAPES = [[2, 5, 5, 3], [3, 6, 6, 8], [2, 7, 4, 5], [10, 6], [4, 20, 20, 32]];
-
-function rand(n: number, seed: number, scale = 1, offset = 0): Float32Array {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => (r() * 2 - 1) * scale + offset);
-}
 
 type Result = { y: Float32Array; mean: Float32Array; variance: Float32Array; dx: Float32Array; dgamma: Float32Array; dbeta: Float32Array };
 
@@ -53,14 +48,6 @@ function compute(shape: number[], reference: boolean): Result {
   });
 }
 
-function maxRelErr(a: Float32Array, b: Float32Array): number {
-  expect(a.length).toBe(b.length);
-  let scale = 1e-6;
-  for (const v of b) scale = Math.max(scale, Math.abs(v));
-  let err = 0;
-  for (let i = 0; i < a.length; i++) err = Math.max(err, Math.abs(a[i] - b[i]));
-  return err / scale;
-}
 
 describe('batch normalisation kernels', () => {
   afterAll(() => setTrainingSimd(true));

@@ -10,14 +10,10 @@ import '@tensorflow/tfjs-backend-wasm';
 import { setTrainingSimd } from './wasm-kernels';
 import { adamSimdCalls } from './wasm-kernels-simd';
 import { FusedAdamOptimizer } from './fused-adam';
-import { mulberry32 } from '../data/random';
+import { randArray as rand } from './kernel-test-utils';
 
 const SHAPES = [[7], [3, 5], [4, 4], [33, 10], [3, 3, 2, 5]];
 
-function rand(n: number, seed: number, scale = 1): Float32Array {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => (r() * 2 - 1) * scale);
-}
 
 /** tf.variable copies its initial value: made in a tidy so the value is freed. */
 const initialVars = () => SHAPES.map((s, i) => tf.tidy(() => tf.variable(tf.tensor(rand(s.reduce((a, b) => a * b, 1), 10 + i), s))));

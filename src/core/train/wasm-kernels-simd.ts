@@ -229,6 +229,22 @@ export function simdAdam({ inputs, backend, attrs }: KernelArgs): TensorInfo[] |
   return outs;
 }
 
+/**
+ * Copies `ins` into the module, allocates `outs` and `scratch` floats after them, calls
+ * `name(ins…, outs…, scratch, …args)` and copies each output into its tfjs tensor.
+ */
+function callWithOutputs(m: SimdModule, be: WasmBackendLike, name: string, ins: TensorInfo[], outs: TensorInfo[], scratch: number, args: number[]) {
+  m.reset();
+  const pin = ins.map((t) => m.put(be.typedArrayFromHeap(t)));
+  const sizes = outs.map((t) => t.shape.reduce((p, q) => p * q, 1));
+  const pout = sizes.map((n) => m.alloc(n * 4));
+  const part = m.alloc(scratch * 4);
+  m.fn<(...a: number[]) => void>(name)(...pin, ...pout, part, ...args);
+  // Views after the last allocation.
+  outs.forEach((t, i) => be.typedArrayFromHeap(t).set(m.f32(pout[i], sizes[i])));
+  markFirstUse(name);
+}
+
 /** Batch normalisation's forward pass (batch-norm.ts) on src/core/simd/bn.c: [y, mean, variance]. */
 export function simdBatchNorm({ inputs, backend, attrs }: KernelArgs): TensorInfo[] | null {
   const m = simdModule(BN_BASE64);
@@ -237,15 +253,7 @@ export function simdBatchNorm({ inputs, backend, attrs }: KernelArgs): TensorInf
   const be = backend as WasmBackendLike;
   const [n, c] = rowsOf(x.shape);
   const outs = [be.makeOutput(x.shape, 'float32'), be.makeOutput([c], 'float32'), be.makeOutput([c], 'float32')];
-  m.reset();
-  const [px, pg, pb] = [x, gamma, beta].map((t) => m.put(be.typedArrayFromHeap(t)));
-  const py = m.alloc(n * c * 4);
-  const pm = m.alloc(c * 4);
-  const pv = m.alloc(c * 4);
-  const part = m.alloc(4 * c * 4);
-  m.fn<(...a: number[]) => void>('bn_forward')(px, pg, pb, py, pm, pv, part, n, c, (attrs as { epsilon: number }).epsilon);
-  [[py, n * c], [pm, c], [pv, c]].forEach(([p, len], i) => be.typedArrayFromHeap(outs[i]).set(m.f32(p, len)));
-  markFirstUse('bn_forward');
+  callWithOutputs(m, be, 'bn_forward', [x, gamma, beta], outs, 4 * c, [n, c, (attrs as { epsilon: number }).epsilon]);
   bnSimdCalls.forward++;
   return outs;
 }
@@ -258,15 +266,7 @@ export function simdBatchNormGrad({ inputs, backend, attrs }: KernelArgs): Tenso
   const be = backend as WasmBackendLike;
   const [n, c] = rowsOf(x.shape);
   const outs = [be.makeOutput(x.shape, 'float32'), be.makeOutput([c], 'float32'), be.makeOutput([c], 'float32')];
-  m.reset();
-  const [px, pd, pg, pm, pv] = [x, dy, gamma, mean, variance].map((t) => m.put(be.typedArrayFromHeap(t)));
-  const pdx = m.alloc(n * c * 4);
-  const pdg = m.alloc(c * 4);
-  const pdb = m.alloc(c * 4);
-  const part = m.alloc(4 * c * 4);
-  m.fn<(...a: number[]) => void>('bn_backward')(px, pd, pg, pm, pv, pdx, pdg, pdb, part, n, c, (attrs as { epsilon: number }).epsilon);
-  [[pdx, n * c], [pdg, c], [pdb, c]].forEach(([p, len], i) => be.typedArrayFromHeap(outs[i]).set(m.f32(p, len)));
-  markFirstUse('bn_backward');
+  callWithOutputs(m, be, 'bn_backward', [x, dy, gamma, mean, variance], outs, 4 * c, [n, c, (attrs as { epsilon: number }).epsilon]);
   bnSimdCalls.backward++;
   return outs;
 }

@@ -10,13 +10,10 @@ import { setTrainingSimd } from './wasm-kernels';
 import { convSimdCalls, depthwiseSimdCalls, poolSimdCalls } from './wasm-kernels-simd';
 import { simdSupported } from '../simd/module';
 import { mulberry32 } from '../data/random';
+import { maxRelErr, randArray } from './kernel-test-utils';
 
 type ConvCase = { x: number[]; k: number[]; stride: number; pad: 'same' | 'valid'; depthwise?: boolean };
 
-function randArray(n: number, seed: number): Float32Array {
-  const r = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => r() * 2 - 1);
-}
 
 /** dx, dW of sum(conv(x, W) · g) on the current backend. */
 function convGrads(c: ConvCase, xv: Float32Array, wv: Float32Array, seedG: number): { dx: Float32Array; dw: Float32Array } {
@@ -32,14 +29,6 @@ function convGrads(c: ConvCase, xv: Float32Array, wv: Float32Array, seedG: numbe
   });
 }
 
-function maxRelErr(a: Float32Array, b: Float32Array): number {
-  expect(a.length).toBe(b.length);
-  let scale = 1e-6;
-  for (const v of b) scale = Math.max(scale, Math.abs(v));
-  let err = 0;
-  for (let i = 0; i < a.length; i++) err = Math.max(err, Math.abs(a[i] - b[i]));
-  return err / scale;
-}
 
 const CASES: ConvCase[] = [
   { x: [2, 8, 8, 1], k: [5, 5, 1, 3], stride: 1, pad: 'same' },
